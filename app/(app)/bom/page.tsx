@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { SimpleTable } from '@/components/ui/simple-table';
+import { formatQuantity } from '@/components/ui/format';
+import { fetchRecipes } from '@/lib/catalog/queries';
+
+export const metadata: Metadata = { title: 'Bill of materials' };
+
+export default async function BomPage() {
+  const recipes = await fetchRecipes();
+  return (
+    <>
+      <h1>Bill of materials</h1>
+      <p className="lede">{recipes.length} recipes: what each build consumes, how long it takes and how many can start per week.</p>
+      <SimpleTable
+        caption="Recipes"
+        rows={recipes}
+        rowKey={(r) => r.id}
+        empty="No recipes yet. Import recipes and bom CSVs."
+        columns={[
+          { header: 'Output', cell: (r) => <><code>{r.outputSku}</code> <span className="muted">{r.outputName}</span></> },
+          { header: 'Output per build', numeric: true, cell: (r) => formatQuantity(r.outputQty) },
+          { header: 'Lead time (days)', numeric: true, cell: (r) => r.leadTimeDays },
+          { header: 'Max starts / week', numeric: true, cell: (r) => r.maxStartsPerWeek ?? <span className="muted">no limit</span> },
+          {
+            header: 'Components per build',
+            cell: (r) => (
+              <span style={{ whiteSpace: 'normal', display: 'block', minWidth: 320 }}>
+                {r.components.map((c) => `${formatQuantity(c.qtyPerBuild)} ${c.unit === 'ea' ? '×' : c.unit} ${c.sku}`).join(' · ')}
+              </span>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** Formats a decimal string for display without going through a float for the digits shown. */
+export function formatQuantity(decimal: string): string {
+  const [whole = '0', frac] = decimal.split('.');
+  const negative = whole.startsWith('-');
+  const digits = negative ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const trimmed = frac?.replace(/0+$/, '');
+  return `${negative ? '-' : ''}${grouped}${trimmed ? `.${trimmed}` : ''}`;
+}
+
+export function formatInt(n: number): string {
+  return integer.format(n);
+}

@@ -1,0 +1,228 @@
+import { stretchOf, type Core } from './core';
+import type { NModel } from './normalize';
+
+type HighsModule = Awaited<ReturnType<typeof import('highs')['default']>>;
+
+let highsPromise: Promise<HighsModule> | null = null;
+
+/** One solver instance per process; it is re-created if a wasm abort leaves it unusable. */
+export function loadHighs(): Promise<HighsModule> {
+  if (!highsPromise) highsPromise = import('highs').then((mod) => mod.default());
+  return highsPromise;
+}
+
+export interface MilpResult {
+  /** 'optimal' when HiGHS proved it; otherwise the best solution it had. */
+  status: 'optimal' | 'limit' | 'failed';
+  x: Float64Array | null;
+  objective: number;
+  /** Valid upper bound on the core objective. */
+  dualBound: number;
+  millis: number;
+}
+
+/**
+ * Solves the core integer program with HiGHS, seeded with a feasible start.
+ * Objective coefficients are integers (scaled GPU-days), so a gap below 1 is a
+ * proof of optimality: mip_abs_gap 0.99 and mip_rel_gap 0 make HiGHS stop
+ * exactly there and nowhere earlier.
+ */
+export async function solveCoreMilp(m: NModel, core: Core, start: Float64Array, timeLimitMs: number): Promise<MilpResult> {
+  const t0 = performance.now();
+  const highs = await loadHighs();
+  const data = buildModelData(m, core, highs.infinity);
+  const startVector = withStocks(m, core, start, data.numCols);
+  let model: ReturnType<HighsModule['createModel']> | null = null;
+  try {
+    model = highs.createModel({
+      ...data,
+      sense: highs.constants.objectiveSense.maximize,
+    });
+    model.options.set({
+      output_flag: false,
+      mip_rel_gap: 0,
+      mip_abs_gap: 0.99,
+      time_limit: Math.max(0.05, timeLimitMs / 1000),
+      random_seed: 0,
+      threads: 1,
+    });
+    model.setSolution({ colValue: startVector });
+    model.run();
+    const status = model.getModelStatus();
+    const C = highs.constants.modelStatus;
+    const hasPrimal = Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
+    const x = hasPrimal ? model.getSolution().colValue.slice(0, core.nVars) : null;
+    const objective = hasPrimal ? model.getObjectiveValue() : -Infinity;
+    const bound = Number(model.info.get('mip_dual_bound'));
+    const millis = performance.now() - t0;
+    if (status === C.optimal && x) return { status: 'optimal', x, objective, dualBound: objective, millis };
+    return {
+      status: x ? 'limit' : 'failed',
+      x,
+      objective,
+      dualBound: Number.isFinite(bound) ? bound : Infinity,
+      millis,
+    };
+  } catch {
+    highsPromise = null;
+    return { status: 'failed', x: null, objective: -Infinity, dualBound: Infinity, millis: performance.now() - t0 };
+  } finally {
+    try {
+      model?.dispose();
+    } catch {
+      highsPromise = null;
+    }
+  }
+}
+
+interface Rows {
+  lower: number[];
+  upper: number[];
+}
+
+/** Columns: one integer per (core recipe, candidate day), then one stock per (resource, stretch). */
+function buildModelData(m: NModel, core: Core, inf: number) {
+  const rowBase: number[] = [];
+  const rows: Rows = { lower: [], upper: [] };
+  for (const res of core.resources) {
+    rowBase.push(rows.lower.length);
+    for (let b = 0; b < res.days.length; b++) {
+      rows.lower.push(res.inc[b]!);
+      rows.upper.push(res.inc[b]!);
+    }
+  }
+  const weeklyRow: number[] = [];
+  for (const w of core.weekly) {
+    weeklyRow.push(rows.lower.length);
+    rows.lower.push(-inf);
+    rows.upper.push(w.lim);
+  }
+  const varWeekly = new Int32Array(core.nVars).fill(-1);
+  core.weekly.forEach((w, k) => {
+    for (const v of w.vars) varWeekly[v] = weeklyRow[k]!;
+  });
+
+  const stockBase: number[] = [];
+  let nCols = core.nVars;
+  for (const res of core.resources) {
+    stockBase.push(nCols);
+    nCols += res.days.length;
+  }
+
+  const starts: number[] = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const colCost = new Float64Array(nCols);
+  const colLower = new Float64Array(nCols);
+  const colUpper = new Float64Array(nCols).fill(inf);
+  const integrality = new Int32Array(nCols);
+
+  for (let v = 0; v < core.nVars; v++) {
+    const r = core.varRecipe[v]!;
+    const day = core.varDay[v]!;
+    const entries: Array<[number, number]> = [];
+    for (const term of core.uses.get(r)!) {
+      const res = core.resources[term.resource]!;
+      const b = stretchOf(res, day);
+      if (b >= 0) entries.push([rowBase[term.resource]! + b, term.coef]);
+    }
+    const make = core.makes.get(r);
+    if (make) {
+      const res = core.resources[make.resource]!;
+      const b = stretchOf(res, day + m.recipes[r]!.lead);
+      if (b >= 0) entries.push([rowBase[make.resource]! + b, make.coef]);
+    }
+    if (varWeekly[v]! >= 0) entries.push([varWeekly[v]!, 1]);
+    entries.sort((a, b) => a[0] - b[0]);
+    for (const [row, val] of entries) {
+      indices.push(row);
+      values.push(val);
+    }
+    starts.push(indices.length);
+    colCost[v] = core.varObj[v]!;
+    colUpper[v] = core.varUb[v]!;
+    integrality[v] = 1;
+  }
+  core.resources.forEach((res, ri) => {
+    for (let b = 0; b < res.days.length; b++) {
+      indices.push(rowBase[ri]! + b);
+      values.push(1);
+      if (b + 1 < res.days.length) {
+        indices.push(rowBase[ri]! + b + 1);
+        values.push(-1);
+      }
+      starts.push(indices.length);
+    }
+  });
+
+  const numRows = rows.lower.length;
+  return {
+    numCols: nCols,
+    numRows,
+    colCost,
+    colLower,
+    colUpper,
+    rowLower: Float64Array.from(rows.lower),
+    rowUpper: Float64Array.from(rows.upper),
+    matrix: {
+      format: 'csc' as const,
+      numRows,
+      numCols: nCols,
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    },
+    integrality,
+  };
+}
+
+/** The start vector with each stretch's closing stock filled in, as the equality rows require. */
+function withStocks(m: NModel, core: Core, x: Float64Array, nCols: number): Float64Array {
+  const full = new Float64Array(nCols);
+  full.set(x);
+  const flow = core.resources.map((res) => Float64Array.from(res.inc));
+  for (let v = 0; v < core.nVars; v++) {
+    if (x[v] === 0) continue;
+    const r = core.varRecipe[v]!;
+    const day = core.varDay[v]!;
+    for (const term of core.uses.get(r)!) {
+      const b = stretchOf(core.resources[term.resource]!, day);
+      if (b >= 0) flow[term.resource]![b]! -= term.coef * x[v]!;
+    }
+    const make = core.makes.get(r);
+    if (make) {
+      const b = stretchOf(core.resources[make.resource]!, day + m.recipes[r]!.lead);
+      if (b >= 0) flow[make.resource]![b]! -= make.coef * x[v]!;
+    }
+  }
+  let col = core.nVars;
+  for (const f of flow) {
+    let s = 0;
+    for (const d of f) {
+      s += d;
+      full[col++] = s;
+    }
+  }
+  return full;
+}
+
+/** Whether a core schedule keeps every stock ≥ 0, every weekly limit and every bound, in exact integers. */
+export function coreFeasible(m: NModel, core: Core, x: Float64Array): boolean {
+  for (let v = 0; v < core.nVars; v++) {
+    if (!Number.isInteger(x[v]!) || x[v]! < 0 || x[v]! > core.varUb[v]!) return false;
+  }
+  for (const w of core.weekly) {
+    let s = 0;
+    for (const v of w.vars) s += x[v]!;
+    if (s > w.lim) return false;
+  }
+  const full = withStocks(m, core, x, core.nVars + core.resources.reduce((s, r) => s + r.days.length, 0));
+  for (let c = core.nVars; c < full.length; c++) if (full[c]! < 0) return false;
+  return true;
+}
+
+export function coreSize(core: Core): { variables: number; rows: number } {
+  let rows = core.weekly.length;
+  for (const r of core.resources) rows += r.days.length;
+  return { variables: core.nVars, rows };
+}

@@ -1,0 +1,135 @@
+import { ceilDiv } from './decimal';
+import { leadToOnline } from './greedy';
+import type { NModel } from './normalize';
+
+export interface Receipt {
+  item: number;
+  day: number;
+  qty: number;
+}
+
+export interface ShortagePlan {
+  receipts: Receipt[];
+  /** Scaled GPUs still missing after every extra build lead times and weekly limits allow. */
+  remaining: number;
+}
+
+/**
+ * Extra purchases that let `deficit` more scaled GPUs be online on `targetDay`,
+ * on top of the given schedule. Extra capacity builds go on the latest start
+ * days their lead time allows (so need-by dates are as late as possible), into
+ * weekly headroom the schedule leaves; each build first takes stock the schedule
+ * never uses (available-to-promise: the minimum of future stock, so no planned
+ * build loses a part), then extra builds of made parts on their own latest
+ * feasible days, and only then new receipts of purchased parts on the day of use.
+ */
+export function planShortage(m: NModel, starts: Float64Array[], targetDay: number, deficit: number): ShortagePlan {
+  const { H } = m;
+  const net = m.items.map(() => new Float64Array(H));
+  m.items.forEach((_, i) => net[i]!.set(m.ext[i]!));
+  const weekUsed = m.recipes.map(() => new Float64Array(m.weekCount));
+  m.recipes.forEach((rec, r) => {
+    const s = starts[r]!;
+    for (let d = 0; d < H; d++) {
+      if (!s[d]) continue;
+      weekUsed[r]![m.weekOf[d]!]! += s[d]!;
+      for (const c of rec.comps) net[c.item]![d]! -= s[d]! * c.qty;
+      if (d + rec.lead < H) net[rec.out]![d + rec.lead]! += s[d]! * rec.outQty;
+    }
+  });
+  for (const a of net) for (let d = 1; d < H; d++) a[d]! += a[d - 1]!;
+
+  type Undo = () => void;
+  let log: Undo[] = [];
+  const receipts: Receipt[] = [];
+  const shift = (i: number, from: number, delta: number) => {
+    const a = net[i]!;
+    for (let d = from; d < H; d++) a[d]! += delta;
+    log.push(() => {
+      for (let d = from; d < H; d++) a[d]! -= delta;
+    });
+  };
+  const spare = (i: number, s: number) => {
+    const a = net[i]!;
+    let lo = Infinity;
+    for (let d = s; d < H; d++) if (a[d]! < lo) lo = a[d]!;
+    return Math.max(0, lo);
+  };
+
+  const need = (i: number, qty: number, day: number): boolean => {
+    if (day < 0) return false;
+    const take = Math.min(qty, spare(i, day));
+    if (take > 0) shift(i, day, -take);
+    let rest = qty - take;
+    if (rest === 0) return true;
+    const r = m.recipeOf[i]!;
+    if (r < 0) {
+      receipts.push({ item: i, day, qty: rest });
+      log.push(() => receipts.pop());
+      return true;
+    }
+    const rec = m.recipes[r]!;
+    let builds = ceilDiv(rest, rec.outQty);
+    for (let d = day - rec.lead; d >= 0 && builds > 0; d--) {
+      const w = m.weekOf[d]!;
+      const room = rec.lim === null ? builds : Math.min(builds, rec.lim - weekUsed[r]![w]!);
+      if (room <= 0) continue;
+      if (!rec.comps.every((c) => need(c.item, room * c.qty, d))) return false;
+      weekUsed[r]![w]! += room;
+      log.push(() => (weekUsed[r]![w]! -= room));
+      shift(i, d + rec.lead, room * rec.outQty);
+      builds -= room;
+    }
+    if (builds > 0) return false;
+    shift(i, day, -rest);
+    rest = 0;
+    return true;
+  };
+
+  const toOnline = leadToOnline(m);
+  const capRecipes = m.recipes
+    .filter((rec) => m.items[rec.out]!.capacity)
+    .map((rec) => rec.index)
+    .sort((a, b) => gpb(m, b) - gpb(m, a) || toOnline[a]! - toOnline[b]! || (m.items[m.recipes[a]!.out]!.sku < m.items[m.recipes[b]!.out]!.sku ? -1 : 1));
+  const lastDay = Math.min(targetDay, H - 1);
+  let remaining = deficit;
+  for (const r of capRecipes) {
+    const rec = m.recipes[r]!;
+    const perBuild = gpb(m, r);
+    if (perBuild <= 0) continue;
+    for (let d = lastDay - rec.lead; d >= 0 && remaining > 0; d--) {
+      const w = m.weekOf[d]!;
+      let want = ceilDiv(remaining, perBuild);
+      if (rec.lim !== null) want = Math.min(want, rec.lim - weekUsed[r]![w]!);
+      while (want > 0) {
+        log = [];
+        const ok = rec.comps.every((c) => need(c.item, want * c.qty, d));
+        if (ok) {
+          weekUsed[r]![w]! += want;
+          remaining -= want * perBuild;
+          break;
+        }
+        for (let k = log.length - 1; k >= 0; k--) log[k]!();
+        want = Math.floor(want / 2);
+      }
+    }
+    if (remaining <= 0) break;
+  }
+  return { receipts: mergeReceipts(receipts), remaining: Math.max(0, remaining) };
+}
+
+function gpb(m: NModel, r: number): number {
+  const rec = m.recipes[r]!;
+  return m.items[rec.out]!.gpuWeight * rec.outQty;
+}
+
+function mergeReceipts(list: Receipt[]): Receipt[] {
+  const map = new Map<string, Receipt>();
+  for (const r of list) {
+    const key = `${r.item}:${r.day}`;
+    const e = map.get(key);
+    if (e) e.qty += r.qty;
+    else map.set(key, { ...r });
+  }
+  return [...map.values()].sort((a, b) => a.day - b.day || a.item - b.item);
+}

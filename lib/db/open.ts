@@ -1,0 +1,71 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import type { DatabaseTarget } from './config';
+import { lockDataDir } from './data-dir-lock';
+import { DatabaseSetupError, describeError, isConnectionFailure } from './errors';
+import { applyPendingMigrations } from './migrations';
+
+export interface OpenDatabase {
+  prisma: PrismaClient;
+  target: DatabaseTarget;
+  /** Migrations this open applied (empty when the database was up to date). */
+  appliedMigrations: string[];
+  close(): Promise<void>;
+}
+
+async function embeddedFactory(dataDir: string): Promise<{ factory: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void> }> {
+  // Loaded lazily so a server on DATABASE_URL never pulls the PGlite wasm in.
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
+  const pglite = await PGlite.create(dataDir);
+  return {
+    factory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    close: () => pglite.close(),
+  };
+}
+
+/**
+ * Opens the database the environment names, applies pending migrations, and
+ * returns a Prisma client. Setup problems come back as one-line DatabaseSetupErrors.
+ */
+export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boolean } = {}): Promise<OpenDatabase> {
+  let factory: SqlMigrationAwareDriverAdapterFactory;
+  let closeDriver: () => Promise<void> = async () => undefined;
+  let release: () => void = () => undefined;
+
+  if (target.kind === 'embedded') {
+    release = lockDataDir(target.dataDir);
+    try {
+      ({ factory, close: closeDriver } = await embeddedFactory(target.dataDir));
+    } catch (err) {
+      release();
+      throw new DatabaseSetupError(`ClearBuild: cannot open the embedded database in ${target.dataDir}: ${describeError(err)}`);
+    }
+  } else {
+    factory = new PrismaPg({ connectionString: target.url, max: Number(process.env.CLEARBUILD_DB_POOL ?? 10) });
+  }
+
+  let appliedMigrations: string[] = [];
+  try {
+    if (opts.migrate !== false) appliedMigrations = await applyPendingMigrations(factory);
+  } catch (err) {
+    await closeDriver().catch(() => undefined);
+    release();
+    if (target.kind === 'postgres' && isConnectionFailure(err)) {
+      throw new DatabaseSetupError(`ClearBuild: cannot reach the database at ${target.display}: ${describeError(err)}. Check DATABASE_URL.`);
+    }
+    throw new DatabaseSetupError(`ClearBuild: applying migrations to ${target.display} failed: ${describeError(err)}`);
+  }
+
+  const prisma = new PrismaClient({ adapter: factory });
+  return {
+    prisma,
+    target,
+    appliedMigrations,
+    async close() {
+      await prisma.$disconnect();
+      await closeDriver();
+      release();
+    },
+  };
+}

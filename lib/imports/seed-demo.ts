@@ -1,0 +1,44 @@
+import { buildDemoData, demoToCsv, mondayOnOrBefore } from '@/lib/demo';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { ImportKind } from '@/lib/validation/import-kinds';
+import { runImport, type ImportSummary } from './run-import';
+
+/** Order matters: items before what refers to them, recipes before their BOM lines. */
+const SEED_ORDER: ImportKind[] = ['items', 'recipes', 'bom', 'inventory', 'purchase-orders', 'targets'];
+export const DEMO_ACTOR = 'demo-seed';
+
+/** The demo's plan start: the Monday of the week it is seeded, so it never looks stale. */
+export function demoAnchor(today = new Date()): string {
+  // The calendar date where the person is, not UTC's: east of UTC those differ at midnight.
+  const local = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  return mondayOnOrBefore(local);
+}
+
+/**
+ * Seeds the demo build-out through the same import pipeline a person uses, so the
+ * demo exercises validation, audit and batches. An existing database is left alone:
+ * seeding twice changes nothing.
+ */
+export async function seedDemo(prisma: PrismaClient, anchor = demoAnchor()): Promise<{ seeded: boolean; batches: ImportSummary[] }> {
+  if ((await prisma.item.count()) > 0) return { seeded: false, batches: [] };
+  const data = buildDemoData(anchor);
+  const csv = demoToCsv(data);
+  // Sites and suppliers get their display names first; imports would name them by code.
+  await prisma.$transaction(async (tx) => {
+    await tx.site.createMany({ data: data.sites, skipDuplicates: true });
+    await tx.supplier.createMany({ data: data.suppliers, skipDuplicates: true });
+    await tx.auditEvent.createMany({
+      data: [
+        ...data.sites.map((s) => ({ entity: 'Site', entityId: s.code, action: 'create', after: s, actor: DEMO_ACTOR })),
+        ...data.suppliers.map((s) => ({ entity: 'Supplier', entityId: s.code, action: 'create', after: s, actor: DEMO_ACTOR })),
+      ],
+    });
+  });
+  const batches: ImportSummary[] = [];
+  for (const kind of SEED_ORDER) {
+    batches.push(
+      await runImport(prisma, { kind, content: new TextEncoder().encode(csv[kind]), filename: `demo-${kind}.csv`, actor: DEMO_ACTOR }),
+    );
+  }
+  return { seeded: true, batches };
+}

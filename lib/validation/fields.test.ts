@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { parseCode, parseCount, parseDecimal, parseIsoDate, parseSku, parseText, SITE_CODE, SUPPLIER_CODE } from './fields';
+
+const value = <T>(result: { ok: true; value: T } | { ok: false; message: string }) => (result.ok ? result.value : result.message);
+
+describe('parseSku', () => {
+  it.each([
+    [' A100-SXM4-80G ', 'A100-SXM4-80G'],
+    ['pipe/dn100.m_2', 'pipe/dn100.m_2'],
+    ['', 'required'],
+    ['-A100', expect.stringMatching(/^must start with a letter or digit/)],
+    ['A100 SXM4', expect.stringMatching(/^must start with a letter or digit/)],
+    ['A'.repeat(65), 'must be at most 64 characters'],
+  ])('%j → %j', (raw, expected) => expect(value(parseSku(raw))).toEqual(expected));
+});
+
+describe('parseIsoDate', () => {
+  it.each([
+    ['2026-03-02', '2026-03-02'],
+    [' 2028-02-29 ', '2028-02-29'], // leap year
+    ['2000-02-29', '2000-02-29'], // divisible by 400
+    ['1900-02-29', '1900-02-29 is not a real calendar date'], // divisible by 100 only
+    ['2026-02-30', '2026-02-30 is not a real calendar date'],
+    ['2026-04-31', '2026-04-31 is not a real calendar date'],
+    ['2026-00-10', '2026-00-10 is not a real calendar date'],
+    ['0000-01-01', '0000-01-01 is not a real calendar date'],
+    ['2026-3-2', 'must be a date in YYYY-MM-DD format'],
+    ['2026-03-02T00:00', 'must be a date in YYYY-MM-DD format'],
+    ['', 'required'],
+  ])('%j → %j', (raw, expected) => expect(value(parseIsoDate(raw))).toBe(expected));
+});
+
+describe('parseDecimal', () => {
+  it.each([
+    ['12.50', '12.5'],
+    ['007', '7'],
+    ['0', '0'],
+    ['0.000', '0'],
+    ['3.000000000', '3'], // trailing zeros are not precision
+    ['0.000001', '0.000001'],
+    ['999999999999999999.999999', '999999999999999999.999999'],
+    [' 1600 ', '1600'],
+  ])('normalises %j to %j', (raw, expected) => expect(value(parseDecimal(raw))).toBe(expected));
+
+  it.each([
+    ['', 'required'],
+    ['-5', 'must be a non-negative decimal'],
+    ['+5', 'must be a non-negative decimal'],
+    ['1e3', 'must be a non-negative decimal'],
+    ['NaN', 'must be a non-negative decimal'],
+    ['Infinity', 'must be a non-negative decimal'],
+    ['1,600', 'must be a non-negative decimal'],
+    ['.5', 'must be a non-negative decimal'],
+    ['5.', 'must be a non-negative decimal'],
+    ['0.0000001', 'must have at most 6 decimal places'],
+    ['1000000000000000000', 'must have at most 18 digits before the decimal point'],
+  ])('refuses %j', (raw, message) => expect(value(parseDecimal(raw))).toBe(message));
+
+  it('refuses zero when the quantity must be positive', () => {
+    expect(value(parseDecimal('0.0', { positive: true }))).toBe('must be greater than 0');
+    expect(value(parseDecimal('-1', { positive: true }))).toBe('must be a positive decimal');
+  });
+});
+
+describe('parseCount', () => {
+  it.each([
+    ['8', 0, 8],
+    [' 08 ', 0, 8],
+    [60, 1, 60],
+    ['0', 1, 'must be a whole number of at least 1'],
+    ['-1', 0, 'must be a whole number of at least 0'],
+    ['1.5', 0, 'must be a whole number of at least 0'],
+    [1.5, 0, 'must be a whole number of at least 0'],
+    [Number.NaN, 0, 'must be a whole number of at least 0'],
+    ['2147483648', 0, 'must be at most 2147483647'],
+    ['', 0, 'required'],
+  ])('%j (min %d) → %j', (raw, min, expected) => expect(value(parseCount(raw, { min }))).toBe(expected));
+});
+
+describe('parseText and parseCode', () => {
+  it('trims text and keeps line breaks only where multi-line text is allowed', () => {
+    expect(value(parseText(' DGX A100\nrev B ', { max: 200, multiline: true }))).toBe('DGX A100\nrev B');
+    expect(value(parseText('WH\tRENO', { max: 64 }))).toBe('must be a single line without control characters');
+    expect(value(parseText('x'.repeat(33), { max: 32 }))).toBe('must be at most 32 characters');
+  });
+
+  it('upper-cases site and supplier codes before checking them', () => {
+    expect(value(parseCode(' phx1 ', SITE_CODE))).toBe('PHX1');
+    expect(value(parseCode('PHX_1', SITE_CODE))).toBe('must be 1–16 letters, digits or "-"');
+    expect(value(parseCode('super_micro-2', SUPPLIER_CODE))).toBe('SUPER_MICRO-2');
+    expect(value(parseCode('A'.repeat(33), SUPPLIER_CODE))).toMatch(/^must be 1–32/);
+  });
+});

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+
+/**
+ * Field rules shared by every entity schema. Each rule is a pure parser returning a
+ * result (so the CLI can reuse it for flags such as `--plan-start`) wrapped once into
+ * a zod schema, so forms, actions, route handlers and CSV import report the same
+ * messages for the same mistakes.
+ */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (message: string): Parsed<never> => ({ ok: false, message });
+
+// ---------------------------------------------------------------------------
+// Pure parsers
+
+const SKU_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+export const SKU_MAX_LENGTH = 64;
+
+export function parseSku(raw: string): Parsed<string> {
+  const s = raw.trim();
+  if (s === '') return fail('required');
+  if (s.length > SKU_MAX_LENGTH) return fail(`must be at most ${SKU_MAX_LENGTH} characters`);
+  if (!SKU_RE.test(s)) {
+    return fail('must start with a letter or digit and contain only letters, digits, ".", "_", "/" or "-"');
+  }
+  return ok(s);
+}
+
+const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** `YYYY-MM-DD` naming a real calendar day; `Date` parsing would roll 2026-02-30 over to March. */
+export function parseIsoDate(raw: string): Parsed<string> {
+  const s = raw.trim();
+  if (s === '') return fail('required');
+  const m = ISO_DATE_RE.exec(s);
+  if (!m) return fail('must be a date in YYYY-MM-DD format');
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    return fail(`${s} is not a real calendar date`);
+  }
+  return ok(s);
+}
+
+const DECIMAL_RE = /^(\d+)(?:\.(\d+))?$/;
+export const DECIMAL_MAX_INTEGER_DIGITS = 18;
+export const DECIMAL_MAX_FRACTION_DIGITS = 6;
+
+/**
+ * A non-negative decimal kept as a normalised string ("012.50" → "12.5") so quantities
+ * stay exact end to end (Decimal in the database, decimal.js in the engine). Exponents,
+ * signs, "NaN" and thousands separators are refused rather than guessed at.
+ */
+export function parseDecimal(raw: string, { positive = false } = {}): Parsed<string> {
+  const s = raw.trim();
+  if (s === '') return fail('required');
+  const m = DECIMAL_RE.exec(s);
+  if (!m) return fail(positive ? 'must be a positive decimal' : 'must be a non-negative decimal');
+  const int = (m[1] ?? '').replace(/^0+(?=\d)/, '');
+  const frac = (m[2] ?? '').replace(/0+$/, '');
+  if (frac.length > DECIMAL_MAX_FRACTION_DIGITS) {
+    return fail(`must have at most ${DECIMAL_MAX_FRACTION_DIGITS} decimal places`);
+  }
+  if (int.length > DECIMAL_MAX_INTEGER_DIGITS) {
+    return fail(`must have at most ${DECIMAL_MAX_INTEGER_DIGITS} digits before the decimal point`);
+  }
+  const value = frac === '' ? int : `${int}.${frac}`;
+  if (positive && value === '0') return fail('must be greater than 0');
+  return ok(value);
+}
+
+/** Counts land in 32-bit integer columns. */
+export const COUNT_MAX = 2_147_483_647;
+
+export function parseCount(raw: string | number, { min = 0 } = {}): Parsed<number> {
+  const s = typeof raw === 'number' ? String(raw) : raw.trim();
+  if (s === '') return fail('required');
+  if (!/^\d+$/.test(s)) return fail(`must be a whole number of at least ${min}`);
+  const n = Number(s);
+  if (n < min) return fail(`must be a whole number of at least ${min}`);
+  if (n > COUNT_MAX) return fail(`must be at most ${COUNT_MAX}`);
+  return ok(n);
+}
+
+// Control characters make identifiers invisible-but-different; only free text (names)
+// may span lines, which a quoted CSV field or a textarea can legitimately produce.
+const CONTROL_RE = /[\u0000-\u001f\u007f]/;
+const CONTROL_EXCEPT_LINE_BREAKS_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export function parseText(raw: string, { max, multiline = false }: { max: number; multiline?: boolean }): Parsed<string> {
+  const s = raw.trim();
+  if (s === '') return fail('required');
+  if (s.length > max) return fail(`must be at most ${max} characters`);
+  if ((multiline ? CONTROL_EXCEPT_LINE_BREAKS_RE : CONTROL_RE).test(s)) {
+    return fail(multiline ? 'must not contain control characters' : 'must be a single line without control characters');
+  }
+  return ok(s);
+}
+
+/** Site and supplier codes are case-insensitive on the way in, stored upper-case. */
+export function parseCode(raw: string, { pattern, rule }: { pattern: RegExp; rule: string }): Parsed<string> {
+  const s = raw.trim().toUpperCase();
+  if (s === '') return fail('required');
+  if (!pattern.test(s)) return fail(`must be ${rule}`);
+  return ok(s);
+}
+
+export const SITE_CODE = { pattern: /^[A-Z0-9-]{1,16}$/, rule: '1–16 letters, digits or "-"' };
+export const SUPPLIER_CODE = { pattern: /^[A-Z0-9_-]{1,32}$/, rule: '1–32 letters, digits, "_" or "-"' };
+
+export function parseEnum<const T extends readonly string[]>(raw: string, values: T): Parsed<T[number]> {
+  const s = raw.trim().toLowerCase();
+  if (s === '') return fail('required');
+  return values.includes(s) ? ok(s as T[number]) : fail(`must be one of: ${values.join(', ')}`);
+}
+
+// ---------------------------------------------------------------------------
+// zod wrappers
+
+const requiredString = z.string({ error: (iss) => (iss.input == null ? 'required' : 'must be text') });
+const optionalString = z.string({ error: 'must be text' }).nullish();
+// Counts arrive as strings from forms and CSV, as numbers from JSON.
+const countInput = z.union([z.string(), z.number()], {
+  error: (iss) => (iss.input == null ? 'required' : 'must be a whole number'),
+});
+const optionalCountInput = z.union([z.string(), z.number()], { error: 'must be a whole number' }).nullish();
+
+/** Blank (absent, null or whitespace) means "not given": the fallback, e.g. a default or null for "no limit". */
+const orFallback =
+  <I, O, F>(parse: (value: I) => Parsed<O>, fallback: F) =>
+  (value: I | null | undefined): Parsed<O | F> =>
+    value == null || (typeof value === 'string' && value.trim() === '') ? ok(fallback) : parse(value);
+
+function fromParser<I, O>(input: z.ZodType<I, I>, parse: (value: I) => Parsed<O>) {
+  return input.transform((value, ctx): O => {
+    const result = parse(value);
+    if (result.ok) return result.value;
+    ctx.addIssue(result.message);
+    return z.NEVER;
+  });
+}
+
+export const skuField = fromParser(requiredString, parseSku);
+export const isoDateField = fromParser(requiredString, parseIsoDate);
+/** Decimal string ≥ 0. */
+export const decimalField = fromParser(requiredString, (s) => parseDecimal(s));
+/** Decimal string > 0. */
+export const positiveDecimalField = fromParser(requiredString, (s) => parseDecimal(s, { positive: true }));
+export const countField = (opts: { min?: number } = {}) => fromParser(countInput, (v) => parseCount(v, opts));
+export const optionalCountField = <F extends number | null>(opts: { min?: number; fallback: F }) =>
+  fromParser(optionalCountInput, orFallback((v: string | number) => parseCount(v, opts), opts.fallback));
+export const textField = (opts: { max: number; multiline?: boolean }) =>
+  fromParser(requiredString, (s) => parseText(s, opts));
+export const enumField = <const T extends readonly string[]>(values: T) =>
+  fromParser(requiredString, (s) => parseEnum(s, values));
+export const optionalEnumField = <const T extends readonly string[]>(values: T, fallback: T[number]) =>
+  fromParser(optionalString, orFallback((s: string) => parseEnum(s, values), fallback));
+/** Optional site code: blank → null (the item is pooled, not bound to a site). */
+export const siteCodeField = fromParser(optionalString, orFallback((s: string) => parseCode(s, SITE_CODE), null));
+export const supplierCodeField = fromParser(requiredString, (s) => parseCode(s, SUPPLIER_CODE));
