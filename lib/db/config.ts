@@ -9,7 +9,7 @@ export type DatabaseTarget =
 export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: 'postgres', url, display: redactUrl(url) };
-  const dataDir = path.resolve(env.CLEARBUILD_DATA_DIR?.trim() || '.data');
+  const dataDir = path.resolve(/* turbopackIgnore: true */ env.CLEARBUILD_DATA_DIR?.trim() || '.data');
   return { kind: 'embedded', dataDir, display: `embedded PostgreSQL in ${dataDir}` };
 }
 

@@ -4,16 +4,17 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm';
 import { openSchemaEngine } from './schema-engine';
 
-export const SCHEMA_PATH = path.join(process.cwd(), 'prisma', 'schema.prisma');
-export const MIGRATIONS_DIR = path.join(process.cwd(), 'prisma', 'migrations');
+// Read at run time from the app's folder (never bundled): the server applies them on start.
+export const SCHEMA_PATH = path.join(/* turbopackIgnore: true */ process.cwd(), 'prisma', 'schema.prisma');
+export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), 'prisma', 'migrations');
 
 const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 /** The committed migrations as the schema engine expects them, oldest first. */
 export function readMigrationList(dir = MIGRATIONS_DIR): MigrationList {
   const lockPath = path.join(dir, 'migration_lock.toml');
-  const entries = fs.existsSync(dir)
-    ? fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+  const entries = fs.existsSync(/* turbopackIgnore: true */ dir)
+    ? fs.readdirSync(/* turbopackIgnore: true */ dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
     : [];
   return {
     baseDir: dir,

@@ -17,16 +17,31 @@ export default async function BomPage() {
         rowKey={(r) => r.id}
         empty="No recipes yet. Import recipes and bom CSVs."
         columns={[
-          { header: 'Output', cell: (r) => <><code>{r.outputSku}</code> <span className="muted">{r.outputName}</span></> },
+          {
+            header: 'Output',
+            cell: (r) => (
+              <>
+                <code>{r.outputSku}</code>
+                <div className="muted small">{r.outputName}</div>
+              </>
+            ),
+          },
           { header: 'Output per build', numeric: true, cell: (r) => formatQuantity(r.outputQty) },
           { header: 'Lead time (days)', numeric: true, cell: (r) => r.leadTimeDays },
           { header: 'Max starts / week', numeric: true, cell: (r) => r.maxStartsPerWeek ?? <span className="muted">no limit</span> },
           {
             header: 'Components per build',
             cell: (r) => (
-              <span style={{ whiteSpace: 'normal', display: 'block', minWidth: 320 }}>
-                {r.components.map((c) => `${formatQuantity(c.qtyPerBuild)} ${c.unit === 'ea' ? '×' : c.unit} ${c.sku}`).join(' · ')}
-              </span>
+              <ul className="components">
+                {r.components.map((c) => (
+                  <li key={c.sku}>
+                    <span className="qty">
+                      {formatQuantity(c.qtyPerBuild)} {c.unit}
+                    </span>{' '}
+                    <code>{c.sku}</code>
+                  </li>
+                ))}
+              </ul>
             ),
           },
         ]}

@@ -1,0 +1,41 @@
+import { formatInt, formatQuantity } from '@/components/ui/format';
+import type { DashboardSummary } from '@/lib/forecast/summarize';
+
+export function ShortagesList({ shortages }: { shortages: DashboardSummary['shortages'] }) {
+  if (shortages.length === 0) return <div className="panel muted">Every target is met: nothing to expedite.</div>;
+  return (
+    <div className="table-wrap">
+      <table className="data">
+        <caption style={{ position: 'absolute', left: -9999 }}>Extra supply needed per missed target</caption>
+        <thead>
+          <tr>
+            <th scope="col">Target</th>
+            <th scope="col" className="num">Short by</th>
+            <th scope="col">Extra supply needed (item, quantity, need by)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shortages.map((s) => (
+            <tr key={s.targetDate}>
+              <td>
+                {s.targetDate}
+                <div className="muted small">{formatInt(s.targetGpus)} GPUs</div>
+              </td>
+              <td className="num">{formatInt(s.targetGpus - s.forecastGpus)}</td>
+              <td style={{ whiteSpace: 'normal' }}>
+                {!s.achievable && <div className="badge failed">not reachable by buying more: {s.note ?? 'lead times or build limits'}</div>}
+                <ul className="components">
+                  {s.lines.map((l) => (
+                    <li key={l.sku}>
+                      <span className="qty">{formatQuantity(l.quantity)}</span> <code>{l.sku}</code> <span className="muted">by {l.needByDate}</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { isoDateField } from '@/lib/validation/fields';
+
+export const DEFAULT_HORIZON_DAYS = 365;
+export const MAX_HORIZON_DAYS = 1_461;
+
+/** Forecast parameters as the CLI flags and the API's query string spell them. */
+export const forecastParamsSchema = z.object({
+  planStart: isoDateField.optional(),
+  horizonDays: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(MAX_HORIZON_DAYS, `must be at most ${MAX_HORIZON_DAYS}`)
+    .optional(),
+  scenario: z.string().trim().min(1).max(100).optional(),
+});
+
+export type ForecastParams = z.infer<typeof forecastParamsSchema>;
+
+/** Where a parameter came from in messages: `--plan-start` for the CLI, `planStart` for the API. */
+export function describeParamIssues(error: z.ZodError, nameOf: (field: string) => string): string {
+  return error.issues.map((i) => `${nameOf(String(i.path[0] ?? 'parameters'))}: ${i.message}`).join('; ');
+}
+
+/** Today's calendar date where the server runs: the default plan start. */
+export function todayIso(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

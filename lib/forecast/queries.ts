@@ -1,0 +1,12 @@
+import 'server-only';
+import { getPrisma } from '@/lib/db/client';
+import { todayIso, type ForecastParams } from './params';
+import { runForecast } from './run-forecast';
+import { summarizeForecast, type DashboardSummary } from './summarize';
+
+export async function fetchDashboard(params: ForecastParams = {}): Promise<DashboardSummary | null> {
+  const prisma = await getPrisma();
+  if ((await prisma.item.count()) === 0) return null;
+  const { forecast } = await runForecast(prisma, params);
+  return summarizeForecast(forecast, params.planStart ?? todayIso());
+}
