@@ -33,4 +33,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Exit as soon as the work is done: the database drivers keep idle timers alive
+// for seconds after close. Wait for stdout to drain so piped JSON is never cut.
+process.stdout.write('', () => process.exit(code));

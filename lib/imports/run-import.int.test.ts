@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CsvImportError } from '@/lib/csv';
+import { testDatabaseKinds } from '@/lib/db/test-support';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { runImport } from './run-import';
+import type { ImportKind } from '@/lib/validation/import-kinds';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+const ITEMS = `sku,name,category,unit,site,gpus_online_per_unit
+GPU-T,Test GPU,gpu,ea,,0
+NODE-T,Test node,compute,ea,,0
+PIPE-T,Test pipe,cooling,m,,
+ONLINE-T1,Node online at T1,compute,ea,T1,8
+`;
+
+async function tableCounts(prisma: PrismaClient) {
+  const [items, sites, recipes, lines, inventory, suppliers, pos, poLines, targets, batches, audit] = await Promise.all([
+    prisma.item.count(),
+    prisma.site.count(),
+    prisma.recipe.count(),
+    prisma.recipeLine.count(),
+    prisma.inventoryBalance.count(),
+    prisma.supplier.count(),
+    prisma.purchaseOrder.count(),
+    prisma.purchaseOrderLine.count(),
+    prisma.target.count(),
+    prisma.importBatch.count(),
+    prisma.auditEvent.count(),
+  ]);
+  return { items, sites, recipes, lines, inventory, suppliers, pos, poLines, targets, batches, audit };
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`CSV import on ${kind.name}`, () => {
+    let env: Awaited<ReturnType<typeof kind.create>>;
+    let prisma: PrismaClient;
+    const importCsv = (k: ImportKind, csv: string, extra: { supplierCode?: string; dryRun?: boolean } = {}) =>
+      runImport(prisma, { kind: k, content: enc(csv), filename: `${k}.csv`, actor: 'test', ...extra });
+
+    beforeAll(async () => {
+      env = await kind.create();
+      prisma = env.db.prisma;
+    });
+    afterAll(async () => env?.dispose());
+
+    it('creates items and the unknown site they name, with a batch and an audit event per row', async () => {
+      const summary = await importCsv('items', ITEMS);
+      expect(summary).toMatchObject({ rows: 4, created: 4, updated: 0, unchanged: 0, alreadyImported: false });
+      const online = await prisma.item.findUniqueOrThrow({ where: { sku: 'ONLINE-T1' }, include: { site: true } });
+      expect(online.site?.code).toBe('T1');
+      expect(online.gpusOnlinePerUnit).toBe(8);
+      const audit = await prisma.auditEvent.findMany({ where: { batchId: summary.batchId! } });
+      expect(audit.map((a) => a.entityId).sort()).toEqual(['GPU-T', 'NODE-T', 'ONLINE-T1', 'PIPE-T']);
+      expect(audit.every((a) => a.actor === 'test' && a.action === 'create')).toBe(true);
+    });
+
+    it('importing the same file twice changes nothing the second time and says so', async () => {
+      const before = await tableCounts(prisma);
+      const again = await importCsv('items', ITEMS);
+      expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 4, alreadyImported: true });
+      const after = await tableCounts(prisma);
+      expect({ ...after, batches: 0 }).toEqual({ ...before, batches: 0 });
+      expect(after.batches).toBe(before.batches + 1);
+    });
+
+    it('updates only changed fields and audits them before → after', async () => {
+      const summary = await importCsv('items', ITEMS.replace('Test pipe,cooling,m', 'Test pipe DN100,cooling,m'));
+      expect(summary).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
+      const [event] = await prisma.auditEvent.findMany({ where: { batchId: summary.batchId! } });
+      expect(event).toMatchObject({ entity: 'Item', entityId: 'PIPE-T', action: 'update', before: { name: 'Test pipe' }, after: { name: 'Test pipe DN100' } });
+    });
+
+    it('a bad row refuses the whole file, names row and column, and writes nothing', async () => {
+      const before = await tableCounts(prisma);
+      const bad = `${ITEMS}NEW-1,New,gpu,ea,,0\nNEW-2,Broken,gpu,ea,,-3\n`;
+      const err = await importCsv('items', bad).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CsvImportError);
+      expect((err as CsvImportError).errors).toEqual([expect.objectContaining({ row: 7, column: 'gpus_online_per_unit' })]);
+      expect((err as CsvImportError).message).toMatch(/^items\.csv: row 7, column gpus_online_per_unit: /);
+      expect(await tableCounts(prisma)).toEqual(before);
+    });
+
+    it('an unknown SKU in a later row rolls back every earlier row of the file', async () => {
+      await importCsv('inventory', 'sku,location,on_hand\nGPU-T,WH-A,100\n');
+      const before = await tableCounts(prisma);
+      const csv = 'sku,location,on_hand\nGPU-T,WH-A,250\nPIPE-T,WH-A,12.5\nNOPE-9,WH-A,1\n';
+      const err = (await importCsv('inventory', csv).catch((e: unknown) => e)) as CsvImportError;
+      expect(err.errors).toEqual([{ row: 4, column: 'sku', message: expect.stringContaining('unknown SKU "NOPE-9"') }]);
+      expect(await tableCounts(prisma)).toEqual(before);
+      const gpu = await prisma.inventoryBalance.findFirstOrThrow({ where: { item: { sku: 'GPU-T' } } });
+      expect(gpu.onHand.toString()).toBe('100');
+    });
+
+    it('recipes and BOM lines keep fractional quantities exactly', async () => {
+      await importCsv('recipes', 'output_sku,output_qty,lead_time_days,max_starts_per_week\nNODE-T,1,14,60\nONLINE-T1,1,3,\n');
+      await importCsv('bom', 'output_sku,component_sku,qty_per_build\nNODE-T,GPU-T,8\nONLINE-T1,NODE-T,1\nONLINE-T1,PIPE-T,12.5\n');
+      const line = await prisma.recipeLine.findFirstOrThrow({ where: { componentItem: { sku: 'PIPE-T' } } });
+      expect(line.qtyPerBuild.toString()).toBe('12.5');
+      const recipe = await prisma.recipe.findFirstOrThrow({ where: { outputItem: { sku: 'ONLINE-T1' } } });
+      expect(recipe.maxStartsPerWeek).toBeNull();
+    });
+
+    it('a BOM line for an item without a recipe is refused, naming the row', async () => {
+      const err = (await importCsv('bom', 'output_sku,component_sku,qty_per_build\nGPU-T,PIPE-T,1\n').catch((e: unknown) => e)) as CsvImportError;
+      expect(err.errors[0]).toMatchObject({ row: 2, column: 'output_sku' });
+    });
+
+    it('purchase orders create their supplier and PO, and a changed promised date bumps the line version', async () => {
+      const csv = 'supplier,po_number,line,sku,qty,promised_date,status\nNVT,PO-1,1,GPU-T,800,2027-03-02,\nNVT,PO-1,2,GPU-T,800,2027-04-06,open\n';
+      expect(await importCsv('purchase-orders', csv)).toMatchObject({ created: 2 });
+      const moved = await importCsv('purchase-orders', csv.replace('2027-04-06', '2027-05-04'));
+      expect(moved).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+      expect(moved.changes.find((c) => c.action === 'update')).toMatchObject({
+        key: 'NVT/PO-1/2',
+        before: { promisedDate: '2027-04-06' },
+        after: { promisedDate: '2027-05-04' },
+      });
+      const line = await prisma.purchaseOrderLine.findFirstOrThrow({ where: { lineNo: 2, purchaseOrder: { poNumber: 'PO-1' } } });
+      expect(line.version).toBe(2);
+      expect(line.promisedDate.toISOString().slice(0, 10)).toBe('2027-05-04');
+    });
+
+    it("a supplier's own file may not carry another supplier's lines", async () => {
+      await prisma.supplier.create({ data: { code: 'OTHER', name: 'Other' } });
+      const csv = 'supplier,po_number,line,sku,qty,promised_date,status\nOTHER,PO-9,1,GPU-T,1,2027-03-02,\nNVT,PO-1,1,GPU-T,5,2027-03-02,\n';
+      const err = (await importCsv('purchase-orders', csv, { supplierCode: 'OTHER' }).catch((e: unknown) => e)) as CsvImportError;
+      expect(err.errors).toEqual([expect.objectContaining({ row: 3, column: 'supplier' })]);
+    });
+
+    it('a dry run reports the diff and writes nothing', async () => {
+      const before = await tableCounts(prisma);
+      const summary = await importCsv('targets', 'date,gpus_online\n2027-06-30,10000\n', { dryRun: true });
+      expect(summary).toMatchObject({ dryRun: true, created: 1, batchId: null });
+      expect(await tableCounts(prisma)).toEqual(before);
+    });
+  });
+}
