@@ -1,19 +1,12 @@
 import { multiplyDecimal } from './decimal';
 import { lineKeyString } from './validate';
-import type { CapacityModel, CapacityRecipe, PoLineStatus } from './types';
+import type { CapacityModel, CapacityRecipe, PoLine } from './types';
 
 /** A PO line after the scenario's adjustments. */
-export interface EffectiveLine {
-  supplier: string;
-  poNumber: string;
-  lineNo: number;
-  sku: string;
-  qty: string;
-  promisedDate: string;
-  status: PoLineStatus;
+export interface EffectiveLine extends PoLine {
   /** Days the scenario moves the line by, counted from when it is expected now (past-due lines: the plan start). */
-  delayDays: number;
-  hypothetical: boolean;
+  delayDays?: number;
+  hypothetical?: boolean;
 }
 
 export interface ScenarioData {
@@ -26,31 +19,56 @@ export interface ScenarioData {
  * it is expected now, so a past-due line (expected on day 0) delayed by 42 days
  * arrives on day 42: "the pipe supplier slips six weeks" means six weeks from
  * whatever we expect today. The baseline is the scenario with no adjustments.
+ * Lines are copied only when changed: the baseline touches none of 200,000.
  */
 export function applyAdjustments(model: CapacityModel): ScenarioData {
-  const lines: EffectiveLine[] = model.poLines.map((l) => ({ ...l, delayDays: 0, hypothetical: false }));
-  const byKey = new Map(lines.map((l) => [lineKeyString(l), l]));
+  const adjustments = model.adjustments ?? [];
   const recipes: CapacityRecipe[] = model.recipes.map((r) => ({ ...r, components: [...r.components] }));
+  if (adjustments.length === 0) return { lines: model.poLines, recipes };
+
+  const lines: EffectiveLine[] = [...model.poLines];
+  const copied = new Set<number>();
+  const writable = (i: number): EffectiveLine => {
+    if (!copied.has(i)) {
+      lines[i] = { ...lines[i]!, delayDays: lines[i]!.delayDays ?? 0 };
+      copied.add(i);
+    }
+    return lines[i]!;
+  };
+  const byKey = new Map<string, number>();
+  if (adjustments.some((a) => 'lineNo' in a)) lines.forEach((l, i) => byKey.set(lineKeyString(l), i));
+  const line = (key: string) => byKey.get(key);
   const recipeByOutput = new Map(recipes.map((r) => [r.outputSku, r]));
 
-  for (const a of model.adjustments ?? []) {
+  for (const a of adjustments) {
     switch (a.kind) {
       case 'delaySupplier':
-        for (const l of lines) if (l.supplier === a.supplier) l.delayDays += a.days;
+        lines.forEach((l, i) => {
+          if (l.supplier === a.supplier) {
+            const w = writable(i);
+            w.delayDays = (w.delayDays ?? 0) + a.days;
+          }
+        });
         break;
       case 'delayLine': {
-        const l = byKey.get(lineKeyString(a));
-        if (l) l.delayDays += a.days;
+        const i = line(lineKeyString(a));
+        if (i !== undefined) {
+          const w = writable(i);
+          w.delayDays = (w.delayDays ?? 0) + a.days;
+        }
         break;
       }
       case 'scaleLine': {
-        const l = byKey.get(lineKeyString(a));
-        if (l) l.qty = multiplyDecimal(l.qty, a.factor);
+        const i = line(lineKeyString(a));
+        if (i !== undefined) {
+          const w = writable(i);
+          w.qty = multiplyDecimal(w.qty, a.factor);
+        }
         break;
       }
       case 'cancelLine': {
-        const l = byKey.get(lineKeyString(a));
-        if (l) l.status = 'cancelled';
+        const i = line(lineKeyString(a));
+        if (i !== undefined) writable(i).status = 'cancelled';
         break;
       }
       case 'addLine': {
@@ -66,7 +84,8 @@ export function applyAdjustments(model: CapacityModel): ScenarioData {
           hypothetical: true,
         };
         lines.push(l);
-        byKey.set(lineKeyString(l), l);
+        copied.add(lines.length - 1);
+        byKey.set(lineKeyString(l), lines.length - 1);
         break;
       }
       case 'setLeadTime': {

@@ -1,11 +1,12 @@
+import { floorDiv } from './decimal';
 import type { NModel } from './normalize';
 import type { Relaxation } from './relaxation';
 
 /**
  * The integer program left after the exact reductions of relaxation.ts: only
- * recipes that consume contended items ("variable" recipes), only on candidate
- * days, only with rows for contended items and for each variable recipe's cap
- * XR (which stands in for all its free components).
+ * recipes that consume contended items ("core" recipes), only on candidate
+ * days, only with rows for contended items and for each core recipe's cap
+ * (relaxation.ts), which stands in for all its free components.
  *
  * Candidate days. A start on a day when nothing new became available to the
  * recipe can move back to the previous candidate day without breaking anything:
@@ -13,19 +14,30 @@ import type { Relaxation } from './relaxation';
  * without a rise around day t, a start moved from d to k ≤ t ≤ u < d would need
  * a rise in (k, d] — there is none — so consumption by t stays ≤ consumption by
  * u ≤ supply at u = supply at t. Keeping Mondays keeps a moved start inside its
- * ISO week; earlier outputs only help. So the candidate days of r are: day 0, the
- * days its cap XR_r rises, Mondays (when r has a weekly limit) and T_j of each
- * contended component j, where T_j = the days j's known supply rises ∪ (the
- * candidate days of j's variable recipe + its lead time).
+ * ISO week; earlier outputs only help. So the candidate days of r are: the
+ * first day it can start, the days its cap rises, Mondays (when r has a weekly
+ * limit) and the rise days of whatever it takes (shifted by when it takes it),
+ * where item j rises on its known supply's rise days and on (candidate days of
+ * j's core recipe + its lead time).
  *
  * Rows. A contended item's stock only needs checking on the day before each
  * rise (consumption never falls), so every row is a stock balance over one
  * stretch between rises: s_b = s_{b−1} + known supply + output landing − use,
  * s_b ≥ 0 — sparse, each variable in one row per resource.
+ *
+ * Folding (merge = true, for the exact solve). An intermediate made by a core
+ * recipe p without a weekly limit, with no stock of its own and exactly one
+ * user c, whose takes are k whole builds of p per build of c: some optimal
+ * schedule builds it just in time (relaxation.ts), i.e. exactly k builds of p
+ * started L_p days before each build of c. So p's variables go, and c takes p's
+ * parts (and p's cap) k-fold, L_p days before its own start. Fewer variables,
+ * and no fractional "half a PDU kit" in the LP relaxation.
  */
 export interface Term {
   resource: number;
   coef: number;
+  /** Taken this many days before the start (folded recipes). */
+  offset: number;
 }
 
 export interface Resource {
@@ -36,6 +48,13 @@ export interface Resource {
   inc: Float64Array;
   /** Last day anything can still take from it; output landing later is of no use. */
   last: number;
+}
+
+/** Builds of a folded recipe that go with each build of a core recipe. */
+export interface Expansion {
+  recipe: number;
+  k: number;
+  offset: number;
 }
 
 export interface Core {
@@ -49,67 +68,161 @@ export interface Core {
   varUb: Float64Array;
   varObj: Float64Array;
   resources: Resource[];
-  /** Per core recipe: what each start takes (coef > 0) and what it puts back on landing (coef < 0). */
+  /** Per core recipe: what each start takes (coef > 0). */
   uses: Map<number, Term[]>;
+  /** Per core recipe: what it puts back on landing (coef < 0), if anybody in the core takes it. */
   makes: Map<number, Term | null>;
   weekly: { vars: number[]; lim: number }[];
+  /** Folded recipes built along with each core recipe. */
+  expand: Map<number, Expansion[]>;
 }
 
-export function buildCore(m: NModel, rel: Relaxation): Core {
+export function buildCore(m: NModel, rel: Relaxation, merge = false): Core {
   const { H, recipes, items } = m;
-  const coreRecipes = m.recipeOrder.filter((r) => rel.fixed[r] === 0);
+  const variable = m.recipeOrder.filter((r) => rel.fixed[r] === 0);
   const inCore = new Uint8Array(recipes.length);
-  for (const r of coreRecipes) inCore[r] = 1;
+  for (const r of variable) inCore[r] = 1;
 
   // Contended items that core recipes consume.
   const contended = new Uint8Array(items.length);
-  for (const r of coreRecipes) for (const c of recipes[r]!.comps) if (rel.free[c.item] === 0) contended[c.item] = 1;
+  for (const r of variable) for (const c of recipes[r]!.comps) if (rel.free[c.item] === 0) contended[c.item] = 1;
+
+  // Which recipes fold into their single user.
+  const foldInto = new Map<number, { into: number; k: number }>();
+  if (merge) {
+    for (const p of variable) {
+      const rec = recipes[p]!;
+      const j = rec.out;
+      if (items[j]!.capacity || rec.lim !== null || rel.extCum[j]![H - 1]! > 0) continue;
+      const users = m.consumers[j]!.filter((c) => inCore[c] === 1);
+      if (users.length !== 1) continue;
+      const c = users[0]!;
+      const q = recipes[c]!.comps.find((x) => x.item === j)!.qty;
+      if (q % rec.outQty !== 0) continue;
+      foldInto.set(p, { into: c, k: q / rec.outQty });
+    }
+  }
+  const coreRecipes = variable.filter((r) => !foldInto.has(r));
 
   // Known supply of each contended item: external + output of a fixed recipe.
-  const known = new Map<number, Float64Array>();
-  for (let i = 0; i < items.length; i++) {
-    if (contended[i] === 0) continue;
+  const known = (i: number): Float64Array => {
     const r = m.recipeOf[i]!;
-    known.set(i, r >= 0 && inCore[r] === 0 ? rel.A[i]! : rel.extCum[i]!);
-  }
+    return r >= 0 && inCore[r] === 0 ? rel.capAvail[i]! : rel.extCum[i]!;
+  };
 
-  const cand = new Map<number, Int32Array>();
-  const riseDays = new Map<number, Uint8Array>(); // T_j for contended items
+  // Resources: a cap per variable recipe, a stock per contended item nobody folds away.
+  const resources: Resource[] = [];
+  const riseMarks: Uint8Array[] = [];
+  const capRes = new Map<number, number>();
+  const itemRes = new Map<number, number>();
   const rises = (cum: Float64Array, mark: Uint8Array, last: number) => {
     for (let d = 0; d <= last && d < H; d++) if (cum[d]! > (d > 0 ? cum[d - 1]! : 0)) mark[d] = 1;
   };
-  const itemRise = (i: number): Uint8Array => {
-    let t = riseDays.get(i);
-    if (t) return t;
-    t = new Uint8Array(H);
-    t[0] = 1;
-    rises(known.get(i)!, t, H - 1);
-    const p = m.recipeOf[i]!;
-    if (p >= 0 && inCore[p] === 1) {
-      const lead = recipes[p]!.lead;
-      for (const k of cand.get(p)!) if (k + lead < H) t[k + lead] = 1;
-    }
-    riseDays.set(i, t);
-    return t;
+  const addResource = (label: string, mark: Uint8Array, cum: Float64Array) => {
+    mark[0] = 1;
+    resources.push({ label, days: new Int32Array(0), inc: new Float64Array(0), last: -1 });
+    riseMarks.push(mark);
+    const id = resources.length - 1;
+    pendingCum.set(id, cum);
+    return id;
   };
+  const pendingCum = new Map<number, Float64Array>();
+  for (const r of variable) {
+    const mark = new Uint8Array(H);
+    rises(rel.cap[r]!, mark, rel.lastUseful[r]!);
+    capRes.set(r, addResource(`cap:${items[recipes[r]!.out]!.sku}`, mark, rel.cap[r]!));
+  }
 
+  // Terms and expansions, components first so a folded recipe's terms are final when folded.
+  const uses = new Map<number, Term[]>();
+  const expand = new Map<number, Expansion[]>();
+  const ownTerms = new Map<number, Term[]>();
+  const ownExpand = new Map<number, Expansion[]>();
+  for (const r of variable) {
+    const rec = recipes[r]!;
+    const terms: Term[] = [{ resource: capRes.get(r)!, coef: 1, offset: 0 }];
+    const ex: Expansion[] = [];
+    for (const c of rec.comps) {
+      if (contended[c.item] === 0) continue;
+      const p = m.recipeOf[c.item]!;
+      const fold = p >= 0 ? foldInto.get(p) : undefined;
+      if (fold) {
+        const lead = recipes[p]!.lead;
+        for (const t of ownTerms.get(p)!) terms.push({ resource: t.resource, coef: t.coef * fold.k, offset: t.offset + lead });
+        ex.push({ recipe: p, k: fold.k, offset: lead });
+        for (const e of ownExpand.get(p)!) ex.push({ recipe: e.recipe, k: e.k * fold.k, offset: e.offset + lead });
+        continue;
+      }
+      let res = itemRes.get(c.item);
+      if (res === undefined) {
+        const mark = new Uint8Array(H);
+        rises(known(c.item), mark, H - 1);
+        res = addResource(`item:${items[c.item]!.sku}`, mark, known(c.item));
+        itemRes.set(c.item, res);
+      }
+      terms.push({ resource: res, coef: c.qty, offset: 0 });
+    }
+    ownTerms.set(r, terms);
+    ownExpand.set(r, ex);
+  }
+  for (const r of coreRecipes) {
+    uses.set(r, ownTerms.get(r)!);
+    expand.set(r, ownExpand.get(r)!);
+  }
+  const makes = new Map<number, Term | null>();
+  for (const r of coreRecipes) {
+    const res = itemRes.get(recipes[r]!.out);
+    makes.set(r, res === undefined ? null : { resource: res, coef: -recipes[r]!.outQty, offset: 0 });
+  }
+
+  // Candidate days, producers first: an item made in the core rises when its maker's builds land.
+  const cand = new Map<number, Int32Array>();
+  const lastTake = new Float64Array(resources.length).fill(-1);
   for (const r of coreRecipes) {
     const rec = recipes[r]!;
     const last = rel.lastUseful[r]!;
+    const terms = uses.get(r)!;
+    const first = Math.max(0, ...terms.map((t) => t.offset));
     const mark = new Uint8Array(H);
-    mark[0] = 1;
-    rises(rel.X[r]!, mark, last);
-    if (rec.lim !== null) for (let d = 1; d <= last; d++) if (m.weekOf[d] !== m.weekOf[d - 1]) mark[d] = 1;
-    for (const c of rec.comps) {
-      if (contended[c.item] === 0) continue;
-      const t = itemRise(c.item);
-      for (let d = 0; d <= last; d++) if (t[d]) mark[d] = 1;
+    if (first <= last) mark[first] = 1;
+    if (rec.lim !== null) for (let d = Math.max(1, first); d <= last; d++) if (m.weekOf[d] !== m.weekOf[d - 1]) mark[d] = 1;
+    for (const t of terms) {
+      const rm = riseMarks[t.resource]!;
+      for (let d = first; d <= last; d++) if (rm[d - t.offset]) mark[d] = 1;
+      lastTake[t.resource] = Math.max(lastTake[t.resource]!, last - t.offset);
     }
     const days: number[] = [];
-    for (let d = 0; d <= last; d++) if (mark[d]) days.push(d);
+    for (let d = first; d <= last; d++) if (mark[d]) days.push(d);
     cand.set(r, Int32Array.from(days));
+    const make = makes.get(r);
+    if (make) {
+      const rm = riseMarks[make.resource]!;
+      for (const d of days) if (d + rec.lead < H) rm[d + rec.lead] = 1;
+    }
   }
-  // Producers are processed before consumers, so T_j built lazily above saw every candidate of j's recipe.
+
+  // Stretches of each resource, with the known supply arriving in each.
+  resources.forEach((res, id) => {
+    const last = lastTake[id]!;
+    const mark = riseMarks[id]!;
+    const cum = pendingCum.get(id)!;
+    const days: number[] = [];
+    const inc: number[] = [];
+    for (let d = 0; d <= last; d++) {
+      if (!mark[d]) continue;
+      days.push(d);
+      inc.push(0);
+    }
+    let b = 0;
+    for (let d = 0; d <= last; d++) {
+      while (b + 1 < days.length && days[b + 1]! <= d) b++;
+      const rise = cum[d]! - (d > 0 ? cum[d - 1]! : 0);
+      if (rise !== 0) inc[b]! += rise;
+    }
+    res.days = Int32Array.from(days);
+    res.inc = Float64Array.from(inc);
+    res.last = last;
+  });
 
   // Variables.
   const varStart = new Map<number, number>();
@@ -129,59 +242,13 @@ export function buildCore(m: NModel, rel: Relaxation): Core {
     for (const d of cand.get(r)!) {
       varRecipe[v] = r;
       varDay[v] = d;
-      varUb[v] = Math.min(rec.lim ?? Infinity, rel.X[r]![d]!);
+      varUb[v] = Math.min(rec.lim ?? Infinity, rel.cap[r]![d]!);
       varObj[v] = out.capacity ? out.gpuWeight * rec.outQty * (H - d - rec.lead) : 0;
       v++;
     }
   }
 
-  // Resources: one cap per core recipe, one stock per contended item.
-  const resources: Resource[] = [];
-  const uses = new Map<number, Term[]>();
-  const makes = new Map<number, Term | null>();
-  const itemResource = new Map<number, number>();
-  const stretches = (label: string, mark: Uint8Array, cum: Float64Array, last: number) => {
-    const days: number[] = [];
-    const inc: number[] = [];
-    for (let d = 0; d <= last; d++) {
-      if (!mark[d]) continue;
-      days.push(d);
-      inc.push(0);
-    }
-    // Known supply rising on a non-boundary day cannot happen (boundaries include every rise); sum per stretch anyway.
-    let b = 0;
-    for (let d = 0; d <= last; d++) {
-      while (b + 1 < days.length && days[b + 1]! <= d) b++;
-      const rise = cum[d]! - (d > 0 ? cum[d - 1]! : 0);
-      if (rise !== 0) inc[b]! += rise;
-    }
-    resources.push({ label, days: Int32Array.from(days), inc: Float64Array.from(inc), last });
-    return resources.length - 1;
-  };
-  for (const r of coreRecipes) {
-    const last = rel.lastUseful[r]!;
-    const mark = new Uint8Array(H);
-    mark[0] = 1;
-    rises(rel.X[r]!, mark, last);
-    const capRes = stretches(`cap:${items[recipes[r]!.out]!.sku}`, mark, rel.X[r]!, last);
-    uses.set(r, [{ resource: capRes, coef: 1 }]);
-    makes.set(r, null);
-  }
-  for (const r of coreRecipes) {
-    for (const c of recipes[r]!.comps) {
-      if (contended[c.item] === 0) continue;
-      let res = itemResource.get(c.item);
-      if (res === undefined) {
-        let last = -1;
-        for (const k of m.consumers[c.item]!) if (inCore[k]) last = Math.max(last, rel.lastUseful[k]!);
-        res = stretches(`item:${items[c.item]!.sku}`, itemRise(c.item), known.get(c.item)!, last);
-        itemResource.set(c.item, res);
-        const p = m.recipeOf[c.item]!;
-        if (p >= 0 && inCore[p] === 1) makes.set(p, { resource: res, coef: -recipes[p]!.outQty });
-      }
-      uses.get(r)!.push({ resource: res, coef: c.qty });
-    }
-  }
+  tightenByDivisor(resources, uses, makes);
 
   const weekly: { vars: number[]; lim: number }[] = [];
   for (const r of coreRecipes) {
@@ -198,19 +265,65 @@ export function buildCore(m: NModel, rel: Relaxation): Core {
     }
   }
 
-  return { recipes: coreRecipes, cand, varStart, nVars, varRecipe, varDay, varUb, varObj, resources, uses, makes, weekly };
+  return { recipes: coreRecipes, cand, varStart, nVars, varRecipe, varDay, varUb, varObj, resources, uses, makes, weekly, expand };
 }
 
-/** Index of the stretch of `res` holding `day` (the last start ≤ day), or −1 past its last relevant day. */
+/**
+ * Chvátal–Gomory rounding, exact for whole builds: when every build that takes
+ * or makes a resource does so in multiples of g (4 DGX per server rack), the
+ * row Σ q·X ≤ supply equals Σ (q/g)·X ≤ ⌊supply/g⌋. The integer schedules are
+ * the same; the LP relaxation loses its fractional racks, so HiGHS proves the
+ * optimum with far less search.
+ */
+function tightenByDivisor(resources: Resource[], uses: Map<number, Term[]>, makes: Map<number, Term | null>) {
+  const g = new Float64Array(resources.length);
+  for (const terms of uses.values()) for (const t of terms) g[t.resource] = gcd(g[t.resource]!, t.coef);
+  for (const t of makes.values()) if (t) g[t.resource] = gcd(g[t.resource]!, -t.coef);
+  resources.forEach((res, i) => {
+    const k = g[i]!;
+    if (k <= 1) return;
+    let cum = 0;
+    let prev = 0;
+    for (let b = 0; b < res.inc.length; b++) {
+      cum += res.inc[b]!;
+      const floored = floorDiv(cum, k);
+      res.inc[b] = floored - prev;
+      prev = floored;
+    }
+  });
+  for (const terms of uses.values()) for (const t of terms) if (g[t.resource]! > 1) t.coef /= g[t.resource]!;
+  for (const t of makes.values()) if (t && g[t.resource]! > 1) t.coef /= g[t.resource]!;
+}
+
+function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Index of the stretch of `res` holding `day` (the last start ≤ day), or −1 outside its relevant days. */
 export function stretchOf(res: Resource, day: number): number {
   const days = res.days;
   let lo = 0;
   let hi = days.length - 1;
-  if (day < days[0]! || day > res.last) return -1;
+  if (hi < 0 || day < days[0]! || day > res.last) return -1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (days[mid]! <= day) lo = mid;
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Adds a core schedule (and the folded recipes built with it) to per-recipe daily starts. */
+export function placeCore(core: Core, x: Float64Array, starts: Float64Array[]): void {
+  for (let v = 0; v < core.nVars; v++) {
+    const n = x[v]!;
+    if (!n) continue;
+    const r = core.varRecipe[v]!;
+    const d = core.varDay[v]!;
+    starts[r]![d]! += n;
+    for (const e of core.expand.get(r)!) starts[e.recipe]![d - e.offset]! += n * e.k;
+  }
 }

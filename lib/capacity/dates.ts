@@ -5,8 +5,20 @@
 const MS_PER_DAY = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const parsed = new Map<string, number | null>();
+
+/** Epoch day of a strict 'YYYY-MM-DD' date, or null. Cached: PO lines share few dates. */
 export function parseDate(s: unknown): number | null {
   if (typeof s !== 'string') return null;
+  const hit = parsed.get(s);
+  if (hit !== undefined) return hit;
+  const v = parseDateUncached(s);
+  if (parsed.size > 100_000) parsed.clear();
+  parsed.set(s, v);
+  return v;
+}
+
+function parseDateUncached(s: string): number | null {
   const m = DATE_RE.exec(s);
   if (!m) return null;
   const y = Number(m[1]);
@@ -18,8 +30,17 @@ export function parseDate(s: unknown): number | null {
   return Math.round(ms / MS_PER_DAY);
 }
 
+const formatted = new Map<number, string>();
+
+/** 'YYYY-MM-DD' of an epoch day. Cached: a forecast formats the same few hundred days a million times. */
 export function formatDate(epochDay: number): string {
-  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+  let s = formatted.get(epochDay);
+  if (s === undefined) {
+    s = new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+    if (formatted.size > 100_000) formatted.clear();
+    formatted.set(epochDay, s);
+  }
+  return s;
 }
 
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */

@@ -23,6 +23,13 @@ export function fractionDigits(s: string): number {
 /** `s` × 10^digits as an integer; `s` must be a validated decimal string with at most `digits` fraction digits. */
 export function toScaled(s: string, digits: number): number {
   const dot = s.indexOf('.');
+  // Fast path without BigInt: up to 15 significant digits are exact in a double.
+  if (s.length <= 15) {
+    const intPart = dot < 0 ? s : s.slice(0, dot);
+    const frac = dot < 0 ? '' : s.slice(dot + 1, dot + 1 + digits);
+    const v = Number(intPart) * 10 ** digits + (frac ? Number(frac) * 10 ** (digits - frac.length) : 0);
+    if (Number.isSafeInteger(v) && v < 2 ** 50) return v;
+  }
   const intPart = dot < 0 ? s : s.slice(0, dot);
   let frac = dot < 0 ? '' : s.slice(dot + 1);
   frac = frac.slice(0, digits).padEnd(digits, '0');

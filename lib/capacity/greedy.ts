@@ -69,6 +69,18 @@ export function greedySchedule(m: NModel, core: Core, order: number[]): Float64A
   return x;
 }
 
+export function bomLevels(m: NModel): Int32Array {
+  const level = new Int32Array(m.items.length);
+  for (const i of m.topo) {
+    const r = m.recipeOf[i]!;
+    if (r < 0) continue;
+    let l = 0;
+    for (const c of m.recipes[r]!.comps) l = Math.max(l, level[c.item]! + 1);
+    level[i] = l;
+  }
+  return level;
+}
+
 export function coreObjective(core: Core, x: Float64Array): number {
   let s = 0;
   for (let v = 0; v < core.nVars; v++) s += core.varObj[v]! * x[v]!;
@@ -81,14 +93,7 @@ export function coreObjective(core: Core, x: Float64Array): number {
  * usable the day it is made.
  */
 export function priorityOrders(m: NModel, core: Core): number[][] {
-  const level = new Int32Array(m.items.length);
-  for (const i of m.topo) {
-    const r = m.recipeOf[i]!;
-    if (r < 0) continue;
-    let l = 0;
-    for (const c of m.recipes[r]!.comps) l = Math.max(l, level[c.item]! + 1);
-    level[i] = l;
-  }
+  const level = bomLevels(m);
   const toOnline = leadToOnline(m);
   const gpb = (r: number) => {
     const rec = m.recipes[r]!;

@@ -143,30 +143,30 @@ export function normalize(model: CapacityModel): NModel {
   }
   const pastDueLines: EffectiveLine[] = [];
   const lateLines: EffectiveLine[] = [];
-  const sortedLines = [...openLines].sort(
-    (a, b) => cmp(a.supplier, b.supplier) || cmp(a.poNumber, b.poNumber) || a.lineNo - b.lineNo,
-  );
-  for (const l of sortedLines) {
+  for (const l of openLines) {
     const i = idx(l.sku);
     const promised = parseDate(l.promisedDate)! - start;
     const pastDue = promised < 0;
     if (pastDue) pastDueLines.push(l);
-    const day = Math.max(0, Math.max(promised, 0) + l.delayDays);
-    const qty = toScaled(l.qty, digits[i]!);
+    const day = Math.max(0, Math.max(promised, 0) + (l.delayDays ?? 0));
     if (day >= H) {
       lateLines.push(l);
       continue;
     }
+    const qty = toScaled(l.qty, digits[i]!);
     if (qty > 0) lots[i]!.push({ item: i, day, qty, source: { kind: 'poLine', line: l, pastDue } });
   }
+  // Canonical order, whatever order the lines came in: by day, on hand first, then by line key.
+  for (const list of lots) list.sort(lotOrder);
+  pastDueLines.sort(lineOrder);
+  lateLines.sort(lineOrder);
   const ext = lots.map((list) => {
     const a = new Float64Array(H);
     for (const lot of list) a[lot.day]! += lot.qty;
     return a;
   });
-  for (const list of lots) list.sort((a, b) => a.day - b.day); // stable: on hand, then lines in key order
 
-  guardMagnitudes(model, items, ext, recipes, H);
+  guardMagnitudes(items, ext, recipes, H);
 
   const topo = topoOrder(n, recipes, recipeOf, model.items.map((i) => i.sku));
   const topoRank = new Int32Array(n);
@@ -206,6 +206,21 @@ export function normalize(model: CapacityModel): NModel {
   };
 }
 
+function lineOrder(a: EffectiveLine, b: EffectiveLine): number {
+  return cmp(a.supplier, b.supplier) || cmp(a.poNumber, b.poNumber) || a.lineNo - b.lineNo;
+}
+
+function lotOrder(a: Lot, b: Lot): number {
+  if (a.day !== b.day) return a.day - b.day;
+  const sa = a.source;
+  const sb = b.source;
+  if (sa.kind === 'onHand' || sb.kind === 'onHand') {
+    if (sa.kind === 'onHand' && sb.kind === 'onHand') return cmp(sa.location, sb.location);
+    return sa.kind === 'onHand' ? -1 : 1;
+  }
+  return lineOrder(sa.line, sb.line);
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -237,7 +252,7 @@ function topoOrder(n: number, recipes: NRecipe[], recipeOf: Int32Array, skus: st
 }
 
 /** Scaled integers must stay exact in doubles through every sum the engine forms. */
-function guardMagnitudes(model: CapacityModel, items: NItem[], ext: Float64Array[], recipes: NRecipe[], H: number) {
+function guardMagnitudes(items: NItem[], ext: Float64Array[], recipes: NRecipe[], H: number) {
   const limit = Number.MAX_SAFE_INTEGER / 4;
   const problems: { entity: 'item'; key: string; message: string }[] = [];
   items.forEach((it, i) => {
@@ -258,5 +273,5 @@ function guardMagnitudes(model: CapacityModel, items: NItem[], ext: Float64Array
   }
   if (gpuTotal * H > limit)
     problems.push({ entity: 'item', key: '(capacity)', message: 'GPU quantities are too large to forecast exactly' });
-  if (problems.length > 0 && model) throw new ModelValidationError(problems);
+  if (problems.length > 0) throw new ModelValidationError(problems);
 }

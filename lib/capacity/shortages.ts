@@ -22,8 +22,9 @@ export interface ShortagePlan {
  * never uses (available-to-promise: the minimum of future stock, so no planned
  * build loses a part), then extra builds of made parts on their own latest
  * feasible days, and only then new receipts of purchased parts on the day of use.
+ * With useSpare false, purchased parts are all bought new.
  */
-export function planShortage(m: NModel, starts: Float64Array[], targetDay: number, deficit: number): ShortagePlan {
+export function planShortage(m: NModel, starts: Float64Array[], targetDay: number, deficit: number, useSpare = true): ShortagePlan {
   const { H } = m;
   const net = m.items.map(() => new Float64Array(H));
   m.items.forEach((_, i) => net[i]!.set(m.ext[i]!));
@@ -50,6 +51,7 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
     });
   };
   const spare = (i: number, s: number) => {
+    if (!useSpare && m.recipeOf[i]! < 0) return 0;
     const a = net[i]!;
     let lo = Infinity;
     for (let d = s; d < H; d++) if (a[d]! < lo) lo = a[d]!;

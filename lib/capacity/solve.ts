@@ -1,6 +1,8 @@
-import { buildCore, type Core } from './core';
+import { pooledUpperBound } from './bounds';
+import { buildCore, placeCore, type Core } from './core';
 import { coreObjective, greedySchedule, priorityOrders } from './greedy';
-import { coreFeasible, coreSize, solveCoreMilp } from './milp';
+import { lookaheadSchedule } from './lookahead';
+import { coreFeasible, coreSize, estimatedLpMillis, solveCore } from './milp';
 import type { NModel } from './normalize';
 import { relax, type Relaxation } from './relaxation';
 
@@ -8,22 +10,17 @@ import { relax, type Relaxation } from './relaxation';
  * Finds a schedule maximising GPU-days and proves how good it is.
  *
  * Why the answer is the true optimum:
- *  1. Every recipe whose components are all free ("fixed") runs its relaxed
- *     ASAP schedule XR. Exchange argument: take any optimal schedule S and
- *     replace each fixed recipe's starts by XR. Free items stay feasible, since
- *     their consumers take at most the relaxed demand, which fits their supply;
- *     a contended item has only non-fixed consumers (untouched) and at least
- *     the supply it had (a fixed producer now makes its pointwise maximum);
- *     weekly limits hold because XR respects them. Capacity outputs only grow,
- *     so the new schedule is optimal too.
- *  2. What is left (core.ts) is solved exactly by HiGHS on candidate days, which
- *     lose nothing (argument in core.ts), with each core recipe capped by XR
- *     (a bound every schedule satisfies, and which keeps free items feasible).
- *  3. Fast path: if the greedy incumbent already reaches the relaxation's upper
- *     bound, it is optimal and the integer program is skipped. With no core at
- *     all, XR itself is feasible and meets the bound.
- * If the time budget stops HiGHS first, the best schedule found is returned as
- * heuristic with gapBound = (best proven upper bound) − (its GPU-days).
+ *  1. Some optimal schedule runs every "fixed" recipe (all components free) at
+ *     its cap and keeps every other recipe under its cap (exchange argument in
+ *     relaxation.ts). Fixed recipes are therefore settled without search.
+ *  2. What is left (core.ts) is solved exactly on candidate days, which lose
+ *     nothing (argument in core.ts), with each core recipe held under its cap.
+ *  3. Proof, cheapest first: a heuristic schedule that reaches an upper bound
+ *     (bounds.ts) is optimal; else an integral vertex optimum of the LP
+ *     relaxation is optimal; else HiGHS's branch-and-bound closes the gap.
+ * When the core is too large for the time budget (decided from its size, so
+ * the answer does not depend on machine load), the best heuristic schedule is
+ * returned as heuristic with gapBound = best upper bound − its GPU-days.
  */
 export interface Solution {
   /** Builds started per recipe per day (before trimming builds nothing needs). */
@@ -42,54 +39,91 @@ export interface SolveOptions {
 }
 
 export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solution> {
+  const t0 = performance.now();
   const rel = relax(m);
-  const core = buildCore(m, rel);
-  const starts = m.recipes.map((_, r) => (rel.fixed[r] ? dailyFrom(rel.X[r]!) : new Float64Array(m.H)));
+  // Heuristics walk the plain core; the exact solve gets the folded one (core.ts).
+  const plain = buildCore(m, rel, false);
+  const core = buildCore(m, rel, true);
+  const starts = m.recipes.map((_, r) => (rel.fixed[r] ? dailyFrom(rel.cap[r]!) : new Float64Array(m.H)));
+  let best: { core: Core; x: Float64Array } | null = null;
+  let bestValue = -Infinity;
+  const done = (status: Solution['status'], method: string, upperBound: number, milpMillis = 0): Solution => {
+    if (best) placeCore(best.core, best.x, starts);
+    return { starts, status, method, upperBound, rel, core, milpMillis };
+  };
+  if (plain.nVars === 0) return done('optimal', 'relaxation: no contended parts', rel.upperBound);
 
   // Everything that does not depend on the core: capacity supply plus fixed capacity recipes.
   const fixedValue = fixedObjective(m, rel);
-  const bound = rel.upperBound;
-  if (core.nVars === 0) {
-    return { starts, status: 'optimal', method: 'relaxation (no contended parts)', upperBound: bound, rel, core, milpMillis: 0 };
-  }
 
-  let best: Float64Array | null = null;
-  let bestValue = -Infinity;
-  for (const order of priorityOrders(m, core)) {
-    const x = greedySchedule(m, core, order);
-    const v = coreObjective(core, x);
+  // Heuristic incumbents. Among equal schedules keep the first found: the plain
+  // greedy with its shortest-lead-time-first order puts GPUs online earliest.
+  const orders = priorityOrders(m, plain);
+  const consider = (x: Float64Array) => {
+    const v = coreObjective(plain, x);
     if (v > bestValue) {
-      best = x;
+      best = { core: plain, x };
       bestValue = v;
     }
-  }
-  const place = (x: Float64Array) => {
-    for (let v = 0; v < core.nVars; v++) if (x[v]) starts[core.varRecipe[v]!]![core.varDay[v]!]! += x[v]!;
   };
-  if (fixedValue + bestValue >= bound) {
-    place(best!);
-    return { starts, status: 'optimal', method: 'greedy meets the relaxation bound', upperBound: bound, rel, core, milpMillis: 0 };
+  for (const order of orders) consider(greedySchedule(m, plain, order));
+
+  let bound = Math.min(rel.upperBound, pooledUpperBound(m, rel, plain));
+  if (fixedValue + bestValue >= bound) return done('optimal', 'heuristic schedule meets the upper bound', fixedValue + bestValue);
+
+  const size = coreSize(core);
+  const label = `${size.variables} variables × ${size.rows} rows`;
+  const remaining = () => opts.timeLimitMs - (performance.now() - t0);
+  if (estimatedLpMillis(core) > remaining()) {
+    // No proof within the budget: spend a little more on the heuristic instead.
+    consider(lookaheadSchedule(m, plain, rel, orders[0]!));
+    consider(lookaheadSchedule(m, plain, rel, orders[orders.length - 1]!));
+    if (fixedValue + bestValue >= bound) return done('optimal', 'heuristic schedule meets the upper bound', fixedValue + bestValue);
+    return done('heuristic', `greedy + look-ahead; core of ${label} too large to prove within ${opts.timeLimitMs} ms`, Math.max(bound, fixedValue + bestValue));
   }
 
-  const res = await solveCoreMilp(m, core, best!, opts.timeLimitMs);
-  const size = coreSize(core);
-  const label = `HiGHS MILP on ${size.variables} variables × ${size.rows} rows`;
-  if (res.x) {
-    const x = roundAndRepair(core, res.x);
-    const v = coreObjective(core, x);
-    if (v >= bestValue && coreFeasible(m, core, x)) {
-      best = x;
+  let milpMillis = 0;
+  const adopt = (x: Float64Array | null) => {
+    if (!x) return false;
+    const rounded = new Float64Array(core.nVars);
+    for (let v = 0; v < core.nVars; v++) rounded[v] = Math.min(core.varUb[v]!, Math.max(0, Math.round(x[v]!)));
+    const integral = x.every((v, i) => Math.abs(v - rounded[i]!) < 1e-6);
+    // Strictly better only: ties keep the incumbent (see above).
+    const v = coreObjective(core, rounded);
+    if (v > bestValue && coreFeasible(m, core, rounded)) {
+      best = { core, x: rounded };
       bestValue = v;
     }
+    return integral;
+  };
+
+  // Once started, the exact solve gets a safety margin over the estimate, so a
+  // busy machine does not turn a provable forecast into a heuristic one.
+  const lp = await solveCore(m, core, 'lp', Math.max(remaining(), 4 * estimatedLpMillis(core)));
+  milpMillis += lp.millis;
+  if (lp.status === 'optimal') {
+    adopt(lp.x);
+    bound = Math.min(bound, fixedValue + floorObjective(lp.objective));
+    if (fixedValue + bestValue >= bound) return done('optimal', `LP relaxation is integral (HiGHS, ${label})`, fixedValue + bestValue, milpMillis);
   }
-  place(best!);
-  const upper = Math.min(bound, fixedValue + Math.floor(res.dualBound + 1e-6 * Math.max(1, Math.abs(res.dualBound))));
-  const total = fixedValue + bestValue;
-  if (res.status === 'optimal' && res.x && bestValue >= Math.round(res.objective) - 0.5) {
-    return { starts, status: 'optimal', method: label, upperBound: total, rel, core, milpMillis: res.millis };
+  if (remaining() > 50) {
+    const mip = await solveCore(m, core, 'mip', Math.max(remaining(), 4 * estimatedLpMillis(core)));
+    milpMillis += mip.millis;
+    adopt(mip.x);
+    if (mip.status === 'optimal' && bestValue >= Math.round(mip.objective) - 0.5)
+      return done('optimal', `HiGHS branch-and-bound (${label})`, fixedValue + bestValue, milpMillis);
+    if (Number.isFinite(mip.dualBound)) bound = Math.min(bound, fixedValue + floorObjective(mip.dualBound));
   }
-  if (total >= upper) return { starts, status: 'optimal', method: `${label} (bound met)`, upperBound: total, rel, core, milpMillis: res.millis };
-  return { starts, status: 'heuristic', method: `${label}, stopped at the time limit`, upperBound: Math.max(upper, total), rel, core, milpMillis: res.millis };
+  if (fixedValue + bestValue >= bound) return done('optimal', `upper bound met (${label})`, fixedValue + bestValue, milpMillis);
+  return done('heuristic', `best schedule found; HiGHS stopped at the time limit (${label})`, bound, milpMillis);
+}
+
+/**
+ * Scaled GPU-days are integers, so a solver's bound rounds down; the slack
+ * covers the solver's floating-point tolerance (1e-9 relative).
+ */
+function floorObjective(v: number): number {
+  return Math.floor(v + 1e-9 * Math.abs(v) + 1e-6);
 }
 
 function dailyFrom(cum: Float64Array): Float64Array {
@@ -104,17 +138,10 @@ function fixedObjective(m: NModel, rel: Relaxation): number {
   m.items.forEach((it, i) => {
     if (!it.capacity) return;
     const r = m.recipeOf[i]!;
-    const cum = r >= 0 && rel.fixed[r] === 0 ? rel.extCum[i]! : rel.A[i]!;
+    const cum = r >= 0 && rel.fixed[r] === 0 ? rel.extCum[i]! : rel.capAvail[i]!;
     let t = 0;
     for (const v of cum) t += v;
     s += t * it.gpuWeight;
   });
   return s;
-}
-
-/** HiGHS works to a tolerance; its integers come back as 2.9999999. Round, then clamp to bounds. */
-function roundAndRepair(core: Core, x: Float64Array): Float64Array {
-  const out = new Float64Array(core.nVars);
-  for (let v = 0; v < core.nVars; v++) out[v] = Math.min(core.varUb[v]!, Math.max(0, Math.round(x[v]!)));
-  return out;
 }

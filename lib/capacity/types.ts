@@ -82,8 +82,11 @@ export interface CapacityModel {
 
 export interface ForecastOptions {
   /**
-   * Wall-clock budget for the exact integer program, in milliseconds. When it
-   * runs out the best schedule found is returned as `heuristic` with a gap bound.
+   * Budget for proving optimality, in milliseconds (default 10,000). The exact
+   * solve only starts when its estimated time (from the size of what is left
+   * after the exact reductions) fits the budget, so whether a forecast comes
+   * back `optimal` or `heuristic` depends on the model, not on machine load;
+   * a heuristic forecast carries a proven gap bound.
    */
   timeLimitMs?: number;
   /**
@@ -92,6 +95,12 @@ export interface ForecastOptions {
    * 'none' leaves `shortages` empty.
    */
   shortages?: 'verified' | 'estimate' | 'none';
+  /**
+   * 'full' (default) lists every build batch with the supplies it consumed;
+   * 'none' leaves `pegging` empty (bottlenecks are still computed from it). On a
+   * 200,000-line model full pegging is tens of megabytes of JSON.
+   */
+  pegging?: 'full' | 'none';
 }
 
 // ---------------------------------------------------------------- output

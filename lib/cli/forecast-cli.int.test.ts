@@ -8,7 +8,7 @@ import type { Forecast } from '@/lib/capacity';
 const BIN = path.resolve('bin/clearbuild.mjs');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clearbuild-forecast-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-const env = { ...process.env, CLEARBUILD_DATA_DIR: path.join(tmp, 'data') };
+const env: NodeJS.ProcessEnv = { ...process.env, CLEARBUILD_DATA_DIR: path.join(tmp, 'data') };
 delete env.DATABASE_URL;
 
 function clearbuild(...args: string[]) {
