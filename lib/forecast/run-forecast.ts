@@ -1,9 +1,15 @@
-import type { Adjustment, Forecast } from '@/lib/capacity';
+import type { Adjustment, Forecast, ForecastOptions } from '@/lib/capacity';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { buildCapacityModel } from './build-model';
 import { cachedForecast } from './cache';
 import { loadModelRows } from './load-model';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from './params';
+
+/** CLEARBUILD_FORECAST_TIME_LIMIT_MS bounds the exact solve; past it the forecast says `heuristic` with its gap. */
+function engineTimeLimit(): number | undefined {
+  const v = Number(process.env.CLEARBUILD_FORECAST_TIME_LIMIT_MS);
+  return Number.isFinite(v) && v > 0 ? v : undefined;
+}
 
 /** A scenario name that is not in the database: bad input, not a server fault. */
 export class UnknownScenarioError extends Error {
@@ -23,7 +29,7 @@ export interface ForecastRun {
  * The forecast the CLI and the API both serve. Explicit parameters win over the
  * scenario's stored plan start and horizon; those win over today and 365 days.
  */
-export async function runForecast(prisma: PrismaClient, params: ForecastParams): Promise<ForecastRun> {
+export async function runForecast(prisma: PrismaClient, params: ForecastParams, options: ForecastOptions = {}): Promise<ForecastRun> {
   const t0 = performance.now();
   let adjustments: Adjustment[] = [];
   let scenarioStart: string | null = null;
@@ -42,7 +48,7 @@ export async function runForecast(prisma: PrismaClient, params: ForecastParams):
     horizonDays: params.horizonDays ?? scenarioHorizon ?? DEFAULT_HORIZON_DAYS,
     adjustments,
   });
-  const forecast = await cachedForecast(model);
+  const forecast = await cachedForecast(model, { timeLimitMs: engineTimeLimit(), ...options });
   return {
     forecast,
     scenario: params.scenario ?? null,
