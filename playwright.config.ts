@@ -41,6 +41,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(PORT) },
+    // Many sign-ins come from this one address in a run: lift the per-address limit
+    // (the per-email failure limit stays at its default and is tested).
+    env: { PORT: String(PORT), CLEARBUILD_SIGNIN_LIMIT_PER_ADDRESS_PER_MINUTE: '10000' },
   },
 });

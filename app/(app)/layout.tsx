@@ -1,19 +1,26 @@
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { AppNav } from '@/components/layout/app-nav';
 import { Logo } from '@/components/layout/logo';
+import { UserMenu } from '@/components/layout/user-menu';
+import { requireSignedIn } from '@/lib/auth/guard';
+import { safeNextPath } from '@/lib/auth/next-path';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // Every workspace page reads live data: never prerender it at build time
   // (the build must not open, and lock, the embedded database).
   await connection();
+  // Signed out → sign-in page. Each page checks its own role too (lib/auth/guard.ts).
+  const me = await requireSignedIn(safeNextPath((await headers()).get('x-clearbuild-path')));
   return (
     <div className="shell">
       <aside className="sidebar">
         <Link href="/" className="brand">
           <Logo /> ClearBuild
         </Link>
-        <AppNav />
+        <AppNav role={me.role} />
+        <UserMenu name={me.name} email={me.email} role={me.role} />
         <div className="foot">GPU capacity planning</div>
       </aside>
       <main className="content">{children}</main>

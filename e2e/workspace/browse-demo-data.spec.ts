@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../fixtures/auth';
 
 // Each workspace page lists the demo build-out's real rows (seeded by the e2e server).
 const PAGES = [
@@ -9,7 +9,8 @@ const PAGES = [
   { nav: 'Imports', heading: 'Imports', row: 'demo-purchase-orders.csv' },
 ] as const;
 
-test('the navigation reaches every workspace page and each shows demo rows', async ({ page }) => {
+test('the navigation reaches every workspace page and each shows demo rows', async ({ signIn }) => {
+  const page = await signIn('executive');
   const consoleErrors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
@@ -27,7 +28,8 @@ test('the navigation reaches every workspace page and each shows demo rows', asy
   expect(consoleErrors).toEqual([]);
 });
 
-test('the purchase-order page lists every demo PO line', async ({ page }) => {
+test('the purchase-order page lists every demo PO line', async ({ signIn }) => {
+  const page = await signIn('executive');
   await page.goto('/purchase-orders');
   const lede = await page.getByText(/\d+ lines, \d+ open/).textContent();
   const total = Number(/(\d+) lines/.exec(lede ?? '')?.[1]);
@@ -36,6 +38,7 @@ test('the purchase-order page lists every demo PO line', async ({ page }) => {
 });
 
 test('an unknown address shows a not-found page that leads back', async ({ page }) => {
+  // Public: no sign-in needed to be told a page does not exist.
   const response = await page.goto('/no-such-page');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();

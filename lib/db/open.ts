@@ -5,6 +5,7 @@ import type { DatabaseTarget } from './config';
 import { lockDataDir } from './data-dir-lock';
 import { DatabaseSetupError, describeError, isConnectionFailure } from './errors';
 import { applyPendingMigrations } from './migrations';
+import { failInterruptedImports } from '@/lib/imports/run-import';
 
 export interface OpenDatabase {
   prisma: PrismaClient;
@@ -58,6 +59,11 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
   }
 
   const prisma = new PrismaClient({ adapter: factory });
+  if (opts.migrate !== false) {
+    // Imports cut off by a killed process show as failed, not forever running.
+    const failed = await failInterruptedImports(prisma);
+    if (failed.length > 0) console.error(`ClearBuild: import batch ${failed.map((id) => `#${id}`).join(', ')} was interrupted and is marked failed.`);
+  }
   return {
     prisma,
     target,

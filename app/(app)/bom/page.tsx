@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { formatQuantity } from '@/components/ui/format';
 import { fetchRecipes } from '@/lib/catalog/queries';
+import { requireRole } from '@/lib/auth/guard';
 
 export const metadata: Metadata = { title: 'Bill of materials' };
 
 export default async function BomPage() {
+  await requireRole('/bom');
   const recipes = await fetchRecipes();
   return (
     <>

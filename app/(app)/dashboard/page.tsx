@@ -5,10 +5,12 @@ import { ShortagesList } from '@/components/dashboard/shortages-list';
 import { TargetsTable } from '@/components/dashboard/targets-table';
 import { formatInt } from '@/components/ui/format';
 import { fetchDashboard } from '@/lib/forecast/queries';
+import { requireRole } from '@/lib/auth/guard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
+  await requireRole('/dashboard');
   const d = await fetchDashboard();
   if (!d) {
     return (

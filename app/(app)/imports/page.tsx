@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { fetchImportBatches } from '@/lib/imports/queries';
+import { requireRole } from '@/lib/auth/guard';
 
 export const metadata: Metadata = { title: 'Imports' };
 
 export default async function ImportsPage() {
+  await requireRole('/imports');
   const batches = await fetchImportBatches();
   return (
     <>

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { formatQuantity } from '@/components/ui/format';
 import { fetchInventory } from '@/lib/inventory/queries';
+import { requireRole } from '@/lib/auth/guard';
 
 export const metadata: Metadata = { title: 'Inventory' };
 
 export default async function InventoryPage() {
+  await requireRole('/inventory');
   const rows = await fetchInventory();
   return (
     <>

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { fetchItems } from '@/lib/catalog/queries';
+import { requireRole } from '@/lib/auth/guard';
 
 export const metadata: Metadata = { title: 'Items' };
 
 export default async function ItemsPage() {
+  await requireRole('/items');
   const items = await fetchItems();
   return (
     <>

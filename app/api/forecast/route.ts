@@ -3,11 +3,12 @@ import { ModelValidationError } from '@/lib/capacity';
 import { getPrisma } from '@/lib/db/client';
 import { describeParamIssues, forecastParamsSchema } from '@/lib/forecast/params';
 import { runForecast, UnknownScenarioError } from '@/lib/forecast/run-forecast';
+import { withAuth } from '@/lib/auth/guard';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/forecast?planStart=YYYY-MM-DD&horizonDays=N&scenario=NAME — the same JSON as `clearbuild forecast --json`. */
-export async function GET(request: NextRequest) {
+export const GET = withAuth('GET /api/forecast', async (request: NextRequest) => {
   const q = request.nextUrl.searchParams;
   const parsed = forecastParamsSchema.safeParse({
     planStart: q.get('planStart') ?? q.get('plan-start') ?? undefined,
@@ -28,4 +29,4 @@ export async function GET(request: NextRequest) {
     console.error('GET /api/forecast failed', err);
     return NextResponse.json({ error: 'internal error' }, { status: 500 });
   }
-}
+});

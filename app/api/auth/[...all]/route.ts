@@ -1,0 +1,72 @@
+import type { NextRequest } from 'next/server';
+import { getPrisma } from '@/lib/db/client';
+import { getAuth } from '@/lib/auth/auth';
+import { recordSessionEvent } from '@/lib/auth/auth-audit';
+import { jsonError, withAuth } from '@/lib/auth/guard';
+import { rateLimits } from '@/lib/auth/rate-limit';
+import { sessionPrincipal } from '@/lib/auth/session';
+
+export const dynamic = 'force-dynamic';
+
+// Only what ClearBuild uses of better-auth is reachable: no self sign-up, no
+// profile or email changes through its generic endpoints.
+const OPEN_PATHS = new Set(['/api/auth/sign-in/email', '/api/auth/sign-out', '/api/auth/get-session']);
+const MAX_SIGN_IN_BODY = 4_096;
+
+function clientAddress(request: NextRequest): string | null {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim().slice(0, 64) || null;
+}
+
+async function signIn(request: NextRequest): Promise<Response> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_SIGN_IN_BODY) return jsonError(413, 'Request too large.');
+  const text = await request.clone().text();
+  if (text.length > MAX_SIGN_IN_BODY) return jsonError(413, 'Request too large.');
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return jsonError(400, 'Send JSON: { "email": "…", "password": "…" }.');
+  }
+  const rawEmail = (body as { email?: unknown } | null)?.email;
+  const email = typeof rawEmail === 'string' ? rawEmail.trim().toLowerCase() : '';
+  const address = clientAddress(request);
+  const prisma = await getPrisma();
+
+  // Guessing one person's password is stopped by counting failures per email;
+  // spraying many accounts from one place by counting every attempt per address.
+  const limits = rateLimits();
+  const byEmail = limits.signInFailures.blocked(`email:${email}`);
+  const byAddress = limits.signInByAddress.hit(`address:${address ?? 'unknown'}`);
+  if (byEmail.blocked || !byAddress.allowed) {
+    await recordSessionEvent(prisma, { email, action: 'sign-in-rate-limited', address });
+    const response = jsonError(429, 'Too many sign-in attempts. Try again shortly.');
+    response.headers.set('Retry-After', String(Math.max(byEmail.retryAfterSeconds, byAddress.retryAfterSeconds)));
+    return response;
+  }
+  const response = await (await getAuth()).handler(request);
+  if (!response.ok) limits.signInFailures.hit(`email:${email}`);
+  await recordSessionEvent(prisma, { email, action: response.ok ? 'sign-in' : 'sign-in-failed', address });
+  return response;
+}
+
+async function signOut(request: NextRequest): Promise<Response> {
+  const principal = await sessionPrincipal(request.headers);
+  const response = await (await getAuth()).handler(request);
+  if (principal && response.ok) {
+    await recordSessionEvent(await getPrisma(), { email: principal.email, action: 'sign-out', address: clientAddress(request) });
+  }
+  return response;
+}
+
+export const POST = withAuth('POST /api/auth/[...all]', async (request) => {
+  const path = request.nextUrl.pathname;
+  if (!OPEN_PATHS.has(path)) return jsonError(404, 'Not found.');
+  if (path === '/api/auth/sign-in/email') return signIn(request);
+  if (path === '/api/auth/sign-out') return signOut(request);
+  return (await getAuth()).handler(request);
+});
+
+export const GET = withAuth('GET /api/auth/[...all]', async (request) => {
+  if (!OPEN_PATHS.has(request.nextUrl.pathname)) return jsonError(404, 'Not found.');
+  return (await getAuth()).handler(request);
+});

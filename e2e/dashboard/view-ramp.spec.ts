@@ -1,0 +1,27 @@
+import { expect, test } from '../fixtures/auth';
+
+test('the dashboard shows the GPU ramp against the target, what gates it and what to expedite', async ({ signIn }) => {
+  const page = await signIn('executive');
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
+  const cards = page.getByRole('region', { name: 'Headline figures' });
+  await expect(cards.getByText(/GPUs online by \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(cards.getByText('GPU-days')).toBeVisible();
+
+  // The chart is a client component: wait for Recharts to draw the area and the target dots.
+  const chart = page.getByRole('figure', { name: 'GPUs online over time against the target' });
+  await expect(chart.locator('.recharts-area-area')).toBeVisible();
+  await expect(chart.locator('.recharts-line-dots circle').first()).toBeVisible();
+
+  const gates = page.getByRole('table', { name: 'Gates, by GPUs held back' });
+  await expect(gates.getByRole('row').nth(1)).toBeVisible();
+  await expect(gates.getByText('PO line').first()).toBeVisible();
+
+  const targets = page.getByRole('table', { name: 'Targets against the forecast' });
+  expect(await targets.getByRole('row').count()).toBeGreaterThan(10);
+  await expect(targets.getByText(/^missed/).first()).toBeVisible();
+
+  const expedite = page.getByRole('table', { name: 'Extra supply needed per missed target' });
+  await expect(expedite.getByRole('row').nth(1)).toBeVisible();
+});

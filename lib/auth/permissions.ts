@@ -1,0 +1,91 @@
+// Who may do what, in one table. Pure data: the guard (lib/auth/guard.ts) reads it
+// at every entry point, and the permission-matrix tests enumerate it, so an
+// endpoint without a rule here cannot be reached and fails the tests.
+import type { ImportKind } from '@/lib/validation/import-kinds';
+import { ROLES, type Role } from './roles';
+
+export type Capability =
+  | 'read:workspace'
+  | 'read:forecast'
+  | 'create:scenario'
+  | 'edit:data'
+  | 'import:data'
+  | 'manage:users'
+  | 'manage:tokens'
+  | 'read:audit';
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+  admin: ['read:workspace', 'read:forecast', 'create:scenario', 'edit:data', 'import:data', 'manage:users', 'manage:tokens', 'read:audit'],
+  procurement: ['read:workspace', 'read:forecast', 'create:scenario', 'edit:data', 'import:data'],
+  executive: ['read:workspace', 'read:forecast', 'create:scenario'],
+};
+
+export function can(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].includes(capability);
+}
+
+export function rolesWith(capability: Capability): Role[] {
+  return ROLES.filter((r) => can(r, capability));
+}
+
+/** The import kinds a supplier's token may write: its own PO lines and its stock report. */
+export const SUPPLIER_TOKEN_KINDS: readonly ImportKind[] = ['purchase-orders', 'inventory'];
+
+interface EndpointBase {
+  /** Who may call it; `public` endpoints (sign-in, health) are reachable signed out. */
+  capability: Capability | 'public';
+  /** Whether a supplier API token (for its own supplier only) may call it. */
+  supplierToken: boolean;
+}
+export interface RouteEndpoint extends EndpointBase {
+  type: 'route';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The route file, relative to the repository root. */
+  file: string;
+}
+export interface ActionEndpoint extends EndpointBase {
+  type: 'action';
+  file: string;
+  exportName: string;
+}
+export type Endpoint = RouteEndpoint | ActionEndpoint;
+
+/**
+ * Every route handler and server action. Keys are what the guard is called with;
+ * the matrix tests check that every mutating export under app/ is listed here.
+ */
+export const ENDPOINTS = {
+  'POST /api/auth/[...all]': { type: 'route', method: 'POST', file: 'app/api/auth/[...all]/route.ts', capability: 'public', supplierToken: false },
+  'GET /api/auth/[...all]': { type: 'route', method: 'GET', file: 'app/api/auth/[...all]/route.ts', capability: 'public', supplierToken: false },
+  'GET /api/health': { type: 'route', method: 'GET', file: 'app/api/health/route.ts', capability: 'public', supplierToken: true },
+  'GET /api/forecast': { type: 'route', method: 'GET', file: 'app/api/forecast/route.ts', capability: 'read:forecast', supplierToken: false },
+  'POST /api/imports/[kind]': { type: 'route', method: 'POST', file: 'app/api/imports/[kind]/route.ts', capability: 'import:data', supplierToken: true },
+  'PATCH /api/purchase-order-lines/[id]': {
+    type: 'route',
+    method: 'PATCH',
+    file: 'app/api/purchase-order-lines/[id]/route.ts',
+    capability: 'edit:data',
+    supplierToken: false,
+  },
+  createUserAction: { type: 'action', file: 'app/(app)/admin/users/create-user.ts', exportName: 'createUserAction', capability: 'manage:users', supplierToken: false },
+  changeRoleAction: { type: 'action', file: 'app/(app)/admin/users/change-role.ts', exportName: 'changeRoleAction', capability: 'manage:users', supplierToken: false },
+  issueTokenAction: { type: 'action', file: 'app/(app)/admin/tokens/issue-token.ts', exportName: 'issueTokenAction', capability: 'manage:tokens', supplierToken: false },
+  revokeTokenAction: { type: 'action', file: 'app/(app)/admin/tokens/revoke-token.ts', exportName: 'revokeTokenAction', capability: 'manage:tokens', supplierToken: false },
+} as const satisfies Record<string, Endpoint>;
+
+export type EndpointId = keyof typeof ENDPOINTS;
+
+/** The pages of the workspace and what each needs; the nav hides the ones a role lacks. */
+export const PAGES = {
+  '/dashboard': 'read:workspace',
+  '/items': 'read:workspace',
+  '/bom': 'read:workspace',
+  '/inventory': 'read:workspace',
+  '/purchase-orders': 'read:workspace',
+  '/imports': 'read:workspace',
+  '/admin/users': 'manage:users',
+  '/admin/tokens': 'manage:tokens',
+  '/admin/audit': 'read:audit',
+} as const satisfies Record<string, Capability>;
+
+export type PagePath = keyof typeof PAGES;

@@ -1,0 +1,43 @@
+/** Import uploads above this many bytes get 413 (CLEARBUILD_IMPORT_MAX_BYTES, default 128 MiB). */
+export function importByteLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.CLEARBUILD_IMPORT_MAX_BYTES);
+  return Number.isInteger(n) && n > 0 ? n : 128 * 1024 * 1024;
+}
+
+export class BodyTooLargeError extends Error {}
+
+/** Reads a request body, stopping (and throwing) as soon as it passes `limit` bytes. */
+export async function readBodyWithLimit(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array> {
+  if (!body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * The name an upload is recorded under. It is only ever text (never a path we
+ * open), but names with directories, "..", control characters or over 200
+ * characters are refused so that what people see is what was sent.
+ */
+export function checkUploadFilename(name: string): string | null {
+  if (name.length === 0 || name.length > 200) return null;
+  if (/[\u0000-\u001f\u007f/\\]/.test(name) || name.includes('..') || name.trim() !== name) return null;
+  return name;
+}
