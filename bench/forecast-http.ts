@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { computeForecast } from '@/lib/capacity';
+import { seedDemoUsers } from '@/lib/auth/seed-users';
 import { resolveDatabaseTarget } from '@/lib/db/config';
 import { openDatabase } from '@/lib/db/open';
 import { buildCapacityModel } from '@/lib/forecast/build-model';
@@ -60,6 +61,7 @@ async function main() {
     const model = generateModel('large');
     console.error(`large model: ${model.items.length} items, ${model.recipes.length} recipes, ${model.poLines.length} PO lines, ${model.horizonDays} days`);
     const db = await openDatabase(resolveDatabaseTarget({ ...process.env, DATABASE_URL: dbUrl }));
+    await seedDemoUsers(db.prisma);
     await db.close();
     const client = new pg.Client({ connectionString: dbUrl });
     await client.connect();
@@ -74,12 +76,26 @@ async function main() {
       if (b.status !== 0) throw new Error('next build failed');
     }
     server = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-      env: { ...process.env, DATABASE_URL: dbUrl, CLEARBUILD_FORECAST_CACHE: 'off', NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        DATABASE_URL: dbUrl,
+        BETTER_AUTH_SECRET: randomUUID() + randomUUID(),
+        CLEARBUILD_FORECAST_CACHE: 'off',
+        NODE_ENV: 'production',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
       detached: true,
     });
     await waitForServer(`http://127.0.0.1:${PORT}/api/health`, server);
 
+    const base = `http://127.0.0.1:${PORT}`;
+    const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ email: 'executive@clearbuild.demo', password: 'clearbuild-demo' }),
+    });
+    if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status}`);
+    const headers = { cookie: signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
     const query = `planStart=${model.planStart}&horizonDays=${model.horizonDays}`;
     const selectMs: number[] = [];
     const engineMs: number[] = [];
@@ -88,7 +104,7 @@ async function main() {
     let httpGpuDays = 0;
     let bytes = 0;
     // A warm-up request compiles the route and opens the pool; it is not counted.
-    await (await fetch(`http://127.0.0.1:${PORT}/api/forecast?${query}`)).arrayBuffer();
+    await (await fetch(`${base}/api/forecast?${query}`, { headers })).arrayBuffer();
     for (let run = 0; run < RUNS; run++) {
       let t = performance.now();
       const rows = await bareSelect(client);
@@ -100,7 +116,7 @@ async function main() {
       engineGpuDays = f.gpuDays;
 
       t = performance.now();
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/forecast?${query}`);
+      const res = await fetch(`${base}/api/forecast?${query}`, { headers });
       const body = await res.text();
       httpMs.push(performance.now() - t);
       if (!res.ok) throw new Error(`GET /api/forecast: ${res.status} ${body.slice(0, 300)}`);
