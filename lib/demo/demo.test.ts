@@ -161,36 +161,6 @@ function targetsVsForecast(data: DemoData, anchor: string, base: SimResult) {
 const data = buildDemoData(ANCHOR);
 const base = simulate(data, ANCHOR);
 
-describe.runIf(process.env.DEMO_DEBUG)('demo tuning printout', () => {
-  it('prints the greedy forecast, gates and target comparison', () => {
-    const lines: string[] = [];
-    for (let w = 0; w < 52; w += 1) {
-      const d = w * 7 + 6;
-      lines.push(
-        `wk${String(w).padStart(2)} gpus=${String(base.gpusOnline[d]).padStart(6)} ` +
-          `A100=${base.stockOn(d, 'A100-SXM4-80G')} DGX=${base.stockOn(d, 'DGX-A100')} ` +
-          `pipe=${base.stockOn(d, 'PIPE-DN100-M').toFixed(0)} sw=${base.stockOn(d, 'QM8700-HDR-40P')} ` +
-          `posP=${base.stockOn(d, 'RACKPOS-PHX1')} posD=${base.stockOn(d, 'RACKPOS-DSM2')} ` +
-          `conD=${base.stockOn(d, 'CONCRETE-M3-DSM2')} rrP=${base.stockOn(d, 'RACK-READY-PHX1')} rrD=${base.stockOn(d, 'RACK-READY-DSM2')} ` +
-          `fabP=${base.stockOn(d, 'FABRIC-SU-PHX1')} fabD=${base.stockOn(d, 'FABRIC-SU-DSM2')}`,
-      );
-    }
-    console.log(lines.join('\n'));
-    console.log(targetsVsForecast(data, ANCHOR, base));
-    const all = purchasedSkus(data).map((sku) => {
-      const relaxed = simulate(data, ANCHOR, [sku]).gpusOnline;
-      const gains = [0, 1, 2, 3].map((q) => {
-        let g = 0;
-        for (let d = q * QUARTER; d < (q + 1) * QUARTER; d++) g += relaxed[d]! - base.gpusOnline[d]!;
-        return Math.round(g / 1000);
-      });
-      return `${sku.padEnd(24)} ${gains.join('\t')}`;
-    });
-    console.log(all.join('\n'));
-    console.log(gatesByQuarter(data, ANCHOR, base));
-  });
-});
-
 // ---------------------------------------------------------------------------
 // Helpers for the data checks
 // ---------------------------------------------------------------------------
