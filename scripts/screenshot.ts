@@ -13,6 +13,15 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+  // SCREENSHOT_AS=executive@clearbuild.demo signs in through the API first (demo password).
+  if (process.env.SCREENSHOT_AS) {
+    const origin = new URL(url).origin;
+    const res = await page.request.post(`${origin}/api/auth/sign-in/email`, {
+      data: { email: process.env.SCREENSHOT_AS, password: process.env.SCREENSHOT_PASSWORD ?? 'clearbuild-demo' },
+      headers: { origin },
+    });
+    if (!res.ok()) throw new Error(`sign-in failed: ${res.status()}`);
+  }
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForTimeout(500); // let client-only charts finish their first animation frame
   await page.screenshot({ path: out, fullPage: false });

@@ -24,9 +24,10 @@ export function TargetsTable({ targets }: { targets: DashboardSummary['targets']
               <td>
                 {t.met === true && <span className="badge committed">met</span>}
                 {t.met === false && (
-                  <span className="badge failed" title={t.reachedOn ? `reached on ${t.reachedOn}` : 'not reached within the horizon'}>
-                    missed{t.reachedOn ? ` · reached ${t.reachedOn}` : ''}
-                  </span>
+                  <>
+                    <span className="badge failed">missed</span>
+                    <div className="muted small">{t.reachedOn ? `reached ${t.reachedOn}` : 'not within the horizon'}</div>
+                  </>
                 )}
               </td>
             </tr>
