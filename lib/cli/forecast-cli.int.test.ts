@@ -90,6 +90,29 @@ describe('forecast through the CLI on canonical CSVs imported into a fresh data 
     expect(r.stdout).toMatch(/2027-01-05\s+24\s+16\s+MISSED/);
   });
 
+  it('runs a saved what-if: the pipe line slipping three days brings the third node online later', () => {
+    const file = path.join(tmp, 'slip.json');
+    fs.writeFileSync(file, JSON.stringify([{ kind: 'delayLine', supplier: 'PIPECO', poNumber: 'PO-7', lineNo: 1, days: 3 }]));
+    const saved = clearbuild('scenario', 'save', 'pipe slips', file, '--plan-start', '2027-01-01', '--horizon-days', '10');
+    expect(saved.stderr).toBe('');
+    expect(saved.code).toBe(0);
+    const r = clearbuild('forecast', '--scenario', 'pipe slips', '--json');
+    expect(r.code).toBe(0);
+    const f = JSON.parse(r.stdout) as Forecast;
+    // The pipe lands on day 6 instead of 3: the third node goes online on day 7, not 6 (8 GPUs × 1 day less).
+    expect(f.series.map((p) => p.gpusOnline)).toEqual([0, 0, 0, 16, 16, 16, 16, 24, 24, 24]);
+    expect(f.gpuDays).toBe(136);
+    expect(clearbuild('scenario', 'list').stdout).toContain('pipe slips\t1 adjustment(s)');
+  });
+
+  it('refuses a what-if naming a PO line that does not exist, naming it', () => {
+    const file = path.join(tmp, 'bad.json');
+    fs.writeFileSync(file, JSON.stringify([{ kind: 'cancelLine', supplier: 'NV', poNumber: 'PO-404', lineNo: 1 }]));
+    const r = clearbuild('scenario', 'save', 'bad', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('NV/PO-404/1');
+  });
+
   it('refuses an impossible plan start with exit code 1, and an unknown flag with 2', () => {
     const bad = clearbuild('forecast', '--plan-start', '2027-02-30');
     expect(bad.code).toBe(1);

@@ -2,11 +2,13 @@ import { CsvImportError } from '@/lib/csv';
 import { DatabaseSetupError } from '@/lib/db/errors';
 import { forecastCommand } from './forecast-command';
 import { importCommand } from './import-command';
+import { scenarioCommand } from './scenario-command';
 import { InputError, USAGE, UsageError } from './usage';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   import: importCommand,
   forecast: forecastCommand,
+  scenario: scenarioCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

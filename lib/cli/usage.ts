@@ -4,6 +4,8 @@ commands:
   import <kind> <file.csv> [--supplier CODE] [--dry-run] [--json]
       kinds: items, recipes, bom, inventory, purchase-orders, targets
   forecast [--plan-start YYYY-MM-DD] [--horizon-days N] [--scenario NAME] [--json]
+  scenario save <name> <adjustments.json> [--plan-start YYYY-MM-DD] [--horizon-days N]
+  scenario list
 
 The CLI works on the same database as the app: DATABASE_URL when set, otherwise the
 embedded PostgreSQL in CLEARBUILD_DATA_DIR (default .data/). It acts as a local admin.
