@@ -48,7 +48,10 @@ test('20 concurrent edits of one PO line: one winner per version, the rest confl
   // The audit log has one update event per accepted edit of this line, versions chained.
   const admin = await signIn('admin');
   await admin.goto(`/admin/audit?entity=PurchaseOrderLine&action=update&entityId=${encodeURIComponent(key)}`);
-  const rows = await admin.getByRole('table').getByRole('row').all();
+  // The page streams in after its loading skeleton: wait for the table itself before reading it.
+  const table = admin.getByRole('table');
+  await expect(table.getByRole('cell', { name: key, exact: true }).first()).toBeVisible();
+  const rows = await table.getByRole('row').all();
   const versions: number[] = [];
   for (const row of rows) {
     const cells = await row.getByRole('cell').allTextContents();
