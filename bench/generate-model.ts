@@ -1,4 +1,5 @@
 import type { CapacityItem, CapacityModel, CapacityRecipe, InventoryRow, PoLine, Target } from '@/lib/capacity';
+import { mulberry32 } from '@/lib/demo/prng';
 
 /**
  * Synthetic build-out models for the benchmark (and for anyone timing the
@@ -28,23 +29,12 @@ export const SIZES: Record<ModelSize, SizeSpec> = {
 
 const SITE_CODES = ['PHX1', 'DSM2', 'RNO1', 'ATL3', 'DFW2', 'CMH1', 'SLC1', 'ORD4', 'IAD7', 'SEA2', 'LAS1', 'MSP1', 'PDX3', 'DEN2', 'BNA1', 'RIC1', 'ABQ1', 'OMA2', 'TUL1', 'BOI1', 'CHS1', 'ELP1'];
 
-/** mulberry32: small, fast, good enough for test data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const day = (start: string, d: number) => new Date(Date.parse(`${start}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10);
 
 export function generateModel(size: ModelSize, seed = 1, planStart = '2026-03-02'): CapacityModel {
   const spec = SIZES[size];
-  const rand = rng(seed * 7919 + spec.sites);
+  const rand = mulberry32(seed * 7919 + spec.sites);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const H = spec.horizonDays;
   const items: CapacityItem[] = [];
