@@ -76,11 +76,7 @@ export async function runImport(prisma: PrismaClient, req: ImportRequest): Promi
           const sorted: RowError[] = [...problems].sort((a, b) => a.row - b.row);
           throw new CsvImportError(req.filename, sorted, sorted.length);
         }
-        const counts = {
-          created: changes.filter((c) => c.action === 'create').length,
-          updated: changes.filter((c) => c.action === 'update').length,
-          unchanged: changes.filter((c) => c.action === 'unchanged').length,
-        };
+        const counts = countChanges(changes);
         const summary: ImportSummary = {
           batchId,
           kind: req.kind,
@@ -130,6 +126,17 @@ export async function runImport(prisma: PrismaClient, req: ImportRequest): Promi
     }
     throw err;
   }
+}
+
+/** One pass over what may be a million changes. */
+function countChanges(changes: RowChange[]): { created: number; updated: number; unchanged: number } {
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (const c of changes) {
+    if (c.action === 'create') counts.created++;
+    else if (c.action === 'update') counts.updated++;
+    else counts.unchanged++;
+  }
+  return counts;
 }
 
 /** Advisory-lock key space of running imports (any fixed number unique to this purpose). */
