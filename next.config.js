@@ -28,6 +28,8 @@ const SECURITY_HEADERS = [
 ];
 
 const nextConfig = {
+  // Separate build folders let several checkouts' test servers build side by side.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // These load .wasm files or native-ish drivers at run time from node_modules;
   // bundling them breaks their relative file lookups.
   serverExternalPackages: [

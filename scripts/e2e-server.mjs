@@ -10,7 +10,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 delete env.DATABASE_URL;
 if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 else {
-  env.CLEARBUILD_DATA_DIR = path.resolve('.data/e2e');
+  env.CLEARBUILD_DATA_DIR = path.resolve(process.env.E2E_DATA_DIR ?? '.data/e2e');
   fs.rmSync(env.CLEARBUILD_DATA_DIR, { recursive: true, force: true });
 }
 
