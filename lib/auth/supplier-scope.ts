@@ -24,7 +24,7 @@ export function foreignRows(kind: string, rows: readonly { row: number; value: u
   return out;
 }
 
-function isSupplierLocation(location: string, code: string): boolean {
+export function isSupplierLocation(location: string, code: string): boolean {
   const upper = location.toUpperCase();
   return upper === code || (upper.startsWith(code) && ['-', '/', ':'].includes(upper.charAt(code.length)));
 }

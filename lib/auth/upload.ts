@@ -1,7 +1,7 @@
-/** Import uploads above this many bytes get 413 (CLEARBUILD_IMPORT_MAX_BYTES, default 128 MiB). */
+/** Import uploads above this many bytes get 413 (CLEARBUILD_IMPORT_MAX_BYTES, default 100 MB). */
 export function importByteLimit(env: NodeJS.ProcessEnv = process.env): number {
   const n = Number(env.CLEARBUILD_IMPORT_MAX_BYTES);
-  return Number.isInteger(n) && n > 0 ? n : 128 * 1024 * 1024;
+  return Number.isInteger(n) && n > 0 ? n : 100 * 1024 * 1024;
 }
 
 export class BodyTooLargeError extends Error {}

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { pgliteBulkSession, postgresBulkSession, registerBulkSession, type BulkSession } from './bulk';
 import type { DatabaseTarget } from './config';
 import { lockDataDir } from './data-dir-lock';
 import { DatabaseSetupError, describeError, isConnectionFailure } from './errors';
@@ -15,12 +16,15 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-async function embeddedFactory(dataDir: string): Promise<{ factory: SqlMigrationAwareDriverAdapterFactory; close: () => Promise<void> }> {
+async function embeddedFactory(
+  dataDir: string,
+): Promise<{ factory: SqlMigrationAwareDriverAdapterFactory; bulk: BulkSession; close: () => Promise<void> }> {
   // Loaded lazily so a server on DATABASE_URL never pulls the PGlite wasm in.
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
   const pglite = await PGlite.create(dataDir);
   return {
     factory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    bulk: pgliteBulkSession(pglite),
     close: () => pglite.close(),
   };
 }
@@ -31,19 +35,21 @@ async function embeddedFactory(dataDir: string): Promise<{ factory: SqlMigration
  */
 export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boolean } = {}): Promise<OpenDatabase> {
   let factory: SqlMigrationAwareDriverAdapterFactory;
+  let bulk: BulkSession;
   let closeDriver: () => Promise<void> = async () => undefined;
   let release: () => void = () => undefined;
 
   if (target.kind === 'embedded') {
     release = lockDataDir(target.dataDir);
     try {
-      ({ factory, close: closeDriver } = await embeddedFactory(target.dataDir));
+      ({ factory, bulk, close: closeDriver } = await embeddedFactory(target.dataDir));
     } catch (err) {
       release();
       throw new DatabaseSetupError(`ClearBuild: cannot open the embedded database in ${target.dataDir}: ${describeError(err)}`);
     }
   } else {
     factory = new PrismaPg({ connectionString: target.url, max: Number(process.env.CLEARBUILD_DB_POOL ?? 10) });
+    bulk = postgresBulkSession(target.url);
   }
 
   let appliedMigrations: string[] = [];
@@ -59,6 +65,7 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
   }
 
   const prisma = new PrismaClient({ adapter: factory });
+  registerBulkSession(prisma, bulk);
   if (opts.migrate !== false) {
     // Imports cut off by a killed process show as failed, not forever running.
     const failed = await failInterruptedImports(prisma);
@@ -70,6 +77,7 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
     appliedMigrations,
     async close() {
       await prisma.$disconnect();
+      await bulk.close();
       await closeDriver();
       release();
     },

@@ -36,7 +36,7 @@ for (const kind of testDatabaseKinds()) {
     let env: Awaited<ReturnType<typeof kind.create>>;
     let prisma: PrismaClient;
     const importCsv = (k: ImportKind, csv: string, extra: { supplierCode?: string; dryRun?: boolean } = {}) =>
-      runImport(prisma, { kind: k, content: enc(csv), filename: `${k}.csv`, actor: 'test', ...extra });
+      runImport(prisma, { kind: k, source: enc(csv), filename: `${k}.csv`, actor: 'test', ...extra });
 
     beforeAll(async () => {
       env = await kind.create();

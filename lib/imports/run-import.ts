@@ -1,19 +1,32 @@
-import { createHash } from 'node:crypto';
-import { CsvImportError, parseNumberedCanonicalCsv, type RowError } from '@/lib/csv';
+import { CsvImportError, type RowError } from '@/lib/csv';
+import { bulkSessionFor, type BulkConnection } from '@/lib/db/bulk';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { toAuditRows } from './audit';
+import { HashingByteSource } from './byte-source';
+import { committedForecastPoint, uncommittedForecastPoint, type ForecastDelta, type ForecastPoint } from './forecast-delta';
+import { columnLabeller, openRowSource } from './row-source';
+import { STAGED_KINDS } from './staged';
+import { applyChanges, CHANGES_SAMPLED, diffCounts, sampleChanges, stageRows, type ChangeSample } from './staged/run-staged';
 import type { RowChange } from './types';
 import { WRITERS } from './writers';
 
 export interface ImportRequest {
   kind: ImportKind;
-  /** The file's bytes as received: hashed as they are, decoded strictly as UTF-8. */
-  content: Uint8Array;
+  /** The file as sent: a stream of bytes (never held whole), or the bytes themselves. */
+  source: AsyncIterable<Uint8Array> | Uint8Array;
   filename: string;
   actor: string;
   supplierCode?: string | null;
   dryRun?: boolean;
+  /** A supplier's column mapping (lib/mapping's ImportMapping); null or absent: canonical format. */
+  mapping?: { columns?: Record<string, string | null> } | null;
+  /** The saved mapping's name, recorded on the batch. */
+  mappingName?: string | null;
+  /** On a dry run, also forecast the data as if the file were committed. */
+  forecast?: boolean;
+  /** Bytes past this refuse the file (FileTooLargeError). */
+  byteLimit?: number;
 }
 
 export interface ImportSummary {
@@ -28,92 +41,68 @@ export interface ImportSummary {
   dryRun: boolean;
   /** The same content was committed before and this import changed nothing. */
   alreadyImported: boolean;
-  changes: RowChange[];
+  /** The first changed rows (updates first), with the values before and after. */
+  changes: ChangeSample[];
+  changesTruncated: boolean;
+  /** Kind-specific counts for the preview's headline (promised dates moved, later). */
+  headline: Record<string, number>;
+  /** Dry runs with `forecast`: the forecast now and as if this file were committed. */
+  forecast: ForecastDelta | null;
 }
 
 const TX_TIMEOUT_MS = 15 * 60_000;
 
+/** Advisory-lock key spaces: one lock per running batch (crash detection), one per kind (imports of a kind take turns). */
+const IMPORT_LOCK_SPACE = 4_201;
+const KIND_LOCK_SPACE = 4_202;
+
+/** Rolls a dry run's transaction back once it has read what committing would do. */
+class DryRunDone<T> {
+  constructor(readonly result: T) {}
+}
+
 /**
- * One CSV file in, all or nothing: validate every row, resolve references and
- * diff against the database, then write rows, audit events and the batch record
- * in one transaction. Any bad row throws CsvImportError and writes nothing.
+ * One CSV file in, all or nothing. The bytes stream through hashing, parsing and
+ * validation into the database (COPY into a staging table for the bulk kinds),
+ * references are checked and the rows diffed against what is stored, then rows,
+ * audit events and the batch record are written in one transaction. Any bad row
+ * throws CsvImportError (row and column named) and writes nothing.
  */
 export async function runImport(prisma: PrismaClient, req: ImportRequest): Promise<ImportSummary> {
-  const sha256 = createHash('sha256').update(req.content).digest('hex');
-  const parsed = parseNumberedCanonicalCsv(req.kind, req.content, { file: req.filename });
-  if (parsed.errors.length > 0) throw new CsvImportError(req.filename, parsed.errors, parsed.errorCount);
-
   const supplierCode = req.supplierCode?.trim().toUpperCase() || null;
   const dryRun = req.dryRun ?? false;
-  const writer = WRITERS[req.kind];
   const supplier = supplierCode ? await prisma.supplier.findUnique({ where: { code: supplierCode } }) : null;
   if (supplierCode && !supplier) {
-    throw new CsvImportError(req.filename, [{ row: 1, column: null, message: `unknown supplier "${supplierCode}" (--supplier)` }]);
+    throw new CsvImportError(req.filename, [{ row: 1, column: null, message: `unknown supplier "${supplierCode}"` }]);
   }
+  const bytes = new HashingByteSource(req.source, req.byteLimit);
+  const forecastBefore = dryRun && req.forecast ? await committedForecastPoint(prisma) : null;
 
   // The batch is recorded as running in its own short transaction first, so that an
-  // import cut off by a crash still shows — as failed — once the database reopens.
+  // import cut off by a crash still shows, as failed, once the database reopens.
   const batchId = dryRun
     ? null
     : (
         await prisma.importBatch.create({
-          data: { kind: req.kind, supplierId: supplier?.id ?? null, filename: req.filename, sha256, rowCount: parsed.rows.length, status: 'running', actor: req.actor },
+          data: {
+            kind: req.kind,
+            supplierId: supplier?.id ?? null,
+            filename: req.filename,
+            sha256: '',
+            status: 'running',
+            actor: req.actor,
+            mappingName: req.mappingName ?? null,
+          },
           select: { id: true },
         })
       ).id;
 
   try {
-    return await prisma.$transaction(
-      async (tx) => {
-        // Held until this transaction ends, so a reopening process can tell a live import from a dead one.
-        if (batchId !== null) {
-          await tx.$queryRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_SPACE}::int, ${batchId}::int)::text AS locked`;
-          // Big imports take a while: say when one starts writing (stderr, never the CLI's --json output).
-          if (parsed.rows.length >= 10_000) console.error(`ClearBuild: import batch #${batchId} (${req.kind}, ${parsed.rows.length} rows) is writing`);
-        }
-        const { problems, changes } = await writer.write({ tx, supplierCode, dryRun }, parsed.rows as never);
-        if (problems.length > 0) {
-          const sorted: RowError[] = [...problems].sort((a, b) => a.row - b.row);
-          throw new CsvImportError(req.filename, sorted, sorted.length);
-        }
-        const counts = countChanges(changes);
-        const summary: ImportSummary = {
-          batchId,
-          kind: req.kind,
-          filename: req.filename,
-          sha256,
-          rows: parsed.rows.length,
-          ...counts,
-          dryRun,
-          alreadyImported: false,
-          changes,
-        };
-        if (batchId === null) return summary;
-
-        const previous = await tx.importBatch.findFirst({ where: { sha256, kind: req.kind, status: 'committed' }, select: { id: true } });
-        summary.alreadyImported = previous !== null && counts.created + counts.updated === 0;
-        await tx.importBatch.update({
-          where: { id: batchId },
-          data: {
-            createdCount: counts.created,
-            updatedCount: counts.updated,
-            unchangedCount: counts.unchanged,
-            status: 'committed',
-            error: null,
-            finishedAt: new Date(),
-          },
-        });
-        const audit = toAuditRows(writer.entity, changes, req.actor, batchId);
-        for (let i = 0; i < audit.length; i += 1_000) {
-          await tx.auditEvent.createMany({ data: audit.slice(i, i + 1_000) });
-        }
-        return summary;
-      },
-      { timeout: TX_TIMEOUT_MS, maxWait: 60_000 },
-    );
+    const ctx: ImportContext = { req, supplierCode, dryRun, batchId, bytes, forecastBefore };
+    return STAGED_KINDS[req.kind] ? await stagedImport(prisma, ctx) : await writerImport(prisma, ctx);
   } catch (err) {
     if (batchId !== null) {
-      // A refused file (bad rows) was never an import: it leaves no batch, as before.
+      // A refused file (bad rows) was never an import: it leaves no batch.
       // Anything else that stopped a running import leaves it failed, with why.
       const settle =
         err instanceof CsvImportError
@@ -128,6 +117,146 @@ export async function runImport(prisma: PrismaClient, req: ImportRequest): Promi
   }
 }
 
+interface ImportContext {
+  req: ImportRequest;
+  supplierCode: string | null;
+  dryRun: boolean;
+  batchId: number | null;
+  bytes: HashingByteSource;
+  forecastBefore: ForecastPoint | null;
+}
+
+/** Supplier files (PO lines, stock reports): streamed and written set-based, any size. */
+async function stagedImport(prisma: PrismaClient, { req, supplierCode, dryRun, batchId, bytes, forecastBefore }: ImportContext): Promise<ImportSummary> {
+  const kind = STAGED_KINDS[req.kind]!;
+  const source = openRowSource(req.kind, bytes, { file: req.filename, mapping: req.mapping ?? null, checkDuplicateKeys: false });
+  const run = async (conn: BulkConnection): Promise<ImportSummary> => {
+    await lockImport(conn, req.kind, batchId);
+    const rows = await stageRows(conn, kind, source, { supplierCode, columnLabel: columnLabeller(req.mapping) });
+    const sha256 = bytes.sha256();
+    const base = { batchId, kind: req.kind, filename: req.filename, sha256, dryRun, forecast: null };
+    if (dryRun) {
+      const counts = await diffCounts(conn, kind, rows);
+      const changes = await sampleChanges(conn, kind);
+      let forecast: ForecastDelta | null = null;
+      if (forecastBefore) {
+        await applyChanges(conn, kind, null);
+        forecast = { before: forecastBefore, after: await uncommittedForecastPoint(conn) };
+      }
+      const alreadyImported = counts.created + counts.updated === 0 && (await committedBefore(conn, req.kind, sha256, null));
+      throw new DryRunDone<ImportSummary>({
+        ...base,
+        ...counts,
+        alreadyImported,
+        changes,
+        changesTruncated: counts.created + counts.updated > changes.length,
+        forecast,
+      });
+    }
+    const counts = await diffCounts(conn, kind, rows);
+    await applyChanges(conn, kind, { actor: req.actor, batchId: batchId! });
+    await finishBatch(conn, batchId!, sha256, counts);
+    const alreadyImported = counts.created + counts.updated === 0 && (await committedBefore(conn, req.kind, sha256, batchId));
+    const changes = await batchChanges(conn, batchId!);
+    return { ...base, ...counts, alreadyImported, changes, changesTruncated: counts.created + counts.updated > changes.length };
+  };
+  try {
+    return await bulkSessionFor(prisma).transaction(run);
+  } catch (err) {
+    if (err instanceof DryRunDone) return err.result as ImportSummary;
+    throw err;
+  }
+}
+
+/** Master data (items, recipes, BOM, targets): bounded by the catalogue's size, written through Prisma. */
+async function writerImport(prisma: PrismaClient, { req, supplierCode, dryRun, batchId, bytes }: ImportContext): Promise<ImportSummary> {
+  const source = openRowSource(req.kind, bytes, { file: req.filename, mapping: req.mapping ?? null, checkDuplicateKeys: true });
+  const rows: { row: number; value: unknown }[] = [];
+  for await (const batch of source) rows.push(...batch);
+  if (source.errorCount > 0) throw new CsvImportError(source.file, [...source.errors], source.errorCount);
+  const sha256 = bytes.sha256();
+  const writer = WRITERS[req.kind];
+  return prisma.$transaction(
+    async (tx) => {
+      if (batchId !== null) await tx.$queryRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_SPACE}::int, ${batchId}::int)::text AS locked`;
+      const { problems, changes } = await writer.write({ tx, supplierCode, dryRun }, rows as never);
+      if (problems.length > 0) {
+        const sorted: RowError[] = [...problems].sort((a, b) => a.row - b.row);
+        throw new CsvImportError(req.filename, sorted, sorted.length);
+      }
+      const counts = countChanges(changes);
+      const changed = changes.flatMap((c, i): ChangeSample[] =>
+        c.action === 'unchanged' ? [] : [{ row: rows[i]?.row ?? null, key: c.key, action: c.action, before: c.before, after: c.after }],
+      );
+      const summary: ImportSummary = {
+        batchId,
+        kind: req.kind,
+        filename: req.filename,
+        sha256,
+        rows: rows.length,
+        ...counts,
+        dryRun,
+        alreadyImported: false,
+        changes: changed.slice(0, CHANGES_SAMPLED),
+        changesTruncated: changed.length > CHANGES_SAMPLED,
+        headline: {},
+        forecast: null,
+      };
+      const previous = await tx.importBatch.findFirst({ where: { sha256, kind: req.kind, status: 'committed' }, select: { id: true } });
+      summary.alreadyImported = previous !== null && counts.created + counts.updated === 0;
+      if (batchId === null) return summary;
+      await tx.importBatch.update({
+        where: { id: batchId },
+        data: {
+          sha256,
+          rowCount: rows.length,
+          createdCount: counts.created,
+          updatedCount: counts.updated,
+          unchangedCount: counts.unchanged,
+          status: 'committed',
+          error: null,
+          finishedAt: new Date(),
+        },
+      });
+      const audit = toAuditRows(writer.entity, changes, req.actor, batchId);
+      for (let i = 0; i < audit.length; i += 1_000) {
+        await tx.auditEvent.createMany({ data: audit.slice(i, i + 1_000) });
+      }
+      return summary;
+    },
+    { timeout: TX_TIMEOUT_MS, maxWait: 60_000 },
+  );
+}
+
+async function lockImport(conn: BulkConnection, kind: ImportKind, batchId: number | null): Promise<void> {
+  // Held until the transaction ends: a reopening process can tell a live import from a dead one.
+  if (batchId !== null) await conn.query(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_SPACE}, $1::int)::text`, [batchId]);
+  // Two files of one kind take turns, so each diffs against what the other committed.
+  await conn.query(`SELECT pg_advisory_xact_lock(${KIND_LOCK_SPACE}, $1::int)::text`, [Object.keys(STAGED_KINDS).indexOf(kind) + 1]);
+}
+
+async function finishBatch(conn: BulkConnection, batchId: number, sha256: string, counts: { rows: number; created: number; updated: number; unchanged: number }) {
+  await conn.query(
+    `UPDATE "ImportBatch" SET sha256 = $2, "rowCount" = $3, "createdCount" = $4, "updatedCount" = $5, "unchangedCount" = $6,
+       status = 'committed', error = NULL, "finishedAt" = now() WHERE id = $1`,
+    [batchId, sha256, counts.rows, counts.created, counts.updated, counts.unchanged],
+  );
+}
+
+async function committedBefore(conn: BulkConnection, kind: string, sha256: string, except: number | null): Promise<boolean> {
+  const rows = await conn.query(`SELECT 1 FROM "ImportBatch" WHERE sha256 = $1 AND kind = $2 AND status = 'committed' AND id <> $3 LIMIT 1`, [sha256, kind, except ?? -1]);
+  return rows.length > 0;
+}
+
+async function batchChanges(conn: BulkConnection, batchId: number): Promise<ChangeSample[]> {
+  const rows = await conn.query<{ entityId: string; action: 'create' | 'update'; before: unknown; after: unknown }>(
+    `SELECT "entityId", action, before, after FROM "AuditEvent" WHERE "batchId" = $1 ORDER BY (action = 'create'), id LIMIT ${CHANGES_SAMPLED}`,
+    [batchId],
+  );
+  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : (v as Record<string, unknown> | null));
+  return rows.map((r) => ({ row: null, key: r.entityId, action: r.action, before: json(r.before), after: json(r.after) ?? {} }));
+}
+
 /** One pass over what may be a million changes. */
 function countChanges(changes: RowChange[]): { created: number; updated: number; unchanged: number } {
   const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -138,9 +267,6 @@ function countChanges(changes: RowChange[]): { created: number; updated: number;
   }
   return counts;
 }
-
-/** Advisory-lock key space of running imports (any fixed number unique to this purpose). */
-const IMPORT_LOCK_SPACE = 4_201;
 
 /**
  * Marks as failed every batch still `running` whose import transaction is gone

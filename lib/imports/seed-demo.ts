@@ -37,7 +37,7 @@ export async function seedDemo(prisma: PrismaClient, anchor = demoAnchor()): Pro
   const batches: ImportSummary[] = [];
   for (const kind of SEED_ORDER) {
     batches.push(
-      await runImport(prisma, { kind, content: new TextEncoder().encode(csv[kind]), filename: `demo-${kind}.csv`, actor: DEMO_ACTOR }),
+      await runImport(prisma, { kind, source: new TextEncoder().encode(csv[kind]), filename: `demo-${kind}.csv`, actor: DEMO_ACTOR }),
     );
   }
   return { seeded: true, batches };

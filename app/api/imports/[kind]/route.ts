@@ -1,24 +1,27 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { CsvImportError, parseNumberedCanonicalCsv } from '@/lib/csv';
+import { CsvImportError } from '@/lib/csv';
 import { getPrisma } from '@/lib/db/client';
 import { jsonError, withAuth } from '@/lib/auth/guard';
-import { SUPPLIER_TOKEN_KINDS } from '@/lib/auth/permissions';
+import { can, SUPPLIER_TOKEN_KINDS } from '@/lib/auth/permissions';
 import { actorOf } from '@/lib/auth/principal';
 import { rateLimits } from '@/lib/auth/rate-limit';
-import { foreignRows } from '@/lib/auth/supplier-scope';
-import { BodyTooLargeError, checkUploadFilename, importByteLimit, readBodyWithLimit } from '@/lib/auth/upload';
+import { checkUploadFilename, importByteLimit } from '@/lib/auth/upload';
+import { FileTooLargeError, formatBytes } from '@/lib/imports/byte-source';
+import { defaultMappingName, findMappingByName, saveMapping } from '@/lib/imports/mappings';
 import { runImport } from '@/lib/imports/run-import';
+import { ForeignRowsError } from '@/lib/imports/staged/run-staged';
+import { parseMappingParam } from '@/lib/imports/mapping-param';
 import { isImportKind } from '@/lib/validation/import-kinds';
 
 export const dynamic = 'force-dynamic';
 
 const ERRORS_RETURNED = 1_000;
-const CHANGES_RETURNED = 200;
 
 /**
- * POST /api/imports/<kind>?supplier=CODE&dryRun=1&filename=NAME with a text/csv body:
- * all or nothing through the import pipeline. 422 lists bad rows by row and column;
- * a supplier token's file with another supplier's rows is refused whole (403).
+ * POST /api/imports/<kind>?supplier=CODE&dryRun=1&filename=NAME&mapping=JSON|mappingName=NAME&save=1
+ * with the file as a text/csv body, streamed (never read whole). All or nothing:
+ * 422 lists bad rows by row and column; a supplier token's file with another
+ * supplier's rows is refused whole (403); past the size limit, 413.
  */
 export const POST = withAuth('POST /api/imports/[kind]', async (request: NextRequest, { params }: { params: Promise<{ kind: string }> }, principal) => {
   const { kind } = await params;
@@ -41,46 +44,65 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
   const contentType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'text/csv') return jsonError(415, 'Send the file as the request body with Content-Type: text/csv.');
   const limit = importByteLimit();
-  if (Number(request.headers.get('content-length') ?? 0) > limit) return jsonError(413, `The file is over the ${limit}-byte limit.`);
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return tooLarge(limit);
   const filename = checkUploadFilename(q.get('filename') ?? `${kind}.csv`);
   if (!filename) return jsonError(400, 'Bad filename: up to 200 characters, no folders, "..", or control characters.');
-  let content: Uint8Array;
-  try {
-    content = await readBodyWithLimit(request.body, limit);
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) return jsonError(413, `The file is over the ${limit}-byte limit.`);
-    throw err;
+  if (!request.body) return jsonError(400, 'The request body is empty: send the CSV file.');
+
+  const prisma = await getPrisma();
+  let mapping: unknown = null;
+  let mappingName: string | null = null;
+  const named = q.get('mappingName');
+  if (q.get('mapping')) {
+    const parsed = parseMappingParam(kind, q.get('mapping')!);
+    if (!parsed.ok) return jsonError(400, parsed.error);
+    mapping = parsed.mapping;
+  } else if (named) {
+    const saved = await findMappingByName(prisma, named);
+    if (!saved) return jsonError(400, `Unknown mapping "${named.slice(0, 80)}".`);
+    if (saved.kind !== kind) return jsonError(400, `Mapping "${saved.name}" is for ${saved.kind} files, not ${kind}.`);
+    mapping = saved.mapping;
+    mappingName = saved.name;
   }
-  if (content.byteLength === 0) return jsonError(400, 'The request body is empty: send the CSV file.');
+  const dryRun = ['1', 'true'].includes(q.get('dryRun') ?? q.get('dry-run') ?? '');
+  const save = mapping !== null && mappingName === null && ['1', 'true'].includes(q.get('save') ?? '');
+  if (save) mappingName = defaultMappingName(supplierCode, kind);
 
   try {
-    if (principal?.kind === 'token') {
-      // A supplier writes only its own lines: one foreign row refuses the whole file.
-      const parsed = parseNumberedCanonicalCsv(kind, content, { file: filename });
-      if (parsed.errors.length === 0) {
-        const foreign = foreignRows(kind, parsed.rows, principal.supplierCode);
-        if (foreign.length > 0) {
-          return jsonError(403, `The file has rows that are not ${principal.supplierCode}'s; nothing was imported.`, {
-            rows: foreign.slice(0, ERRORS_RETURNED),
-            rowCount: foreign.length,
-          });
-        }
-      }
-    }
-    const summary = await runImport(await getPrisma(), {
+    const summary = await runImport(prisma, {
       kind,
-      content,
+      source: request.body,
       filename,
       actor: principal ? actorOf(principal) : 'unknown',
       supplierCode,
-      dryRun: ['1', 'true'].includes(q.get('dryRun') ?? q.get('dry-run') ?? ''),
+      dryRun,
+      mapping: mapping as never,
+      mappingName,
+      byteLimit: limit,
+      // The forecast's change is for people who may read forecasts, not for suppliers' tokens.
+      forecast: dryRun && principal?.kind === 'user' && can(principal.role, 'read:forecast'),
     });
-    const { changes, ...rest } = summary;
-    return NextResponse.json({ ...rest, changes: changes.filter((c) => c.action !== 'unchanged').slice(0, CHANGES_RETURNED) });
+    let mappingSaved: string | null = null;
+    if (save && !dryRun && principal) {
+      await saveMapping(prisma, { name: mappingName!, kind, supplierCode, mapping, actor: actorOf(principal) });
+      mappingSaved = mappingName;
+    }
+    return NextResponse.json({ ...summary, mappingSaved });
   } catch (err) {
+    if (err instanceof FileTooLargeError) return tooLarge(limit);
+    if (err instanceof ForeignRowsError && principal?.kind === 'token') {
+      return jsonError(403, `The file has rows that are not ${principal.supplierCode}'s; nothing was imported.`, {
+        rows: err.errors.slice(0, ERRORS_RETURNED),
+        rowCount: err.errorCount,
+      });
+    }
     if (err instanceof CsvImportError) {
       return jsonError(422, err.message, { errors: err.errors.slice(0, ERRORS_RETURNED), errorCount: err.errorCount });
     }
     throw err;
   }
 });
+
+function tooLarge(limit: number) {
+  return jsonError(413, `The file is over the ${formatBytes(limit)} upload limit; split it, or raise CLEARBUILD_IMPORT_MAX_BYTES.`);
+}

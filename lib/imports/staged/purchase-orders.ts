@@ -1,0 +1,64 @@
+import type { PurchaseOrderLine } from '@/lib/validation/purchase-order-line';
+import { trimDecimal, type StagedKind } from './types';
+
+/** The key people's edits audit a PO line under (app/api/purchase-order-lines). */
+export const poLineEntityId = (supplier: string, poNumber: string, lineNo: number) => `${supplier}/${poNumber}/${lineNo}`;
+
+export const purchaseOrdersStaged: StagedKind<PurchaseOrderLine> = {
+  entity: 'PurchaseOrderLine',
+  columns: [
+    { name: 'supplier', type: 'text' },
+    { name: 'po_number', type: 'text' },
+    { name: 'line_no', type: 'int' },
+    { name: 'sku', type: 'text' },
+    { name: 'qty', type: 'numeric(18,6)' },
+    { name: 'promised_date', type: 'date' },
+    { name: 'status', type: 'text' },
+  ],
+  cells: (r) => [r.supplier, r.poNumber, r.lineNo, r.sku, r.qty, r.promisedDate, r.status],
+  entityId: (r) => poLineEntityId(r.supplier, r.poNumber, r.lineNo),
+  after: (r) => ({ supplier: r.supplier, poNumber: r.poNumber, lineNo: r.lineNo, sku: r.sku, qty: trimDecimal(r.qty), promisedDate: r.promisedDate, status: r.status }),
+  foreign: (r, code) =>
+    r.supplier === code ? null : { column: 'supplier', message: `row is for supplier "${r.supplier}", but this file is ${code}'s` },
+  unknownRefsSql: `SELECT st.row_no, 'sku' AS column_name, 'unknown SKU "' || st.sku || '": import it in items first' AS message
+    FROM st LEFT JOIN "Item" i ON i.sku = st.sku WHERE i.id IS NULL ORDER BY st.row_no`,
+  // An unknown supplier code creates the supplier, and an unknown PO number the PO (DESIGN.md).
+  prepareSql: [
+    `INSERT INTO "Supplier" (code, name) SELECT DISTINCT supplier, supplier FROM st ON CONFLICT (code) DO NOTHING`,
+    `INSERT INTO "PurchaseOrder" ("supplierId", "poNumber")
+       SELECT DISTINCT s.id, st.po_number FROM st JOIN "Supplier" s ON s.code = st.supplier
+       ON CONFLICT ("supplierId", "poNumber") DO NOTHING`,
+  ],
+  diffSql: `SELECT st.*, i.id AS item_id, p.id AS po_id, l.id AS target_id, (l.id IS NULL) AS is_new,
+      (l.id IS NOT NULL AND l."itemId" = i.id AND l.qty = st.qty AND l."promisedDate" = st.promised_date AND l.status::text = st.status) AS unchanged,
+      oi.sku AS old_sku, l.qty AS old_qty, l."promisedDate" AS old_promised_date, l.status::text AS old_status
+    FROM st
+    JOIN "Item" i ON i.sku = st.sku
+    LEFT JOIN "Supplier" s ON s.code = st.supplier
+    LEFT JOIN "PurchaseOrder" p ON p."supplierId" = s.id AND p."poNumber" = st.po_number
+    LEFT JOIN "PurchaseOrderLine" l ON l."purchaseOrderId" = p.id AND l."lineNo" = st.line_no
+    LEFT JOIN "Item" oi ON oi.id = l."itemId"`,
+  beforeSql: `CASE WHEN c.is_new THEN NULL ELSE jsonb_build_object('supplier', c.supplier, 'poNumber', c.po_number, 'lineNo', c.line_no,
+      'sku', c.old_sku, 'qty', trim_scale(c.old_qty)::text, 'promisedDate', to_char(c.old_promised_date, 'YYYY-MM-DD'), 'status', c.old_status) END`,
+  insertSql: `INSERT INTO "PurchaseOrderLine" ("purchaseOrderId", "lineNo", "itemId", qty, "promisedDate", status, "updatedAt")
+    SELECT c.po_id, c.line_no, c.item_id, c.qty, c.promised_date, c.status::"PoLineStatus", now() FROM c WHERE c.is_new`,
+  // An import is an edit too: bump the version so a person's stale edit conflicts.
+  updateSql: `UPDATE "PurchaseOrderLine" l SET "itemId" = c.item_id, qty = c.qty, "promisedDate" = c.promised_date,
+      status = c.status::"PoLineStatus", version = l.version + 1, "updatedAt" = now()
+    FROM c WHERE NOT c.is_new AND l.id = c.target_id`,
+  headlineSql: `count(*) FILTER (WHERE NOT is_new AND NOT unchanged AND old_promised_date <> promised_date)::int AS dates_moved,
+    count(*) FILTER (WHERE NOT is_new AND NOT unchanged AND promised_date > old_promised_date)::int AS dates_later`,
+  revertCreatesSql: `DELETE FROM "PurchaseOrderLine" l USING "AuditEvent" e, "Supplier" s, "PurchaseOrder" p
+    WHERE e."batchId" = $1 AND e.entity = 'PurchaseOrderLine' AND e.action = 'create'
+      AND s.code = e.after->>'supplier' AND p."supplierId" = s.id AND p."poNumber" = e.after->>'poNumber'
+      AND l."purchaseOrderId" = p.id AND l."lineNo" = (e.after->>'lineNo')::int`,
+  revertUpdatesSql: `UPDATE "PurchaseOrderLine" l SET "itemId" = i.id, qty = (e.before->>'qty')::numeric,
+      "promisedDate" = (e.before->>'promisedDate')::date, status = (e.before->>'status')::"PoLineStatus",
+      version = l.version + 1, "updatedAt" = now()
+    FROM "AuditEvent" e
+    JOIN "Supplier" s ON s.code = e.before->>'supplier'
+    JOIN "PurchaseOrder" p ON p."supplierId" = s.id AND p."poNumber" = e.before->>'poNumber'
+    JOIN "Item" i ON i.sku = e.before->>'sku'
+    WHERE e."batchId" = $1 AND e.entity = 'PurchaseOrderLine' AND e.action = 'update'
+      AND l."purchaseOrderId" = p.id AND l."lineNo" = (e.before->>'lineNo')::int`,
+};

@@ -1,0 +1,163 @@
+import { CsvImportError, type RowError } from '@/lib/csv';
+import type { BulkConnection } from '@/lib/db/bulk';
+import { copyLine } from './copy-csv';
+import { DuplicateKeyFilter } from './duplicate-keys';
+import type { StagedKind } from './types';
+
+export const MAX_ERRORS_REPORTED = 1_000;
+export const CHANGES_SAMPLED = 500;
+
+/** Rows of a supplier's file that belong to another supplier: the whole file is refused (403 for a token). */
+export class ForeignRowsError extends CsvImportError {
+  readonly foreign = true;
+}
+
+/** Validated rows, batch by batch, with their spreadsheet row numbers; errors known once iteration ends. */
+export interface ValidatedRowSource<R> extends AsyncIterable<{ row: number; value: R }[]> {
+  readonly file: string;
+  readonly errors: readonly RowError[];
+  readonly errorCount: number;
+  readonly rowCount: number;
+}
+
+export interface ChangeSample {
+  row: number | null;
+  key: string;
+  action: 'create' | 'update';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+}
+
+export interface StagedCounts {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  headline: Record<string, number>;
+}
+
+export interface StagedOptions {
+  supplierCode: string | null;
+  /** The file's own header for a canonical column (a mapped file), for messages. */
+  columnLabel(canonical: string): string;
+}
+
+/**
+ * Streams validated rows into a temporary table with COPY while the parser is still
+ * reading (parsing overlaps the database's work), then checks what a row-by-row parser
+ * cannot: duplicate keys across the file, unknown references. Throws CsvImportError
+ * naming rows and columns; leaves `st` ready for `diffCounts`/`applyChanges`.
+ */
+export async function stageRows<R>(conn: BulkConnection, kind: StagedKind<R>, source: ValidatedRowSource<R>, opts: StagedOptions): Promise<number> {
+  const columns = [{ name: 'row_no', type: 'int' }, { name: 'entity_id', type: 'text' }, { name: 'after_json', type: 'text' }, ...kind.columns];
+  await conn.query(`CREATE TEMP TABLE st (${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) ON COMMIT DROP`);
+
+  const duplicates = new DuplicateKeyFilter();
+  const foreign: RowError[] = [];
+  let foreignCount = 0;
+  let staged = 0;
+  async function* lines(): AsyncGenerator<string> {
+    for await (const batch of source) {
+      let text = '';
+      for (const { row, value } of batch) {
+        const entityId = kind.entityId(value);
+        duplicates.add(entityId);
+        if (opts.supplierCode && kind.foreign) {
+          const problem = kind.foreign(value, opts.supplierCode);
+          if (problem) {
+            foreignCount++;
+            if (foreign.length < MAX_ERRORS_REPORTED) foreign.push({ row, column: opts.columnLabel(problem.column), message: problem.message });
+          }
+        }
+        text += copyLine([row, entityId, JSON.stringify(kind.after(value)), ...kind.cells(value)]);
+        staged++;
+      }
+      if (text) yield text;
+    }
+  }
+  await conn.copyCsv('st', columns.map((c) => c.name), lines());
+
+  if (source.errorCount > 0) throw new CsvImportError(source.file, [...source.errors], source.errorCount);
+  if (foreignCount > 0) throw new ForeignRowsError(source.file, foreign, foreignCount);
+  if (duplicates.suspects.size > 0) {
+    const dups = await conn.query<{ row_no: number; first_row: number; entity_id: string }>(
+      `SELECT s.row_no, f.first_row, s.entity_id FROM st s
+         JOIN (SELECT entity_id, min(row_no) AS first_row FROM st WHERE entity_id = ANY($1::text[]) GROUP BY entity_id HAVING count(*) > 1) f
+         ON f.entity_id = s.entity_id
+       WHERE s.row_no <> f.first_row ORDER BY s.row_no`,
+      [[...duplicates.suspects]],
+    );
+    if (dups.length > 0) {
+      throw new CsvImportError(
+        source.file,
+        dups.slice(0, MAX_ERRORS_REPORTED).map((d) => ({ row: d.row_no, column: null, message: `duplicate key ${d.entity_id} (first on row ${d.first_row})` })),
+        dups.length,
+      );
+    }
+  }
+  // The planner knows nothing of a fresh temporary table; without statistics it picks nested loops over a million rows.
+  await conn.query('ANALYZE st');
+  const unknown = await conn.query<{ row_no: number; column_name: string; message: string }>(`${kind.unknownRefsSql} LIMIT ${MAX_ERRORS_REPORTED + 1}`);
+  if (unknown.length > 0) {
+    const [count] = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${kind.unknownRefsSql}) u`);
+    throw new CsvImportError(
+      source.file,
+      unknown.slice(0, MAX_ERRORS_REPORTED).map((u) => ({ row: u.row_no, column: opts.columnLabel(u.column_name), message: u.message })),
+      count?.n ?? unknown.length,
+    );
+  }
+  return staged;
+}
+
+/** Creates, updates and unchanged rows, as committing now would make them. */
+export async function diffCounts<R>(conn: BulkConnection, kind: StagedKind<R>, rows: number): Promise<StagedCounts> {
+  const [r] = await conn.query<Record<string, number>>(
+    `WITH d AS (${kind.diffSql})
+     SELECT count(*) FILTER (WHERE is_new)::int AS created, count(*) FILTER (WHERE NOT is_new AND NOT unchanged)::int AS updated
+       ${kind.headlineSql ? `, ${kind.headlineSql}` : ''}
+     FROM d`,
+  );
+  const { created = 0, updated = 0, ...headline } = r ?? {};
+  return { rows, created, updated, unchanged: rows - created - updated, headline };
+}
+
+/** The first changed rows, updates first (a moved promised date is the news), for the preview. */
+export async function sampleChanges<R>(conn: BulkConnection, kind: StagedKind<R>): Promise<ChangeSample[]> {
+  const rows = await conn.query<{ row_no: number; entity_id: string; is_new: boolean; before: Record<string, unknown> | null; after_json: string }>(
+    `WITH d AS (${kind.diffSql}), c AS (SELECT * FROM d WHERE NOT unchanged ORDER BY is_new, row_no LIMIT ${CHANGES_SAMPLED})
+     SELECT c.row_no, c.entity_id, c.is_new, ${kind.beforeSql} AS before, c.after_json FROM c ORDER BY c.is_new, c.row_no`,
+  );
+  return rows.map((r) => ({
+    row: r.row_no,
+    key: r.entity_id,
+    action: r.is_new ? 'create' : 'update',
+    before: typeof r.before === 'string' ? (JSON.parse(r.before) as Record<string, unknown>) : r.before,
+    after: JSON.parse(r.after_json) as Record<string, unknown>,
+  }));
+}
+
+/**
+ * Writes the staged rows: what the file names but the database lacks (suppliers, POs),
+ * then one statement that diffs, audits every created or updated row (with the values
+ * before) and writes them. Unchanged rows are neither written nor audited.
+ */
+export async function applyChanges<R>(
+  conn: BulkConnection,
+  kind: StagedKind<R>,
+  audit: { actor: string; batchId: number } | null,
+): Promise<{ created: number; updated: number }> {
+  for (const sql of kind.prepareSql) await conn.query(sql);
+  const auditCte = audit
+    ? `, aud AS (INSERT INTO "AuditEvent" (entity, "entityId", action, before, after, actor, "batchId")
+         SELECT $1, c.entity_id, CASE WHEN c.is_new THEN 'create' ELSE 'update' END, ${kind.beforeSql}, c.after_json::jsonb, $2, $3::int FROM c
+         RETURNING 1)`
+    : '';
+  const [r] = await conn.query<{ created: number; updated: number }>(
+    `WITH d AS (${kind.diffSql}), c AS MATERIALIZED (SELECT * FROM d WHERE NOT unchanged)${auditCte},
+       ins AS (${kind.insertSql} RETURNING 1),
+       upd AS (${kind.updateSql} RETURNING 1)
+     SELECT (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated${audit ? ', (SELECT count(*) FROM aud)::int AS audited' : ''}`,
+    audit ? [kind.entity, audit.actor, audit.batchId] : [],
+  );
+  return { created: r?.created ?? 0, updated: r?.updated ?? 0 };
+}
