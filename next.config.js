@@ -1,31 +1,19 @@
 /** @type {import('next').NextConfig} */
 
-const isDev = process.env.NODE_ENV === 'development';
-
-// Static pages (the landing page) carry no nonce, so scripts are allowed from this
-// origin and inline (Next's bootstrap); never eval outside development, never from
-// elsewhere, never framed. Styles allow inline attributes (charts set them).
-const CSP = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
+// Pages get their Content-Security-Policy from proxy.ts: it needs a fresh nonce
+// per request, so scripts run without 'unsafe-inline'. What is left here applies
+// to every response, API routes included.
 const SECURITY_HEADERS = [
-  { key: 'Content-Security-Policy', value: CSP },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
 ];
+
+// API routes answer JSON or CSV, never a document: if one is ever opened as a
+// page, nothing in it may run, load or be framed.
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const nextConfig = {
   // Separate build folders let several checkouts' test servers build side by side.
@@ -50,6 +38,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CSP }] },
       // HSTS only when the request reached us over TLS (a TLS-terminating proxy says so).
       {
         source: '/:path*',

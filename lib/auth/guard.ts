@@ -8,6 +8,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { NextResponse, type NextRequest } from 'next/server';
 import { getPrisma } from '@/lib/db/client';
 import { bearerToken, recordTokenUse, resolveApiToken } from './api-tokens';
+import { pageForPath } from './page-for-path';
 import { can, ENDPOINTS, PAGES, type Capability, type EndpointId, type PagePath } from './permissions';
 import type { Principal } from './principal';
 import { sessionPrincipal, type UserPrincipal } from './session';
@@ -21,10 +22,23 @@ function allows(capability: Capability | 'public', principal: Principal | null, 
 
 // ---- Pages -------------------------------------------------------------------
 
-/** The signed-in person, or a redirect to the sign-in page (for the workspace layout). */
+/** The signed-in person, or a redirect to the sign-in page. */
 export async function requireSignedIn(next = '/dashboard'): Promise<UserPrincipal> {
   const principal = await sessionPrincipal(await headers());
   if (!principal) redirect(`/sign-in?next=${encodeURIComponent(next)}`);
+  return principal;
+}
+
+/**
+ * For the workspace layout, given the path that was asked for: signed out →
+ * sign-in page; signed in without that page's capability → 403. The layout
+ * renders before the loading skeleton streams, so this refusal is an HTTP 403;
+ * the page's own requireRole() stays the guard (client navigations skip the layout).
+ */
+export async function requireSignedInFor(requested: string): Promise<UserPrincipal> {
+  const principal = await requireSignedIn(requested);
+  const page = pageForPath(requested);
+  if (page && !can(principal.role, PAGES[page])) forbidden();
   return principal;
 }
 
