@@ -30,6 +30,9 @@ const ROUTE_PROBES: Record<RouteId, Probe> = {
   'GET /api/forecast': (c) => c.get('/api/forecast?horizonDays=not-a-number'),
   'POST /api/imports/[kind]': (c) =>
     c.post('/api/imports/purchase-orders?dryRun=1&filename=matrix.csv', { headers: { 'content-type': 'text/csv' }, data: NVIDIA_PO_CSV }),
+  'POST /api/imports/inspect': (c) =>
+    c.post('/api/imports/inspect?kind=purchase-orders', { headers: { 'content-type': 'text/csv' }, data: NVIDIA_PO_CSV }),
+  'POST /api/imports/batches/[id]/revert': (c) => c.post('/api/imports/batches/999999/revert'),
   'PATCH /api/purchase-order-lines/[id]': (c) => c.patch('/api/purchase-order-lines/1', { data: {} }),
 };
 

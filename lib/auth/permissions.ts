@@ -60,6 +60,14 @@ export const ENDPOINTS = {
   'GET /api/health': { type: 'route', method: 'GET', file: 'app/api/health/route.ts', capability: 'public', supplierToken: true },
   'GET /api/forecast': { type: 'route', method: 'GET', file: 'app/api/forecast/route.ts', capability: 'read:forecast', supplierToken: false },
   'POST /api/imports/[kind]': { type: 'route', method: 'POST', file: 'app/api/imports/[kind]/route.ts', capability: 'import:data', supplierToken: true },
+  'POST /api/imports/inspect': { type: 'route', method: 'POST', file: 'app/api/imports/inspect/route.ts', capability: 'import:data', supplierToken: false },
+  'POST /api/imports/batches/[id]/revert': {
+    type: 'route',
+    method: 'POST',
+    file: 'app/api/imports/batches/[id]/revert/route.ts',
+    capability: 'import:data',
+    supplierToken: false,
+  },
   'PATCH /api/purchase-order-lines/[id]': {
     type: 'route',
     method: 'PATCH',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDatabaseTarget } from '@/lib/db/config';
 import { openDatabase } from '@/lib/db/open';
+import { checkMapping } from '@/lib/imports/mapping-param';
 import { findMappingByName } from '@/lib/imports/mappings';
 import { runImport } from '@/lib/imports/run-import';
 import { IMPORT_KINDS, isImportKind } from '@/lib/validation/import-kinds';
@@ -33,10 +34,12 @@ export async function importCommand(argv: string[]): Promise<void> {
     const saved = values.mapping ? await findMappingByName(db.prisma, values.mapping) : null;
     if (values.mapping && !saved) throw new InputError(`unknown mapping "${values.mapping}" (mappings are saved from the import page)`);
     if (saved && saved.kind !== kind) throw new InputError(`mapping "${saved.name}" is for ${saved.kind} files, not ${kind}`);
+    const checked = saved ? checkMapping(kind, saved.mapping) : null;
+    if (checked && !checked.ok) throw new InputError(`mapping "${saved!.name}": ${checked.error}`);
     const summary = await runImport(db.prisma, {
       kind,
       source: fs.createReadStream(file),
-      mapping: (saved?.mapping as never) ?? null,
+      mapping: checked?.ok ? checked.mapping : null,
       mappingName: saved?.name ?? null,
       filename: path.basename(file),
       actor: cliActor(),

@@ -1,8 +1,9 @@
 import type { CanonicalRow, ImportKind } from '@/lib/validation/import-kinds';
 import { CanonicalCsvParser, type CsvOptions, type NumberedRow } from './canonical-parser';
 import type { RowError } from './errors';
+import { decodeChunks, parseInBatches } from './row-batches';
 
-export const DEFAULT_BATCH_SIZE = 5_000;
+export { DEFAULT_BATCH_SIZE } from './row-batches';
 
 export interface CanonicalRowStream<K extends ImportKind> extends AsyncIterable<NumberedRow<CanonicalRow<K>>[]> {
   readonly file: string;
@@ -26,33 +27,9 @@ export function createCanonicalRowStream<K extends ImportKind>(
   opts: CsvOptions & { batchSize?: number } = {},
 ): CanonicalRowStream<K> {
   const parser = new CanonicalCsvParser(kind, opts);
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-
-  async function* batches(): AsyncGenerator<NumberedRow<CanonicalRow<K>>[]> {
-    // Multi-byte characters may straddle chunks: one streaming decoder for the whole file.
-    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-    let batch: NumberedRow<CanonicalRow<K>>[] = [];
-    // Batches never exceed batchSize: callers size bulk inserts (bind-parameter limits) by it.
-    function* add(rows: NumberedRow<CanonicalRow<K>>[]) {
-      for (const row of rows) {
-        batch.push(row);
-        if (batch.length === batchSize) {
-          yield batch;
-          batch = [];
-        }
-      }
-    }
-    for await (const chunk of source) {
-      const text = typeof chunk === 'string' ? decoder.decode() + chunk : decoder.decode(chunk, { stream: true });
-      yield* add(parser.push(text));
-      if (parser.fatal) break;
-    }
-    yield* add(parser.push(decoder.decode()));
-    yield* add(parser.end());
-    if (batch.length > 0) yield batch;
-  }
-
-  const iterable = batches();
+  // Not fatal: invalid bytes become U+FFFD, which the tokenizer reports with its line. The tokenizer strips the BOM.
+  const texts = decodeChunks(source, new TextDecoder('utf-8', { ignoreBOM: true }));
+  const iterable = parseInBatches(parser, texts, opts.batchSize);
   return {
     file: parser.file,
     [Symbol.asyncIterator]: () => iterable,

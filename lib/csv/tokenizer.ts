@@ -3,7 +3,17 @@
  * on. Generic CSV parsers count records, not lines, so a quoted field spanning lines
  * would shift every later row number; here line breaks (CRLF, LF or a lone CR) are
  * counted inside quotes too. Text can arrive in chunks of any size, split anywhere.
+ * The delimiter is configurable because suppliers' exports use whatever their locale's
+ * spreadsheet writes: ";" where "," is the decimal separator, tabs from ERP reports.
  */
+
+export type CsvDelimiter = ',' | ';' | '\t';
+export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
+
+export interface CsvTokenizerOptions {
+  /** Field separator; default ",". */
+  delimiter?: CsvDelimiter;
+}
 
 export interface CsvTokenSink {
   /** A complete record; `line` is the line it starts on (1-based). Blank lines arrive as `['']`. */
@@ -17,12 +27,8 @@ export interface CsvTokenSink {
 export const NOT_TEXT_MESSAGE = 'not a text CSV file (it contains NUL bytes or invalid UTF-8; save it as "CSV UTF-8")';
 
 const QUOTE = 0x22;
-const COMMA = 0x2c;
 const CR = 0x0d;
 const LF = 0x0a;
-const NUL = 0x00;
-// What a non-fatal TextDecoder substitutes for invalid UTF-8 bytes.
-const REPLACEMENT = 0xfffd;
 const BOM = 0xfeff;
 
 const FIELD_START = 0;
@@ -44,23 +50,45 @@ export class CsvTokenizer {
   private quoteLine = 1;
   private problem: { fieldIndex: number; message: string } | null = null;
 
-  constructor(private readonly sink: CsvTokenSink) {}
+  private readonly delimiter: number;
+
+  constructor(
+    private readonly sink: CsvTokenSink,
+    opts: CsvTokenizerOptions = {},
+  ) {
+    this.delimiter = (opts.delimiter ?? ',').charCodeAt(0);
+  }
 
   push(chunk: string): void {
     if (this.finished) return;
+    const delimiter = this.delimiter;
     let i = 0;
     if (!this.started && chunk.length > 0) {
       this.started = true;
       if (chunk.charCodeAt(0) === BOM) i = 1;
     }
+    // The first character that makes the input unreadable: everything before it is read as
+    // usual, then reading stops. Two native searches beat a test on every character.
+    const nul = chunk.indexOf('\u0000', i);
+    const replacement = chunk.indexOf('\uFFFD', i);
+    const unreadable = nul < 0 ? replacement : replacement < 0 ? nul : Math.min(nul, replacement);
+    const stop = unreadable < 0 ? chunk.length : unreadable;
     // Fields are sliced out of the chunk rather than built char by char: big files stay fast.
     let segStart = i;
-    for (; i < chunk.length; i++) {
-      const c = chunk.charCodeAt(i);
-      if (c === NUL || c === REPLACEMENT) {
-        this.finished = true;
-        this.sink.fatal(this.line, null, NOT_TEXT_MESSAGE);
-        return;
+    scan: for (; i < stop; i++) {
+      let c = chunk.charCodeAt(i);
+      // Most characters are plain field text: skip them without the state machine. (Outside
+      // quotes no CR can be pending; inside, a pending CR must first meet its possible LF.)
+      if (this.state === UNQUOTED) {
+        while (c !== delimiter && c !== CR && c !== LF) {
+          if (++i === stop) break scan;
+          c = chunk.charCodeAt(i);
+        }
+      } else if (this.state === QUOTED && !this.afterCR) {
+        while (c !== QUOTE && c !== CR && c !== LF) {
+          if (++i === stop) break scan;
+          c = chunk.charCodeAt(i);
+        }
       }
       if (this.afterCR) {
         this.afterCR = false;
@@ -79,7 +107,7 @@ export class CsvTokenizer {
             this.state = QUOTED;
             this.quoteLine = this.line;
             segStart = i + 1;
-          } else if (c === COMMA) {
+          } else if (c === delimiter) {
             this.fields.push('');
           } else if (isBreak) {
             this.endRecord('');
@@ -90,7 +118,7 @@ export class CsvTokenizer {
           break;
         case UNQUOTED:
           // A stray quote inside an unquoted field is kept as text, as spreadsheets do.
-          if (c === COMMA) {
+          if (c === delimiter) {
             this.fields.push(this.field + chunk.slice(segStart, i));
             this.field = '';
             this.state = FIELD_START;
@@ -110,7 +138,7 @@ export class CsvTokenizer {
           if (c === QUOTE) {
             this.state = QUOTED;
             segStart = i; // keep one quote of the pair
-          } else if (c === COMMA) {
+          } else if (c === delimiter) {
             this.fields.push(this.field);
             this.field = '';
             this.state = FIELD_START;
@@ -126,6 +154,11 @@ export class CsvTokenizer {
           }
           break;
       }
+    }
+    if (unreadable >= 0) {
+      this.finished = true;
+      this.sink.fatal(this.line, null, NOT_TEXT_MESSAGE);
+      return;
     }
     if (this.state === UNQUOTED || this.state === QUOTED) this.field += chunk.slice(segStart);
   }

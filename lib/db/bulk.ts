@@ -30,6 +30,8 @@ export function postgresBulkSession(connectionString: string): BulkSession {
     if (!pool) {
       const pg = await import('pg');
       pool = new pg.default.Pool({ connectionString, max: Number(process.env.CLEARBUILD_BULK_POOL ?? 4) });
+      // An idle connection the server drops (restart, DROP DATABASE) is replaced on next use, not a crash.
+      pool.on('error', () => undefined);
     }
     return pool;
   }

@@ -6,6 +6,7 @@ import type { DatabaseTarget } from './config';
 import { lockDataDir } from './data-dir-lock';
 import { DatabaseSetupError, describeError, isConnectionFailure } from './errors';
 import { applyPendingMigrations } from './migrations';
+import { migrationsUpToDate } from './migrations-applied';
 import { failInterruptedImports } from '@/lib/imports/run-import';
 
 export interface OpenDatabase {
@@ -54,7 +55,7 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
 
   let appliedMigrations: string[] = [];
   try {
-    if (opts.migrate !== false) appliedMigrations = await applyPendingMigrations(factory);
+    if (opts.migrate !== false && !(await migrationsUpToDate(bulk!))) appliedMigrations = await applyPendingMigrations(factory);
   } catch (err) {
     await closeDriver().catch(() => undefined);
     release();

@@ -1,18 +1,18 @@
-import { createCanonicalRowStream } from '@/lib/csv';
+import { createImportRowStream, type ImportMapping } from '@/lib/mapping';
 import type { CanonicalRow, ImportKind } from '@/lib/validation/import-kinds';
 import type { ValidatedRowSource } from './staged/run-staged';
 
 export interface RowSourceOptions {
   file: string;
   /** A supplier's column mapping (lib/mapping); null reads the canonical format. */
-  mapping: unknown;
+  mapping: ImportMapping | null;
   /** Off for the staged path, which finds duplicate keys without holding a million keys. */
   checkDuplicateKeys: boolean;
 }
 
 /** The file's validated rows, streamed in batches, in whichever layout it was sent. */
 export function openRowSource<K extends ImportKind>(kind: K, bytes: AsyncIterable<Uint8Array>, opts: RowSourceOptions): ValidatedRowSource<CanonicalRow<K>> {
-  return createCanonicalRowStream(kind, bytes, { file: opts.file, batchSize: 10_000 });
+  return createImportRowStream(kind, bytes, { file: opts.file, mapping: opts.mapping, checkDuplicateKeys: opts.checkDuplicateKeys, batchSize: 10_000 });
 }
 
 /** The file's own header for a canonical column, so messages name what the person sees. */

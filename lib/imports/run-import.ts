@@ -1,6 +1,7 @@
 import { CsvImportError, type RowError } from '@/lib/csv';
 import { bulkSessionFor, type BulkConnection } from '@/lib/db/bulk';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { ImportMapping } from '@/lib/mapping';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { toAuditRows } from './audit';
 import { HashingByteSource } from './byte-source';
@@ -20,7 +21,7 @@ export interface ImportRequest {
   supplierCode?: string | null;
   dryRun?: boolean;
   /** A supplier's column mapping (lib/mapping's ImportMapping); null or absent: canonical format. */
-  mapping?: { columns?: Record<string, string | null> } | null;
+  mapping?: ImportMapping | null;
   /** The saved mapping's name, recorded on the batch. */
   mappingName?: string | null;
   /** On a dry run, also forecast the data as if the file were committed. */
@@ -99,7 +100,11 @@ export async function runImport(prisma: PrismaClient, req: ImportRequest): Promi
 
   try {
     const ctx: ImportContext = { req, supplierCode, dryRun, batchId, bytes, forecastBefore };
-    return STAGED_KINDS[req.kind] ? await stagedImport(prisma, ctx) : await writerImport(prisma, ctx);
+    try {
+      return STAGED_KINDS[req.kind] ? await stagedImport(prisma, ctx) : await writerImport(prisma, ctx);
+    } finally {
+      await bytes.drain().catch(() => undefined);
+    }
   } catch (err) {
     if (batchId !== null) {
       // A refused file (bad rows) was never an import: it leaves no batch.
@@ -153,8 +158,9 @@ async function stagedImport(prisma: PrismaClient, { req, supplierCode, dryRun, b
         forecast,
       });
     }
-    const counts = await diffCounts(conn, kind, rows);
-    await applyChanges(conn, kind, { actor: req.actor, batchId: batchId! });
+    // One diff: the write statement counts what it created and updated.
+    const written = await applyChanges(conn, kind, { actor: req.actor, batchId: batchId! });
+    const counts = { rows, ...written, unchanged: rows - written.created - written.updated, headline: {} };
     await finishBatch(conn, batchId!, sha256, counts);
     const alreadyImported = counts.created + counts.updated === 0 && (await committedBefore(conn, req.kind, sha256, batchId));
     const changes = await batchChanges(conn, batchId!);

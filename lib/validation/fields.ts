@@ -137,13 +137,18 @@ const orFallback =
   (value: I | null | undefined): Parsed<O | F> =>
     value == null || (typeof value === 'string' && value.trim() === '') ? ok(fallback) : parse(value);
 
+/** Each field schema's pure parser, for the import fast path (lib/validation/fast-parse.ts). */
+export const PURE_PARSERS = new WeakMap<z.ZodType, { parse: (value: string | undefined) => Parsed<unknown>; optional: boolean }>();
+
 function fromParser<I, O>(input: z.ZodType<I, I>, parse: (value: I) => Parsed<O>) {
-  return input.transform((value, ctx): O => {
+  const schema = input.transform((value, ctx): O => {
     const result = parse(value);
     if (result.ok) return result.value;
     ctx.addIssue(result.message);
     return z.NEVER;
   });
+  PURE_PARSERS.set(schema, { parse: parse as (value: string | undefined) => Parsed<unknown>, optional: input.safeParse(undefined).success });
+  return schema;
 }
 
 export const skuField = fromParser(requiredString, parseSku);

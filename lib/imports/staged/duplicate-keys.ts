@@ -1,17 +1,41 @@
 /**
  * Finds keys seen twice in a million-row file without holding the keys: a 53-bit
- * hash per key (cyrb53) in a Set. A repeated hash makes the key a suspect; the
- * caller confirms suspects against the staged rows, so a hash collision costs
- * one query, never a false error.
+ * hash per key (cyrb53) in an open-addressing table of doubles (8 bytes a key, no
+ * per-entry objects). A repeated hash makes the key a suspect; the caller confirms
+ * suspects against the staged rows, so a hash collision costs one query, never a
+ * false error.
  */
 export class DuplicateKeyFilter {
-  private readonly seen = new Set<number>();
+  private slots = new Float64Array(1 << 16);
+  private size = 0;
   readonly suspects = new Set<string>();
 
   add(key: string): void {
-    const h = cyrb53(key);
-    if (this.seen.has(h)) this.suspects.add(key);
-    else this.seen.add(h);
+    if (!this.insert(cyrb53(key))) this.suspects.add(key);
+  }
+
+  /** False when the hash was already there. */
+  private insert(hash: number): boolean {
+    if ((this.size + 1) * 2 > this.slots.length) this.grow();
+    const mask = this.slots.length - 1;
+    // 0 marks an empty slot; cyrb53 is never 0 in practice, and if it were, 1 stands in.
+    const h = hash || 1;
+    for (let i = h % this.slots.length; ; i = (i + 1) & mask) {
+      const slot = this.slots[i]!;
+      if (slot === 0) {
+        this.slots[i] = h;
+        this.size++;
+        return true;
+      }
+      if (slot === h) return false;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Float64Array(old.length * 2);
+    this.size = 0;
+    for (const h of old) if (h !== 0) this.insert(h);
   }
 }
 

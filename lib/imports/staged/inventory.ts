@@ -1,6 +1,6 @@
 import type { InventoryBalance } from '@/lib/validation/inventory-balance';
 import { isSupplierLocation } from '@/lib/auth/supplier-scope';
-import { trimDecimal, type StagedKind } from './types';
+import type { StagedKind } from './types';
 
 export const inventoryStaged: StagedKind<InventoryBalance> = {
   entity: 'InventoryBalance',
@@ -11,7 +11,8 @@ export const inventoryStaged: StagedKind<InventoryBalance> = {
   ],
   cells: (r) => [r.sku, r.location, r.onHand],
   entityId: (r) => `${r.sku}@${r.location}`,
-  after: (r) => ({ sku: r.sku, location: r.location, onHand: trimDecimal(r.onHand) }),
+  entityIdSql: (t) => `${t}.sku || '@' || ${t}.location`,
+  afterSql: `jsonb_build_object('sku', c.sku, 'location', c.location, 'onHand', trim_scale(c.on_hand)::text)`,
   // A stock report belongs to a location named after the supplier (lib/auth/supplier-scope).
   foreign: (r, code) =>
     isSupplierLocation(r.location, code) ? null : { column: 'location', message: `location "${r.location}" is not ${code}'s (use ${code} or ${code}-…)` },

@@ -1,5 +1,5 @@
 import type { PurchaseOrderLine } from '@/lib/validation/purchase-order-line';
-import { trimDecimal, type StagedKind } from './types';
+import type { StagedKind } from './types';
 
 /** The key people's edits audit a PO line under (app/api/purchase-order-lines). */
 export const poLineEntityId = (supplier: string, poNumber: string, lineNo: number) => `${supplier}/${poNumber}/${lineNo}`;
@@ -17,7 +17,9 @@ export const purchaseOrdersStaged: StagedKind<PurchaseOrderLine> = {
   ],
   cells: (r) => [r.supplier, r.poNumber, r.lineNo, r.sku, r.qty, r.promisedDate, r.status],
   entityId: (r) => poLineEntityId(r.supplier, r.poNumber, r.lineNo),
-  after: (r) => ({ supplier: r.supplier, poNumber: r.poNumber, lineNo: r.lineNo, sku: r.sku, qty: trimDecimal(r.qty), promisedDate: r.promisedDate, status: r.status }),
+  entityIdSql: (t) => `${t}.supplier || '/' || ${t}.po_number || '/' || ${t}.line_no`,
+  afterSql: `jsonb_build_object('supplier', c.supplier, 'poNumber', c.po_number, 'lineNo', c.line_no, 'sku', c.sku,
+      'qty', trim_scale(c.qty)::text, 'promisedDate', to_char(c.promised_date, 'YYYY-MM-DD'), 'status', c.status)`,
   foreign: (r, code) =>
     r.supplier === code ? null : { column: 'supplier', message: `row is for supplier "${r.supplier}", but this file is ${code}'s` },
   unknownRefsSql: `SELECT st.row_no, 'sku' AS column_name, 'unknown SKU "' || st.sku || '": import it in items first' AS message

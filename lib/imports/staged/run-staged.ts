@@ -36,6 +36,17 @@ export interface StagedCounts {
   headline: Record<string, number>;
 }
 
+/** CLEARBUILD_IMPORT_TIMINGS=1 prints each phase's time to stderr (benchmarks, tuning). */
+export function phaseTimer(): (phase: string) => void {
+  if (process.env.CLEARBUILD_IMPORT_TIMINGS !== '1') return () => undefined;
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    console.error(`import phase ${phase}: ${Math.round(now - last)} ms`);
+    last = now;
+  };
+}
+
 export interface StagedOptions {
   supplierCode: string | null;
   /** The file's own header for a canonical column (a mapped file), for messages. */
@@ -49,7 +60,8 @@ export interface StagedOptions {
  * naming rows and columns; leaves `st` ready for `diffCounts`/`applyChanges`.
  */
 export async function stageRows<R>(conn: BulkConnection, kind: StagedKind<R>, source: ValidatedRowSource<R>, opts: StagedOptions): Promise<number> {
-  const columns = [{ name: 'row_no', type: 'int' }, { name: 'entity_id', type: 'text' }, { name: 'after_json', type: 'text' }, ...kind.columns];
+  const phase = phaseTimer();
+  const columns = [{ name: 'row_no', type: 'int' }, ...kind.columns];
   await conn.query(`CREATE TEMP TABLE st (${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) ON COMMIT DROP`);
 
   const duplicates = new DuplicateKeyFilter();
@@ -60,8 +72,7 @@ export async function stageRows<R>(conn: BulkConnection, kind: StagedKind<R>, so
     for await (const batch of source) {
       let text = '';
       for (const { row, value } of batch) {
-        const entityId = kind.entityId(value);
-        duplicates.add(entityId);
+        duplicates.add(kind.entityId(value));
         if (opts.supplierCode && kind.foreign) {
           const problem = kind.foreign(value, opts.supplierCode);
           if (problem) {
@@ -69,22 +80,23 @@ export async function stageRows<R>(conn: BulkConnection, kind: StagedKind<R>, so
             if (foreign.length < MAX_ERRORS_REPORTED) foreign.push({ row, column: opts.columnLabel(problem.column), message: problem.message });
           }
         }
-        text += copyLine([row, entityId, JSON.stringify(kind.after(value)), ...kind.cells(value)]);
+        text += copyLine([row, ...kind.cells(value)]);
         staged++;
       }
       if (text) yield text;
     }
   }
   await conn.copyCsv('st', columns.map((c) => c.name), lines());
+  phase('parse + COPY');
 
   if (source.errorCount > 0) throw new CsvImportError(source.file, [...source.errors], source.errorCount);
   if (foreignCount > 0) throw new ForeignRowsError(source.file, foreign, foreignCount);
   if (duplicates.suspects.size > 0) {
     const dups = await conn.query<{ row_no: number; first_row: number; entity_id: string }>(
-      `SELECT s.row_no, f.first_row, s.entity_id FROM st s
-         JOIN (SELECT entity_id, min(row_no) AS first_row FROM st WHERE entity_id = ANY($1::text[]) GROUP BY entity_id HAVING count(*) > 1) f
-         ON f.entity_id = s.entity_id
-       WHERE s.row_no <> f.first_row ORDER BY s.row_no`,
+      `WITH k AS (SELECT row_no, ${kind.entityIdSql('st')} AS entity_id FROM st WHERE ${kind.entityIdSql('st')} = ANY($1::text[]))
+       SELECT k.row_no, f.first_row, k.entity_id FROM k
+         JOIN (SELECT entity_id, min(row_no) AS first_row FROM k GROUP BY entity_id HAVING count(*) > 1) f ON f.entity_id = k.entity_id
+       WHERE k.row_no <> f.first_row ORDER BY k.row_no`,
       [[...duplicates.suspects]],
     );
     if (dups.length > 0) {
@@ -97,6 +109,7 @@ export async function stageRows<R>(conn: BulkConnection, kind: StagedKind<R>, so
   }
   // The planner knows nothing of a fresh temporary table; without statistics it picks nested loops over a million rows.
   await conn.query('ANALYZE st');
+  phase('duplicates + ANALYZE');
   const unknown = await conn.query<{ row_no: number; column_name: string; message: string }>(`${kind.unknownRefsSql} LIMIT ${MAX_ERRORS_REPORTED + 1}`);
   if (unknown.length > 0) {
     const [count] = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${kind.unknownRefsSql}) u`);
@@ -106,6 +119,7 @@ export async function stageRows<R>(conn: BulkConnection, kind: StagedKind<R>, so
       count?.n ?? unknown.length,
     );
   }
+  phase('references');
   return staged;
 }
 
@@ -123,16 +137,17 @@ export async function diffCounts<R>(conn: BulkConnection, kind: StagedKind<R>, r
 
 /** The first changed rows, updates first (a moved promised date is the news), for the preview. */
 export async function sampleChanges<R>(conn: BulkConnection, kind: StagedKind<R>): Promise<ChangeSample[]> {
-  const rows = await conn.query<{ row_no: number; entity_id: string; is_new: boolean; before: Record<string, unknown> | null; after_json: string }>(
+  const rows = await conn.query<{ row_no: number; entity_id: string; is_new: boolean; before: unknown; after: unknown }>(
     `WITH d AS (${kind.diffSql}), c AS (SELECT * FROM d WHERE NOT unchanged ORDER BY is_new, row_no LIMIT ${CHANGES_SAMPLED})
-     SELECT c.row_no, c.entity_id, c.is_new, ${kind.beforeSql} AS before, c.after_json FROM c ORDER BY c.is_new, c.row_no`,
+     SELECT c.row_no, ${kind.entityIdSql('c')} AS entity_id, c.is_new, ${kind.beforeSql} AS before, ${kind.afterSql} AS after FROM c ORDER BY c.is_new, c.row_no`,
   );
+  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : (v as Record<string, unknown> | null));
   return rows.map((r) => ({
     row: r.row_no,
     key: r.entity_id,
     action: r.is_new ? 'create' : 'update',
-    before: typeof r.before === 'string' ? (JSON.parse(r.before) as Record<string, unknown>) : r.before,
-    after: JSON.parse(r.after_json) as Record<string, unknown>,
+    before: json(r.before),
+    after: json(r.after) ?? {},
   }));
 }
 
@@ -146,10 +161,12 @@ export async function applyChanges<R>(
   kind: StagedKind<R>,
   audit: { actor: string; batchId: number } | null,
 ): Promise<{ created: number; updated: number }> {
+  const phase = phaseTimer();
   for (const sql of kind.prepareSql) await conn.query(sql);
+  phase('create suppliers + POs');
   const auditCte = audit
     ? `, aud AS (INSERT INTO "AuditEvent" (entity, "entityId", action, before, after, actor, "batchId")
-         SELECT $1, c.entity_id, CASE WHEN c.is_new THEN 'create' ELSE 'update' END, ${kind.beforeSql}, c.after_json::jsonb, $2, $3::int FROM c
+         SELECT $1, ${kind.entityIdSql('c')}, CASE WHEN c.is_new THEN 'create' ELSE 'update' END, ${kind.beforeSql}, ${kind.afterSql}, $2, $3::int FROM c
          RETURNING 1)`
     : '';
   const [r] = await conn.query<{ created: number; updated: number }>(
@@ -159,5 +176,6 @@ export async function applyChanges<R>(
      SELECT (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated${audit ? ', (SELECT count(*) FROM aud)::int AS audited' : ''}`,
     audit ? [kind.entity, audit.actor, audit.batchId] : [],
   );
+  phase('diff + audit + write');
   return { created: r?.created ?? 0, updated: r?.updated ?? 0 };
 }

@@ -6,11 +6,12 @@ export type Cell = string | number | null;
  * columns its rows are copied into, and the SQL that checks references, diffs the
  * staged rows against the stored ones, writes them and takes them back.
  *
- * Every statement reads the temporary table `st` (row_no, entity_id, after_json,
- * then `columns`). `diffSql` returns one row per staged row that names a known
- * reference, with at least row_no, entity_id, after_json, is_new, unchanged,
- * target_id; `beforeSql` and the write statements read those columns from `c`,
- * the changed rows of the diff.
+ * Every statement reads the temporary table `st` (row_no, then `columns`).
+ * `diffSql` returns one row per staged row that names a known reference, with at
+ * least row_no, is_new, unchanged, target_id and the staged columns; the audit
+ * expressions and the write statements read those from `c`, the changed rows of
+ * the diff. Audit JSON is built in SQL for changed rows only: an unchanged
+ * re-import of a million rows builds none.
  */
 export interface StagedKind<R> {
   /** AuditEvent.entity, shared with people's edits of the same rows. */
@@ -18,10 +19,12 @@ export interface StagedKind<R> {
   columns: readonly { name: string; type: string }[];
   /** The staging cells of a row, in `columns` order. */
   cells(row: R): Cell[];
-  /** AuditEvent.entityId: the same key a person's edit of the row is audited under. */
+  /** The row's key, to find duplicates in the file as it streams. */
   entityId(row: R): string;
-  /** The row as the audit keeps it (canonical text), key fields included, so a revert can find it. */
-  after(row: R): Record<string, string | number | null>;
+  /** AuditEvent.entityId over a table alias (`st` or `c`): the same key a person's edit of the row is audited under. */
+  entityIdSql(alias: string): string;
+  /** jsonb of the row as imported, key fields included so a revert can find it (over `c`). */
+  afterSql: string;
   /** For a supplier's file: why a row is not that supplier's to write, or null. */
   foreign?(row: R, supplierCode: string): { column: string; message: string } | null;
   /** Rows naming something unknown: SELECT row_no, column_name, message … ORDER BY row_no. */
@@ -40,9 +43,3 @@ export interface StagedKind<R> {
   revertUpdatesSql: string;
 }
 
-/** Canonical decimal text for the audit: 30.480000 → 30.48, 12.0 → 12. */
-export function trimDecimal(text: string): string {
-  if (!text.includes('.')) return text;
-  const trimmed = text.replace(/0+$/, '');
-  return trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed;
-}

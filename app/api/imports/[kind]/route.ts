@@ -10,7 +10,7 @@ import { FileTooLargeError, formatBytes } from '@/lib/imports/byte-source';
 import { defaultMappingName, findMappingByName, saveMapping } from '@/lib/imports/mappings';
 import { runImport } from '@/lib/imports/run-import';
 import { ForeignRowsError } from '@/lib/imports/staged/run-staged';
-import { parseMappingParam } from '@/lib/imports/mapping-param';
+import { checkMapping, parseMappingParam } from '@/lib/imports/mapping-param';
 import { isImportKind } from '@/lib/validation/import-kinds';
 
 export const dynamic = 'force-dynamic';
@@ -61,7 +61,9 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
     const saved = await findMappingByName(prisma, named);
     if (!saved) return jsonError(400, `Unknown mapping "${named.slice(0, 80)}".`);
     if (saved.kind !== kind) return jsonError(400, `Mapping "${saved.name}" is for ${saved.kind} files, not ${kind}.`);
-    mapping = saved.mapping;
+    const checked = checkMapping(kind, saved.mapping);
+    if (!checked.ok) return jsonError(400, `Saved mapping "${saved.name}": ${checked.error}`);
+    mapping = checked.mapping;
     mappingName = saved.name;
   }
   const dryRun = ['1', 'true'].includes(q.get('dryRun') ?? q.get('dry-run') ?? '');

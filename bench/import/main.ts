@@ -1,0 +1,117 @@
+// npm run bench:import — issue 5: one purchase-order file of BENCH_IMPORT_LINES lines
+// (default 1,000,000) imported against one PostgreSQL three ways:
+//   (a) ingest floor: COPY … FROM STDIN into a bare table of the file's columns;
+//   (b) upsert floor: COPY into a staging table, then INSERT … ON CONFLICT on the
+//       natural key into the real tables — first on empty tables, then with every row unchanged;
+//   (c) ClearBuild's pipeline (runImport: parse, map, validate, diff, upsert, audit,
+//       batch record) for the same two imports, each in its own process for its peak RSS.
+// Targets (printed, never asserted): (c) ≤ 1.3 × (b) for both imports, peak RSS ≤ 500 MB.
+// Env: BENCH_IMPORT_LINES, BENCH_ADMIN_URL (a server where we may create and drop a
+// database; default postgres://postgres@127.0.0.1:5432/postgres), BENCH_IMPORT_SEED.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { clearImportedData, count, createBenchDatabase, seedItems, settle, type BenchDatabase } from './database';
+import { ingestFloor, upsertFloor } from './floors';
+import { benchItems, writePurchaseOrderCsv } from './generate-csv';
+import { runPipelineImport } from './pipeline';
+import { printReport, type Machine, type Results } from './report';
+
+const LINES = Number(process.env.BENCH_IMPORT_LINES ?? 1_000_000);
+const SEED = Number(process.env.BENCH_IMPORT_SEED ?? 5);
+const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+if (!Number.isInteger(LINES) || LINES < 1) throw new Error(`BENCH_IMPORT_LINES must be a positive whole number, not ${process.env.BENCH_IMPORT_LINES}`);
+
+const log = (s: string) => console.error(s);
+
+async function machine(client: pg.Client): Promise<Machine> {
+  const setting = async (name: string) => (await client.query<{ v: string }>(`SELECT current_setting($1) AS v`, [name])).rows[0]!.v;
+  const settings: Record<string, string> = {};
+  for (const name of ['shared_buffers', 'work_mem', 'maintenance_work_mem', 'max_wal_size', 'synchronous_commit', 'fsync']) settings[name] = await setting(name);
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown CPU',
+    memoryGb: os.totalmem() / 2 ** 30,
+    node: process.version,
+    loadAtStart: os.loadavg()[0]!,
+    postgres: (await client.query<{ v: string }>('SELECT version() AS v')).rows[0]!.v.split(' on ')[0]!,
+    settings,
+  };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clearbuild-bench-import-'));
+let db: BenchDatabase | null = null;
+let client: pg.Client | null = null;
+let cleaning: Promise<void> | null = null;
+const cleanUp = () =>
+  (cleaning ??= (async () => {
+    await client?.end().catch(() => undefined);
+    await db?.drop().catch((err) => log(`could not drop ${db?.name}: ${err}`));
+    fs.rmSync(tmp, { recursive: true, force: true });
+  })());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
+
+let failed = false;
+try {
+  const file = path.join(tmp, 'purchase-orders.csv');
+  log(`generating ${LINES.toLocaleString('en-US')} PO lines…`);
+  const t = performance.now();
+  const csv = { ...(await writePurchaseOrderCsv(file, LINES, SEED)), ms: 0 };
+  csv.ms = performance.now() - t;
+
+  db = await createBenchDatabase(ADMIN_URL);
+  client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  await seedItems(client, benchItems());
+  const info = await machine(client);
+  const checks: Results['checks'] = [];
+  const check = (ok: boolean, what: string) => checks.push({ ok, what });
+
+  log('(a) ingest floor…');
+  await settle(client);
+  const ingest = await ingestFloor(client, file);
+  check(ingest.rows === csv.lines, `(a) COPY loaded ${ingest.rows} of ${csv.lines} lines`);
+
+  log('(b) upsert floor, first import…');
+  await settle(client);
+  const b1 = await upsertFloor(client, file);
+  check(b1.created === csv.lines && b1.updated === 0, `(b) first import: ${b1.created} created, ${b1.updated} updated`);
+  check((await count(client, 'PurchaseOrderLine')) === csv.lines, `(b) PurchaseOrderLine holds ${csv.lines} lines after the first import`);
+  log('(b) upsert floor, unchanged re-import…');
+  await settle(client);
+  const b2 = await upsertFloor(client, file);
+  check(b2.created === 0 && b2.updated === 0, `(b) re-import: ${b2.created} created, ${b2.updated} updated`);
+
+  await clearImportedData(client);
+  const results: Results = { csv, ingest, upsert: { first: b1, again: b2 }, pipeline: {}, checks };
+  try {
+    log('(c) ClearBuild pipeline, first import…');
+    await settle(client);
+    const c1 = (results.pipeline.first = await runPipelineImport(db.url, file));
+    check(c1.created === csv.lines && c1.updated === 0, `(c) first import: ${c1.created} created, ${c1.updated} updated`);
+    const stored = await count(client, 'PurchaseOrderLine');
+    check(stored === csv.lines, `(c) PurchaseOrderLine holds ${stored} lines after the first import (want ${csv.lines})`);
+    log('(c) ClearBuild pipeline, unchanged re-import…');
+    await settle(client);
+    const c2 = (results.pipeline.again = await runPipelineImport(db.url, file));
+    check(c2.created === 0 && c2.updated === 0 && c2.unchanged === csv.lines, `(c) re-import: ${c2.created} created, ${c2.updated} updated, ${c2.unchanged} unchanged`);
+    check(c2.alreadyImported, `(c) re-import reports alreadyImported = ${c2.alreadyImported}`);
+    const audit = await count(client, 'AuditEvent');
+    check(audit === csv.lines, `(c) ${audit} audit events after both imports (one per created line)`);
+  } catch (err) {
+    results.pipeline.error = err instanceof Error ? err.message : String(err);
+  }
+  printReport(info, results);
+  failed = results.pipeline.error !== undefined || checks.some((c) => !c.ok);
+} catch (err) {
+  failed = true;
+  // An interrupt closes the connection under a running step; that error is ours, not news.
+  if (!cleaning) log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+} finally {
+  await cleanUp();
+}
+process.exit(failed ? 1 : 0);

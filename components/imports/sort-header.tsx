@@ -1,0 +1,40 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import styles from './imports.module.css';
+
+type SortDirection = false | 'asc' | 'desc';
+
+/**
+ * A column header that sorts when clicked: a real button inside the <th>, and
+ * aria-sort on the <th> so assistive technology (and tests) read the order.
+ */
+export function SortHeader({
+  label,
+  sorted,
+  canSort,
+  onToggle,
+  numeric,
+}: {
+  label: ReactNode;
+  sorted: SortDirection;
+  canSort: boolean;
+  onToggle: ((event: unknown) => void) | undefined;
+  numeric?: boolean;
+}) {
+  const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
+  return (
+    <th scope="col" className={numeric ? 'num' : undefined} aria-sort={canSort ? ariaSort : undefined}>
+      {canSort ? (
+        <button type="button" className={styles.sortButton} onClick={onToggle}>
+          {label}
+          <span aria-hidden="true" className={styles.sortMark}>
+            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+          </span>
+        </button>
+      ) : (
+        label
+      )}
+    </th>
+  );
+}

@@ -1,0 +1,118 @@
+import 'server-only';
+import { getPrisma } from '@/lib/db/client';
+import { STAGED_KINDS } from './staged';
+
+// Reads behind the import pages: the supplier list for the upload form, one
+// batch's header, and the changes it made (its AuditEvent rows), a page at a time.
+
+export interface SupplierOption {
+  code: string;
+  name: string;
+}
+
+export async function fetchSupplierOptions(): Promise<SupplierOption[]> {
+  const prisma = await getPrisma();
+  return prisma.supplier.findMany({ orderBy: { code: 'asc' }, select: { code: true, name: true } });
+}
+
+export interface ImportBatchDetail {
+  id: number;
+  kind: string;
+  supplier: SupplierOption | null;
+  filename: string;
+  sha256: string;
+  rowCount: number;
+  createdCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  status: string;
+  error: string | null;
+  actor: string;
+  createdAt: string;
+  finishedAt: string | null;
+  /** The saved column mapping the file was read with, if any. */
+  mappingName: string | null;
+  revertedAt: string | null;
+  revertedBy: string | null;
+}
+
+/** Only these kinds' batches can be reverted (lib/imports/revert.ts): the others are re-imported instead. */
+export const REVERTIBLE_KINDS: readonly string[] = Object.keys(STAGED_KINDS);
+
+export async function fetchImportBatch(id: number): Promise<ImportBatchDetail | null> {
+  const prisma = await getPrisma();
+  const b = await prisma.importBatch.findUnique({ where: { id }, include: { supplier: { select: { code: true, name: true } } } });
+  if (!b) return null;
+  return {
+    id: b.id,
+    kind: b.kind,
+    supplier: b.supplier,
+    filename: b.filename,
+    sha256: b.sha256,
+    rowCount: b.rowCount,
+    createdCount: b.createdCount,
+    updatedCount: b.updatedCount,
+    unchangedCount: b.unchangedCount,
+    status: b.status,
+    error: b.error,
+    actor: b.actor,
+    createdAt: b.createdAt.toISOString(),
+    finishedAt: b.finishedAt?.toISOString() ?? null,
+    mappingName: b.mappingName,
+    revertedAt: b.revertedAt?.toISOString() ?? null,
+    revertedBy: b.revertedBy,
+  };
+}
+
+/** A stored before/after snapshot flattened for display: nested values become JSON text. */
+export type FieldValues = Record<string, string | number | boolean | null>;
+
+export interface BatchChange {
+  id: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: FieldValues | null;
+  after: FieldValues | null;
+  actor: string;
+  createdAt: string;
+}
+
+export const BATCH_CHANGES_PAGE_SIZE = 100;
+
+function toFieldValues(json: unknown): FieldValues | null {
+  if (json === null || json === undefined) return null;
+  if (typeof json !== 'object' || Array.isArray(json)) return { value: JSON.stringify(json) };
+  const out: FieldValues = {};
+  for (const [k, v] of Object.entries(json as Record<string, unknown>)) {
+    out[k] = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v);
+  }
+  return out;
+}
+
+/** One page (1-based) of the audit events written by a batch, in the order they were written. */
+export async function fetchBatchChanges(batchId: number, page: number): Promise<{ total: number; rows: BatchChange[] }> {
+  const prisma = await getPrisma();
+  const [total, events] = await Promise.all([
+    prisma.auditEvent.count({ where: { batchId } }),
+    prisma.auditEvent.findMany({
+      where: { batchId },
+      orderBy: { id: 'asc' },
+      skip: (page - 1) * BATCH_CHANGES_PAGE_SIZE,
+      take: BATCH_CHANGES_PAGE_SIZE,
+    }),
+  ]);
+  return {
+    total,
+    rows: events.map((e) => ({
+      id: e.id.toString(),
+      entity: e.entity,
+      entityId: e.entityId,
+      action: e.action,
+      before: toFieldValues(e.before),
+      after: toFieldValues(e.after),
+      actor: e.actor,
+      createdAt: e.createdAt.toISOString(),
+    })),
+  };
+}
