@@ -36,7 +36,7 @@ export interface ImportBatchDetail {
   revertedBy: string | null;
 }
 
-/** Only these kinds' batches can be reverted (lib/imports/revert.ts): the others are re-imported instead. */
+/** The kinds whose batches can be reverted (lib/imports/revert.ts): all of them. */
 export const REVERTIBLE_KINDS: readonly string[] = Object.keys(STAGED_KINDS);
 
 export async function fetchImportBatch(id: number): Promise<ImportBatchDetail | null> {

@@ -32,9 +32,7 @@ export async function revertBatch(prisma: PrismaClient, batchId: number, actor: 
     if (!batch) return { outcome: 'not-found' };
     if (batch.status !== 'committed') return { outcome: 'refused', message: `Batch #${batchId} is ${batch.status}; only a committed batch can be reverted.` };
     const kind = STAGED_KINDS[batch.kind as ImportKind];
-    if (!kind) {
-      return { outcome: 'refused', message: `Batch #${batchId} is a ${batch.kind} import; only purchase-order and stock-report (inventory) batches can be reverted. Re-import the previous file instead.` };
-    }
+    if (!kind) return { outcome: 'refused', message: `Batch #${batchId} is a ${batch.kind} import, which cannot be reverted.` };
     const conflicts = await conn.query<{ entity: string; key: string; actor: string; at: Date; batch_id: number | null }>(
       `SELECT later.entity, later."entityId" AS key, later.actor, later."createdAt" AS at, later."batchId" AS batch_id
          FROM "AuditEvent" e
@@ -51,6 +49,18 @@ export async function revertBatch(prisma: PrismaClient, batchId: number, actor: 
         message: `Batch #${batchId} cannot be reverted: ${conflicts.length >= CONFLICTS_LISTED ? `${CONFLICTS_LISTED}+` : conflicts.length} of its rows were changed after it. Revert or undo those changes first.`,
         conflicts: conflicts.map((c) => ({ entity: c.entity, key: c.key, actor: c.actor, at: new Date(c.at).toISOString(), batchId: c.batch_id })),
       };
+    }
+    if (kind.revertBlockersSql) {
+      const blockers = await conn.query<{ key: string; message: string }>(`${kind.revertBlockersSql} LIMIT ${CONFLICTS_LISTED}`, [batchId]);
+      if (blockers.length > 0) {
+        return {
+          outcome: 'refused',
+          message: `Batch #${batchId} cannot be reverted: ${blockers
+            .slice(0, 5)
+            .map((b) => `${b.key} ${b.message}`)
+            .join('; ')}${blockers.length > 5 ? `; and ${blockers.length - 5} more` : ''}.`,
+        };
+      }
     }
     const count = async (sql: string) => (await conn.query<{ n: number }>(`WITH x AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM x`, [batchId]))[0]?.n ?? 0;
     const deleted = await count(kind.revertCreatesSql);

@@ -1,16 +1,14 @@
-import { CsvImportError, type RowError } from '@/lib/csv';
+import os from 'node:os';
+import { CsvImportError } from '@/lib/csv';
 import { bulkSessionFor, type BulkConnection } from '@/lib/db/bulk';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportMapping } from '@/lib/mapping';
 import type { ImportKind } from '@/lib/validation/import-kinds';
-import { toAuditRows } from './audit';
 import { HashingByteSource } from './byte-source';
 import { committedForecastPoint, uncommittedForecastPoint, type ForecastDelta, type ForecastPoint } from './forecast-delta';
 import { columnLabeller, openRowSource } from './row-source';
 import { STAGED_KINDS } from './staged';
 import { applyChanges, CHANGES_SAMPLED, diffCounts, sampleChanges, stageRows, type ChangeSample } from './staged/run-staged';
-import type { RowChange } from './types';
-import { WRITERS } from './writers';
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -50,8 +48,6 @@ export interface ImportSummary {
   /** Dry runs with `forecast`: the forecast now and as if this file were committed. */
   forecast: ForecastDelta | null;
 }
-
-const TX_TIMEOUT_MS = 15 * 60_000;
 
 /** Advisory-lock key spaces: one lock per running batch (crash detection), one per kind (imports of a kind take turns). */
 const IMPORT_LOCK_SPACE = 4_201;
@@ -93,6 +89,8 @@ export async function runImport(prisma: PrismaClient, req: ImportRequest): Promi
             status: 'running',
             actor: req.actor,
             mappingName: req.mappingName ?? null,
+            runnerHost: os.hostname(),
+            runnerPid: process.pid,
           },
           select: { id: true },
         })
@@ -101,7 +99,7 @@ export async function runImport(prisma: PrismaClient, req: ImportRequest): Promi
   try {
     const ctx: ImportContext = { req, supplierCode, dryRun, batchId, bytes, forecastBefore };
     try {
-      return STAGED_KINDS[req.kind] ? await stagedImport(prisma, ctx) : await writerImport(prisma, ctx);
+      return await stagedImport(prisma, ctx);
     } finally {
       await bytes.drain().catch(() => undefined);
     }
@@ -131,9 +129,8 @@ interface ImportContext {
   forecastBefore: ForecastPoint | null;
 }
 
-/** Supplier files (PO lines, stock reports): streamed and written set-based, any size. */
 async function stagedImport(prisma: PrismaClient, { req, supplierCode, dryRun, batchId, bytes, forecastBefore }: ImportContext): Promise<ImportSummary> {
-  const kind = STAGED_KINDS[req.kind]!;
+  const kind = STAGED_KINDS[req.kind];
   const source = openRowSource(req.kind, bytes, { file: req.filename, mapping: req.mapping ?? null, checkDuplicateKeys: false });
   const run = async (conn: BulkConnection): Promise<ImportSummary> => {
     await lockImport(conn, req.kind, batchId);
@@ -158,6 +155,8 @@ async function stagedImport(prisma: PrismaClient, { req, supplierCode, dryRun, b
         forecast,
       });
     }
+    // Big imports take a while: say when one starts writing (stderr, never the CLI's --json output).
+    if (rows >= 10_000) console.error(`ClearBuild: import batch #${batchId} (${req.kind}): ${rows} rows staged, writing`);
     // One diff: the write statement counts what it created and updated.
     const written = await applyChanges(conn, kind, { actor: req.actor, batchId: batchId! });
     const counts = { rows, ...written, unchanged: rows - written.created - written.updated, headline: {} };
@@ -172,66 +171,6 @@ async function stagedImport(prisma: PrismaClient, { req, supplierCode, dryRun, b
     if (err instanceof DryRunDone) return err.result as ImportSummary;
     throw err;
   }
-}
-
-/** Master data (items, recipes, BOM, targets): bounded by the catalogue's size, written through Prisma. */
-async function writerImport(prisma: PrismaClient, { req, supplierCode, dryRun, batchId, bytes }: ImportContext): Promise<ImportSummary> {
-  const source = openRowSource(req.kind, bytes, { file: req.filename, mapping: req.mapping ?? null, checkDuplicateKeys: true });
-  const rows: { row: number; value: unknown }[] = [];
-  for await (const batch of source) rows.push(...batch);
-  if (source.errorCount > 0) throw new CsvImportError(source.file, [...source.errors], source.errorCount);
-  const sha256 = bytes.sha256();
-  const writer = WRITERS[req.kind];
-  return prisma.$transaction(
-    async (tx) => {
-      if (batchId !== null) await tx.$queryRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_SPACE}::int, ${batchId}::int)::text AS locked`;
-      const { problems, changes } = await writer.write({ tx, supplierCode, dryRun }, rows as never);
-      if (problems.length > 0) {
-        const sorted: RowError[] = [...problems].sort((a, b) => a.row - b.row);
-        throw new CsvImportError(req.filename, sorted, sorted.length);
-      }
-      const counts = countChanges(changes);
-      const changed = changes.flatMap((c, i): ChangeSample[] =>
-        c.action === 'unchanged' ? [] : [{ row: rows[i]?.row ?? null, key: c.key, action: c.action, before: c.before, after: c.after }],
-      );
-      const summary: ImportSummary = {
-        batchId,
-        kind: req.kind,
-        filename: req.filename,
-        sha256,
-        rows: rows.length,
-        ...counts,
-        dryRun,
-        alreadyImported: false,
-        changes: changed.slice(0, CHANGES_SAMPLED),
-        changesTruncated: changed.length > CHANGES_SAMPLED,
-        headline: {},
-        forecast: null,
-      };
-      const previous = await tx.importBatch.findFirst({ where: { sha256, kind: req.kind, status: 'committed' }, select: { id: true } });
-      summary.alreadyImported = previous !== null && counts.created + counts.updated === 0;
-      if (batchId === null) return summary;
-      await tx.importBatch.update({
-        where: { id: batchId },
-        data: {
-          sha256,
-          rowCount: rows.length,
-          createdCount: counts.created,
-          updatedCount: counts.updated,
-          unchangedCount: counts.unchanged,
-          status: 'committed',
-          error: null,
-          finishedAt: new Date(),
-        },
-      });
-      const audit = toAuditRows(writer.entity, changes, req.actor, batchId);
-      for (let i = 0; i < audit.length; i += 1_000) {
-        await tx.auditEvent.createMany({ data: audit.slice(i, i + 1_000) });
-      }
-      return summary;
-    },
-    { timeout: TX_TIMEOUT_MS, maxWait: 60_000 },
-  );
 }
 
 async function lockImport(conn: BulkConnection, kind: ImportKind, batchId: number | null): Promise<void> {
@@ -263,37 +202,56 @@ async function batchChanges(conn: BulkConnection, batchId: number): Promise<Chan
   return rows.map((r) => ({ row: null, key: r.entityId, action: r.action, before: json(r.before), after: json(r.after) ?? {} }));
 }
 
-/** One pass over what may be a million changes. */
-function countChanges(changes: RowChange[]): { created: number; updated: number; unchanged: number } {
-  const counts = { created: 0, updated: 0, unchanged: 0 };
-  for (const c of changes) {
-    if (c.action === 'create') counts.created++;
-    else if (c.action === 'update') counts.updated++;
-    else counts.unchanged++;
-  }
-  return counts;
-}
-
 /**
- * Marks as failed every batch still `running` whose import transaction is gone
- * (its process was killed): the transaction holds an advisory lock on the batch,
- * so a lock we can take belongs to nobody. Safe with several processes on one
- * PostgreSQL; called whenever a process opens the database.
+ * Marks as failed every batch still `running` whose import is gone (its process was
+ * killed). The import's transaction holds an advisory lock on the batch, so a lock we
+ * can take belongs to nobody. A process killed mid-statement leaves PostgreSQL running
+ * that statement, lock held, until it next writes to the dead client: when the batch's
+ * process was on this host and is gone, its backend is ended first. Safe with several
+ * processes on one PostgreSQL; called whenever a process opens the database.
  */
 export async function failInterruptedImports(prisma: PrismaClient): Promise<number[]> {
-  const running = await prisma.importBatch.findMany({ where: { status: 'running' }, select: { id: true } });
+  const running = await prisma.importBatch.findMany({ where: { status: 'running' }, select: { id: true, runnerHost: true, runnerPid: true } });
   const failed: number[] = [];
-  for (const { id } of running) {
+  for (const batch of running) {
+    const orphaned = batch.runnerHost === os.hostname() && batch.runnerPid !== null && batch.runnerPid !== process.pid && !processAlive(batch.runnerPid);
+    if (orphaned) {
+      await prisma.$queryRawUnsafe(
+        `SELECT pg_terminate_backend(pid)::text FROM pg_locks WHERE locktype = 'advisory' AND classid = ${IMPORT_LOCK_SPACE} AND objid = $1 AND granted AND pid <> pg_backend_pid()`,
+        batch.id,
+      );
+    }
     const marked = await prisma.$transaction(async (tx) => {
-      const [lock] = await tx.$queryRaw<{ free: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK_SPACE}::int, ${id}::int) AS free`;
-      if (!lock?.free) return false;
+      const [lock] = await tx.$queryRaw<{ free: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK_SPACE}::int, ${batch.id}::int) AS free`;
+      // A terminated backend lets go of its lock within moments: wait a little for it, never long.
+      const free = lock?.free || (orphaned && (await waitForLock(tx, batch.id)));
+      if (!free) return false;
       const { count } = await tx.importBatch.updateMany({
-        where: { id, status: 'running' },
+        where: { id: batch.id, status: 'running' },
         data: { status: 'failed', error: 'interrupted: the process running this import stopped before it committed; nothing was written', finishedAt: new Date() },
       });
       return count > 0;
     });
-    if (marked) failed.push(id);
+    if (marked) failed.push(batch.id);
   }
   return failed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Polls for a batch's lock for a few seconds (a terminated backend is releasing it). */
+async function waitForLock(tx: { $queryRaw: PrismaClient['$queryRaw'] }, id: number): Promise<boolean> {
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    const [lock] = await tx.$queryRaw<{ free: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK_SPACE}::int, ${id}::int) AS free`;
+    if (lock?.free) return true;
+  }
+  return false;
 }

@@ -149,6 +149,20 @@ for (const db of testDatabaseKinds()) {
       expect(await revertBatch(prisma, batch.batchId!, 'test')).toMatchObject({ outcome: 'refused' });
     });
 
+    it('reverts master data too, but not an item that something refers to since', async () => {
+      const targetsBefore = await prisma.target.findMany({ orderBy: { date: 'asc' }, select: { date: true, gpusOnline: true } });
+      const targets = await run('targets', 'date,gpus_online\n2027-03-01,96\n2027-06-01,160\n');
+      expect(targets).toMatchObject({ created: 1, updated: 1 });
+      expect(await revertBatch(prisma, targets.batchId!, 'test')).toMatchObject({ outcome: 'reverted', restored: 1, deleted: 1 });
+      expect(await prisma.target.findMany({ orderBy: { date: 'asc' }, select: { date: true, gpusOnline: true } })).toEqual(targetsBefore);
+
+      const items = await run('items', 'sku,name,category,unit\nCABLE-S,Cable,network,ea\n');
+      await run('purchase-orders', 'supplier,po_number,line,sku,qty,promised_date\nACME,PO-CAB,1,CABLE-S,4,2027-02-01\n');
+      const refused = await revertBatch(prisma, items.batchId!, 'test');
+      expect(refused).toMatchObject({ outcome: 'refused', message: expect.stringContaining('CABLE-S is used since') });
+      expect(await prisma.item.count({ where: { sku: 'CABLE-S' } })).toBe(1);
+    });
+
     it('names duplicate keys, unknown SKUs and another supplier’s rows by row and column, and writes nothing', async () => {
       const before = await writtenCounts(prisma);
       const dup = await run('purchase-orders', `${PO}ACME,PO-1,1,GPU-S,1,2027-01-04,open\n`).catch((e: unknown) => e);

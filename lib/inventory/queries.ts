@@ -1,6 +1,6 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db/client';
-import { decimalText } from '@/lib/imports/diff-fields';
+import { decimalText } from '@/lib/db/value-text';
 
 export interface InventoryListRow {
   id: number;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db/client';
-import { dateText, decimalText } from '@/lib/imports/diff-fields';
+import { dateText, decimalText } from '@/lib/db/value-text';
 
 export interface PoLineListRow {
   id: number;

@@ -110,14 +110,16 @@ export async function stageRows<R>(conn: BulkConnection, kind: StagedKind<R>, so
   // The planner knows nothing of a fresh temporary table; without statistics it picks nested loops over a million rows.
   await conn.query('ANALYZE st');
   phase('duplicates + ANALYZE');
-  const unknown = await conn.query<{ row_no: number; column_name: string; message: string }>(`${kind.unknownRefsSql} LIMIT ${MAX_ERRORS_REPORTED + 1}`);
-  if (unknown.length > 0) {
-    const [count] = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${kind.unknownRefsSql}) u`);
-    throw new CsvImportError(
-      source.file,
-      unknown.slice(0, MAX_ERRORS_REPORTED).map((u) => ({ row: u.row_no, column: opts.columnLabel(u.column_name), message: u.message })),
-      count?.n ?? unknown.length,
-    );
+  if (kind.unknownRefsSql) {
+    const unknown = await conn.query<{ row_no: number; column_name: string; message: string }>(`${kind.unknownRefsSql} LIMIT ${MAX_ERRORS_REPORTED + 1}`);
+    if (unknown.length > 0) {
+      const [count] = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${kind.unknownRefsSql}) u`);
+      throw new CsvImportError(
+        source.file,
+        unknown.slice(0, MAX_ERRORS_REPORTED).map((u) => ({ row: u.row_no, column: opts.columnLabel(u.column_name), message: u.message })),
+        count?.n ?? unknown.length,
+      );
+    }
   }
   phase('references');
   return staged;

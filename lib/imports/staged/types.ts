@@ -28,7 +28,7 @@ export interface StagedKind<R> {
   /** For a supplier's file: why a row is not that supplier's to write, or null. */
   foreign?(row: R, supplierCode: string): { column: string; message: string } | null;
   /** Rows naming something unknown: SELECT row_no, column_name, message … ORDER BY row_no. */
-  unknownRefsSql: string;
+  unknownRefsSql?: string;
   /** What committing creates first (suppliers, purchase orders named by the file). */
   prepareSql: readonly string[];
   diffSql: string;
@@ -38,6 +38,8 @@ export interface StagedKind<R> {
   updateSql: string;
   /** Extra aggregates over the diff `d` for the preview headline, as `expr AS name`. */
   headlineSql?: string;
+  /** What stops a revert besides later changes to the same rows: SELECT key, message ($1 = batch id). */
+  revertBlockersSql?: string;
   /** Undo a batch: $1 = batch id. Delete what it created, restore what it updated. */
   revertCreatesSql: string;
   revertUpdatesSql: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decimalField, isoDateField } from '@/lib/validation/fields';
 import { PO_STATUSES } from '@/lib/validation/purchase-order-line';
-import { dateText, decimalText, toDate } from '@/lib/imports/diff-fields';
+import { dateText, decimalText, toDate } from '@/lib/db/value-text';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 /** An edit names the version it was read at; a stale version conflicts instead of overwriting. */

@@ -14,7 +14,9 @@ DROP INDEX "AuditEvent_createdAt_idx";
 -- AlterTable
 ALTER TABLE "ImportBatch" ADD COLUMN     "mappingName" TEXT,
 ADD COLUMN     "revertedAt" TIMESTAMP(3),
-ADD COLUMN     "revertedBy" TEXT;
+ADD COLUMN     "revertedBy" TEXT,
+ADD COLUMN     "runnerHost" TEXT,
+ADD COLUMN     "runnerPid" INTEGER;
 
 -- CreateTable
 CREATE TABLE "ImportMapping" (
