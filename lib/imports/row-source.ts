@@ -12,7 +12,7 @@ export interface RowSourceOptions {
 
 /** The file's validated rows, streamed in batches, in whichever layout it was sent. */
 export function openRowSource<K extends ImportKind>(kind: K, bytes: AsyncIterable<Uint8Array>, opts: RowSourceOptions): ValidatedRowSource<CanonicalRow<K>> {
-  return createImportRowStream(kind, bytes, { file: opts.file, mapping: opts.mapping, checkDuplicateKeys: opts.checkDuplicateKeys, batchSize: 10_000 });
+  return createImportRowStream(kind, bytes, { file: opts.file, mapping: opts.mapping, checkDuplicateKeys: opts.checkDuplicateKeys, batchSize: 1_000 });
 }
 
 /** The file's own header for a canonical column, so messages name what the person sees. */

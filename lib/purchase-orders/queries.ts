@@ -16,16 +16,32 @@ export interface PoLineListRow {
   version: number;
 }
 
-export async function fetchPoLines(): Promise<PoLineListRow[]> {
+/** Lines a page shows: a page of HTML stays quick to render however many lines there are. */
+export const PO_PAGE_SIZE = 500;
+
+export interface PoLinePage {
+  rows: PoLineListRow[];
+  total: number;
+  open: number;
+  page: number;
+  pages: number;
+}
+
+export async function fetchPoLines(page = 1): Promise<PoLinePage> {
   const prisma = await getPrisma();
+  const [total, open] = await Promise.all([prisma.purchaseOrderLine.count(), prisma.purchaseOrderLine.count({ where: { status: 'open' } })]);
+  const pages = Math.max(1, Math.ceil(total / PO_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const lines = await prisma.purchaseOrderLine.findMany({
     include: {
       item: { select: { sku: true, name: true, unit: true } },
       purchaseOrder: { select: { poNumber: true, supplier: { select: { code: true } } } },
     },
     orderBy: [{ promisedDate: 'asc' }, { id: 'asc' }],
+    skip: (current - 1) * PO_PAGE_SIZE,
+    take: PO_PAGE_SIZE,
   });
-  return lines.map((l) => ({
+  const rows = lines.map((l) => ({
     id: l.id,
     supplier: l.purchaseOrder.supplier.code,
     poNumber: l.purchaseOrder.poNumber,
@@ -38,4 +54,5 @@ export async function fetchPoLines(): Promise<PoLineListRow[]> {
     status: l.status,
     version: l.version,
   }));
+  return { rows, total, open, page: current, pages };
 }

@@ -1,27 +1,38 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { formatQuantity } from '@/components/ui/format';
-import { fetchPoLines } from '@/lib/purchase-orders/queries';
+import { fetchPoLines, PO_PAGE_SIZE } from '@/lib/purchase-orders/queries';
 import { requireRole } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { PromisedDateEditor } from './promised-date-editor';
 
 export const metadata: Metadata = { title: 'Purchase orders' };
 
-export default async function PurchaseOrdersPage() {
+export default async function PurchaseOrdersPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const me = await requireRole('/purchase-orders');
   const canEdit = can(me.role, 'edit:data');
-  const lines = await fetchPoLines();
-  const open = lines.filter((l) => l.status === 'open').length;
+  const { rows, total, open, page, pages } = await fetchPoLines(Number((await searchParams).page ?? 1));
+  const pager =
+    pages > 1 ? (
+      <nav className="pager" aria-label="Pages of purchase-order lines">
+        {page > 1 ? <Link href={`?page=${page - 1}`}>← Previous</Link> : null}
+        <span>
+          Page {page} of {pages} (lines {(page - 1) * PO_PAGE_SIZE + 1}–{(page - 1) * PO_PAGE_SIZE + rows.length})
+        </span>
+        {page < pages ? <Link href={`?page=${page + 1}`}>Next →</Link> : null}
+      </nav>
+    ) : null;
   return (
     <>
       <h1>Purchase orders</h1>
       <p className="lede">
-        {lines.length} lines, {open} open, by promised date.
+        {total} lines, {open} open, by promised date.
       </p>
+      {pager}
       <SimpleTable
         caption="Purchase-order lines"
-        rows={lines}
+        rows={rows}
         rowKey={(r) => r.id}
         empty="No purchase orders yet. Import a purchase-orders CSV."
         columns={[
@@ -43,6 +54,7 @@ export default async function PurchaseOrdersPage() {
           { header: 'Status', cell: (r) => <span className={`badge ${r.status}`}>{r.status}</span> },
         ]}
       />
+      {pager}
     </>
   );
 }

@@ -11,8 +11,9 @@ export function copyCell(value: Cell): string {
   return text;
 }
 
-export function copyLine(cells: readonly Cell[]): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : ',') + copyCell(cells[i]!);
+/** One COPY line: the row number, then the row's cells. */
+export function copyLine(rowNo: number, cells: readonly Cell[]): string {
+  let line = String(rowNo);
+  for (let i = 0; i < cells.length; i++) line += `,${copyCell(cells[i]!)}`;
   return `${line}\n`;
 }

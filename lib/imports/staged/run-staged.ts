@@ -80,7 +80,7 @@ export async function stageRows<R>(conn: BulkConnection, kind: StagedKind<R>, so
             if (foreign.length < MAX_ERRORS_REPORTED) foreign.push({ row, column: opts.columnLabel(problem.column), message: problem.message });
           }
         }
-        text += copyLine([row, ...kind.cells(value)]);
+        text += copyLine(row, kind.cells(value));
         staged++;
       }
       if (text) yield text;
