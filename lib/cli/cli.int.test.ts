@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockDataDir } from '@/lib/db/data-dir-lock';
+import { openDatabase } from '@/lib/db/open';
+import { saveMapping } from '@/lib/imports/mappings';
 
 const BIN = path.resolve('bin/clearbuild.mjs');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clearbuild-cli-'));
@@ -49,6 +51,36 @@ describe('npx clearbuild on a fresh embedded data folder', () => {
     const r = clearbuild(['import', 'targets', file, '--json', '--dry-run'], env);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'targets', dryRun: true, created: 1 });
+  });
+
+  it("reads a supplier's own format through a mapping saved on the import page (--mapping)", async () => {
+    const db = await openDatabase({ kind: 'embedded', dataDir, display: dataDir });
+    try {
+      await saveMapping(db.prisma, {
+        name: 'acme-purchase-orders',
+        kind: 'purchase-orders',
+        supplierCode: null,
+        actor: 'test',
+        mapping: {
+          columns: { Bestellnummer: 'po_number', Pos: 'line', Artikel: 'sku', Menge: 'qty', Liefertermin: 'promised_date' },
+          constants: { supplier: 'ACME' },
+          dateFormat: 'DD.MM.YYYY',
+          decimalSeparator: ',',
+          thousandsSeparator: '.',
+        },
+      });
+    } finally {
+      await db.close();
+    }
+    const file = writeCsv('acme.csv', 'Bestellnummer;Pos;Artikel;Menge;Liefertermin\nPO-1;1;GPU-C;1.200,5;31.01.2027\nPO-1;2;GPU-C;8;30.02.2027\n');
+    const bad = clearbuild(['import', 'purchase-orders', file, '--mapping', 'acme-purchase-orders'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toMatch(/^acme\.csv: row 3, column Liefertermin: /);
+    fs.writeFileSync(file, 'Bestellnummer;Pos;Artikel;Menge;Liefertermin\nPO-1;1;GPU-C;1.200,5;31.01.2027\nPO-1;2;GPU-C;8;28.02.2027\n');
+    const r = clearbuild(['import', 'purchase-orders', file, '--mapping', 'acme-purchase-orders', '--json'], env);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: 2, created: 2, changes: [{ key: 'ACME/PO-1/1', after: { qty: '1200.5', promisedDate: '2027-01-31' } }, {}] });
+    expect(clearbuild(['import', 'purchase-orders', file, '--mapping', 'nope'], env)).toMatchObject({ code: 1 });
   });
 
   it('answers a wrong call with the usage and exit code 2', () => {
