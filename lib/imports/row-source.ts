@@ -6,13 +6,15 @@ export interface RowSourceOptions {
   file: string;
   /** A supplier's column mapping (lib/mapping); null reads the canonical format. */
   mapping: ImportMapping | null;
-  /** Off for the staged path, which finds duplicate keys without holding a million keys. */
-  checkDuplicateKeys: boolean;
 }
 
-/** The file's validated rows, streamed in batches, in whichever layout it was sent. */
+/**
+ * The file's validated rows, streamed in batches, in whichever layout it was sent.
+ * Duplicate keys are left to the staging step, which finds them without holding a
+ * million keys. Small batches let rows die young: garbage collection stays cheap.
+ */
 export function openRowSource<K extends ImportKind>(kind: K, bytes: AsyncIterable<Uint8Array>, opts: RowSourceOptions): ValidatedRowSource<CanonicalRow<K>> {
-  return createImportRowStream(kind, bytes, { file: opts.file, mapping: opts.mapping, checkDuplicateKeys: opts.checkDuplicateKeys, batchSize: 1_000 });
+  return createImportRowStream(kind, bytes, { file: opts.file, mapping: opts.mapping, checkDuplicateKeys: false, batchSize: 1_000 });
 }
 
 /** The file's own header for a canonical column, so messages name what the person sees. */

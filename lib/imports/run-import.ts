@@ -131,7 +131,7 @@ interface ImportContext {
 
 async function stagedImport(prisma: PrismaClient, { req, supplierCode, dryRun, batchId, bytes, forecastBefore }: ImportContext): Promise<ImportSummary> {
   const kind = STAGED_KINDS[req.kind];
-  const source = openRowSource(req.kind, bytes, { file: req.filename, mapping: req.mapping ?? null, checkDuplicateKeys: false });
+  const source = openRowSource(req.kind, bytes, { file: req.filename, mapping: req.mapping ?? null });
   const run = async (conn: BulkConnection): Promise<ImportSummary> => {
     await lockImport(conn, req.kind, batchId);
     const rows = await stageRows(conn, kind, source, { supplierCode, columnLabel: columnLabeller(req.mapping) });

@@ -84,9 +84,11 @@ export default async function ImportsPage() {
               ),
             },
             { header: 'Rows', numeric: true, cell: (r) => r.rowCount.toLocaleString('en-US') },
-            { header: 'New', numeric: true, cell: (r) => r.createdCount.toLocaleString('en-US') },
-            { header: 'Changed', numeric: true, cell: (r) => r.updatedCount.toLocaleString('en-US') },
-            { header: 'Unchanged', numeric: true, cell: (r) => r.unchangedCount.toLocaleString('en-US') },
+            {
+              header: 'New / changed / unchanged',
+              numeric: true,
+              cell: (r) => [r.createdCount, r.updatedCount, r.unchangedCount].map((n) => n.toLocaleString('en-US')).join(' / '),
+            },
           ]}
         />
       </section>
