@@ -4,7 +4,7 @@ import { bulkSessionFor, type BulkConnection } from '@/lib/db/bulk';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportMapping } from '@/lib/mapping';
 import type { ImportKind } from '@/lib/validation/import-kinds';
-import { HashingByteSource } from './byte-source';
+import { FileTooLargeError, HashingByteSource } from './byte-source';
 import { committedForecastPoint, uncommittedForecastPoint, type ForecastDelta, type ForecastPoint } from './forecast-delta';
 import { columnLabeller, openRowSource } from './row-source';
 import { STAGED_KINDS } from './staged';
@@ -105,10 +105,10 @@ export async function runImport(prisma: PrismaClient, req: ImportRequest): Promi
     }
   } catch (err) {
     if (batchId !== null) {
-      // A refused file (bad rows) was never an import: it leaves no batch.
+      // A refused file (bad rows, too big) was never an import: it leaves no batch.
       // Anything else that stopped a running import leaves it failed, with why.
       const settle =
-        err instanceof CsvImportError
+        err instanceof CsvImportError || err instanceof FileTooLargeError
           ? prisma.importBatch.delete({ where: { id: batchId } })
           : prisma.importBatch.update({
               where: { id: batchId },

@@ -5,6 +5,7 @@ import { testDatabaseKinds } from '@/lib/db/test-support';
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportMapping } from '@/lib/mapping';
 import type { ImportKind } from '@/lib/validation/import-kinds';
+import { FileTooLargeError } from './byte-source';
 import { revertBatch } from './revert';
 import { runImport, type ImportRequest } from './run-import';
 import { ForeignRowsError } from './staged/run-staged';
@@ -177,6 +178,15 @@ for (const db of testDatabaseKinds()) {
       const foreign = await run('purchase-orders', `${PO}OTHER,PO-1,1,GPU-S,1,2027-01-04,open\n`, { supplierCode: 'ACME' }).catch((e: unknown) => e);
       expect(foreign).toBeInstanceOf(ForeignRowsError);
       expect((foreign as CsvImportError).errors).toEqual([expect.objectContaining({ row: 6, column: 'supplier' })]);
+      expect(await writtenCounts(prisma)).toEqual(before);
+    });
+
+    it('refuses a file past the size limit, naming the limit, and leaves nothing behind', async () => {
+      const before = await writtenCounts(prisma);
+      const big = PO + 'ACME,PO-BIG,1,GPU-S,1,2027-01-04,open\n'.repeat(5_000);
+      const err = await run('purchase-orders', big, { byteLimit: 64 * 1024 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(FileTooLargeError);
+      expect((err as Error).message).toBe('the file is over the 64 KB upload limit (CLEARBUILD_IMPORT_MAX_BYTES)');
       expect(await writtenCounts(prisma)).toEqual(before);
     });
 
