@@ -11,9 +11,6 @@ DROP INDEX "AuditEvent_batchId_idx";
 -- DropIndex
 DROP INDEX "AuditEvent_createdAt_idx";
 
--- DropIndex
-DROP INDEX "AuditEvent_entity_entityId_idx";
-
 -- AlterTable
 ALTER TABLE "ImportBatch" ADD COLUMN     "mappingName" TEXT,
 ADD COLUMN     "revertedAt" TIMESTAMP(3),
@@ -40,9 +37,6 @@ CREATE UNIQUE INDEX "ImportMapping_name_key" ON "ImportMapping"("name");
 
 -- CreateIndex
 CREATE INDEX "ImportMapping_supplierId_kind_idx" ON "ImportMapping"("supplierId", "kind");
-
--- CreateIndex
-CREATE INDEX "AuditEvent_entityId_idx" ON "AuditEvent" USING HASH ("entityId");
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_createdAt_idx" ON "AuditEvent" USING BRIN ("createdAt");
