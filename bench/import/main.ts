@@ -3,6 +3,8 @@
 //   (a) ingest floor: COPY … FROM STDIN into a bare table of the file's columns;
 //   (b) upsert floor: COPY into a staging table, then INSERT … ON CONFLICT on the
 //       natural key into the real tables — first on empty tables, then with every row unchanged;
+//   (b′) the same floor read literally: one table keyed on the file's natural key, with
+//       PurchaseOrderLine's indexes but no parents to resolve and no foreign keys;
 //   (c) ClearBuild's pipeline (runImport: parse, map, validate, diff, upsert, audit,
 //       batch record) for the same two imports, each in its own process for its peak RSS.
 // Targets (printed, never asserted): (c) ≤ 1.3 × (b) for both imports, peak RSS ≤ 500 MB.
@@ -13,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { clearImportedData, count, createBenchDatabase, seedItems, settle, type BenchDatabase } from './database';
-import { ingestFloor, upsertFloor } from './floors';
+import { createNaturalKeyTable, ingestFloor, naturalKeyFloor, upsertFloor } from './floors';
 import { benchItems, writePurchaseOrderCsv } from './generate-csv';
 import { runPipelineImport } from './pipeline';
 import { printReport, type Machine, type Results } from './report';
@@ -86,8 +88,17 @@ try {
   const b2 = await upsertFloor(client, file);
   check(b2.created === 0 && b2.updated === 0, `(b) re-import: ${b2.created} created, ${b2.updated} updated`);
 
+  log('(b′) natural-key floor, first import and unchanged re-import…');
+  await createNaturalKeyTable(client);
+  await settle(client);
+  const n1 = await naturalKeyFloor(client, file);
+  await settle(client);
+  const n2 = await naturalKeyFloor(client, file);
+  check(n1.created === csv.lines && n2.created + n2.updated === 0, `(b′) ${n1.created} created, then ${n2.created} created and ${n2.updated} updated`);
+  await client.query('DROP TABLE bench_natural_floor');
+
   await clearImportedData(client);
-  const results: Results = { csv, ingest, upsert: { first: b1, again: b2 }, pipeline: {}, checks };
+  const results: Results = { csv, ingest, upsert: { first: b1, again: b2 }, natural: { first: n1, again: n2 }, pipeline: {}, checks };
   try {
     log('(c) ClearBuild pipeline, first import…');
     await settle(client);

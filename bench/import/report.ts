@@ -23,6 +23,7 @@ export interface Results {
   csv: GeneratedCsv & { ms: number };
   ingest: IngestFloor;
   upsert: { first: UpsertFloor; again: UpsertFloor };
+  natural: { first: UpsertFloor; again: UpsertFloor };
   pipeline: { first?: PipelineRun; again?: PipelineRun; error?: string };
   checks: { ok: boolean; what: string }[];
 }
@@ -51,6 +52,8 @@ export function printReport(machine: Machine, r: Results): void {
   out('| --- | ---: | ---: | ---: | ---: | ---: |');
   out(`| (a) ingest floor: COPY into a bare table | ${ms(r.ingest.ms)} | ${perSecond(lines, r.ingest.ms)} | — | — | — |`);
   out(`| (b) upsert floor: COPY to staging + INSERT … ON CONFLICT | ${ms(b1.ms)} | ${perSecond(lines, b1.ms)} | ${ms(b2.ms)} | ${perSecond(lines, b2.ms)} | — |`);
+  const n = r.natural;
+  out(`| (b′) natural-key floor: one table, the real indexes, no parents or foreign keys | ${ms(n.first.ms)} | ${perSecond(lines, n.first.ms)} | ${ms(n.again.ms)} | ${perSecond(lines, n.again.ms)} | — |`);
   out(
     `| (c) ClearBuild pipeline (runImport, own process) | ${ms(c1?.ms)} | ${perSecond(lines, c1?.ms)} | ${ms(c2?.ms)} | ${perSecond(lines, c2?.ms)} | ` +
       `${c1 ? int(c1.maxRssMb) : '—'} / ${c2 ? int(c2.maxRssMb) : '—'} MB |`,
@@ -62,6 +65,7 @@ export function printReport(machine: Machine, r: Results): void {
   out('| --- | ---: | ---: | --- |');
   const within = (c: PipelineRun | undefined, b: UpsertFloor) => (c ? c.ms / b.ms <= TARGET_RATIO : undefined);
   out(`| (c) / (b) | ${ratio(c1?.ms, b1.ms)} ${mark(within(c1, b1))} | ${ratio(c2?.ms, b2.ms)} ${mark(within(c2, b2))} | ≤ ${TARGET_RATIO}× |`);
+  out(`| (c) / (b′) | ${ratio(c1?.ms, n.first.ms)} ${mark(within(c1, n.first))} | ${ratio(c2?.ms, n.again.ms)} ${mark(within(c2, n.again))} | ≤ ${TARGET_RATIO}× (the literal reading) |`);
   out(`| (c) / (a) | ${ratio(c1?.ms, r.ingest.ms)} | ${ratio(c2?.ms, r.ingest.ms)} | (reported) |`);
   out(`| (b) / (a) | ${ratio(b1.ms, r.ingest.ms)} | ${ratio(b2.ms, r.ingest.ms)} | (reported) |`);
   out(`| (c) peak RSS, either import | ${peakRss === undefined ? '—' : `${int(peakRss)} MB`} ${mark(peakRss === undefined ? undefined : peakRss <= TARGET_RSS_MB)} | | ≤ ${TARGET_RSS_MB} MB |`);
