@@ -61,31 +61,46 @@ WITH up AS (
 )
 SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM up`;
 
-export async function upsertFloor(client: pg.Client, file: string): Promise<UpsertFloor> {
+
+/**
+ * One floor run: COPY the file into a temporary staging table (analysed: temp tables never
+ * are, and the joins would plan blind), then `write` — all in one transaction, timed.
+ */
+async function stagedFloor(
+  client: pg.Client,
+  file: string,
+  write: () => Promise<{ created: number; updated: number; parentsMs?: number }>,
+): Promise<UpsertFloor> {
   const t = performance.now();
   await client.query('BEGIN');
   try {
     await client.query(`CREATE TEMP TABLE po_staging (${FILE_COLUMNS}) ON COMMIT DROP`);
     const rows = await copyFile(client, 'po_staging', file);
-    // Temp tables are never auto-analysed; without statistics the joins below plan blind.
     await client.query('ANALYZE po_staging');
     const copied = performance.now();
+    const { created, updated, parentsMs = 0 } = await write();
+    await client.query('COMMIT');
+    const end = performance.now();
+    return { ms: end - t, rows, created, updated, phases: { copy: copied - t, parents: parentsMs, lines: end - copied - parentsMs } };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+export function upsertFloor(client: pg.Client, file: string): Promise<UpsertFloor> {
+  return stagedFloor(client, file, async () => {
+    const t = performance.now();
     await client.query(`INSERT INTO "Supplier"(code, name) SELECT DISTINCT supplier, supplier FROM po_staging ON CONFLICT (code) DO NOTHING`);
     await client.query(
       `INSERT INTO "PurchaseOrder"("supplierId", "poNumber")
        SELECT DISTINCT su.id, s.po_number FROM po_staging s JOIN "Supplier" su ON su.code = s.supplier
        ON CONFLICT ("supplierId", "poNumber") DO NOTHING`,
     );
-    const parents = performance.now();
-    const { rows: counts } = await client.query<{ created: number; updated: number }>(UPSERT_LINES);
-    await client.query('COMMIT');
-    const end = performance.now();
-    const phases = { copy: copied - t, parents: parents - copied, lines: end - parents };
-    return { ms: end - t, rows, created: counts[0]!.created, updated: counts[0]!.updated, phases };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
+    const parentsMs = performance.now() - t;
+    const { rows } = await client.query<{ created: number; updated: number }>(UPSERT_LINES);
+    return { ...rows[0]!, parentsMs };
+  });
 }
 
 /**
@@ -94,34 +109,22 @@ export async function upsertFloor(client: pg.Client, file: string): Promise<Upse
  * indexes, but no parent tables to resolve and no foreign keys to check. Cheaper than (b),
  * which writes the real schema; printed beside it so both comparisons are on the record.
  */
-export async function naturalKeyFloor(client: pg.Client, file: string): Promise<UpsertFloor> {
-  const t = performance.now();
-  await client.query('BEGIN');
-  try {
-    await client.query(`CREATE TEMP TABLE po_staging (${FILE_COLUMNS}) ON COMMIT DROP`);
-    const rows = await copyFile(client, 'po_staging', file);
-    await client.query('ANALYZE po_staging');
-    const copied = performance.now();
-    const { rows: counts } = await client.query<{ created: number; updated: number }>(`
-      WITH up AS (
-        INSERT INTO bench_natural_floor (supplier, po_number, line, sku, qty, promised_date, status, updated_at)
-        SELECT supplier, po_number, line, sku, qty, promised_date, status, now() FROM po_staging
-        ON CONFLICT (supplier, po_number, line) DO UPDATE SET
-          sku = EXCLUDED.sku, qty = EXCLUDED.qty, promised_date = EXCLUDED.promised_date, status = EXCLUDED.status,
-          version = bench_natural_floor.version + 1, updated_at = now()
-        WHERE (bench_natural_floor.sku, bench_natural_floor.qty, bench_natural_floor.promised_date, bench_natural_floor.status)
-          IS DISTINCT FROM (EXCLUDED.sku, EXCLUDED.qty, EXCLUDED.promised_date, EXCLUDED.status)
-        RETURNING (xmax = 0) AS created
-      )
-      SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM up`);
-    await client.query('COMMIT');
-    const end = performance.now();
-    return { ms: end - t, rows, created: counts[0]!.created, updated: counts[0]!.updated, phases: { copy: copied - t, parents: 0, lines: end - copied } };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
+export function naturalKeyFloor(client: pg.Client, file: string): Promise<UpsertFloor> {
+  return stagedFloor(client, file, async () => (await client.query<{ created: number; updated: number }>(UPSERT_NATURAL)).rows[0]!);
 }
+
+const UPSERT_NATURAL = `
+WITH up AS (
+  INSERT INTO bench_natural_floor (supplier, po_number, line, sku, qty, promised_date, status, updated_at)
+  SELECT supplier, po_number, line, sku, qty, promised_date, status, now() FROM po_staging
+  ON CONFLICT (supplier, po_number, line) DO UPDATE SET
+    sku = EXCLUDED.sku, qty = EXCLUDED.qty, promised_date = EXCLUDED.promised_date, status = EXCLUDED.status,
+    version = bench_natural_floor.version + 1, updated_at = now()
+  WHERE (bench_natural_floor.sku, bench_natural_floor.qty, bench_natural_floor.promised_date, bench_natural_floor.status)
+    IS DISTINCT FROM (EXCLUDED.sku, EXCLUDED.qty, EXCLUDED.promised_date, EXCLUDED.status)
+  RETURNING (xmax = 0) AS created
+)
+SELECT count(*) FILTER (WHERE created)::int AS created, count(*) FILTER (WHERE NOT created)::int AS updated FROM up`;
 
 /** The natural-key table of (b′): PurchaseOrderLine's columns and indexes, keyed on the file's key. */
 export async function createNaturalKeyTable(client: pg.Client): Promise<void> {

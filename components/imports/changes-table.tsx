@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { createColumnHelper, useTable, type SortingState } from '@tanstack/react-table';
 import { fieldLabel, fieldsBesideKey, plural, type ChangeView, type FieldChange } from './preview-model';
-import { SortHeader } from './sort-header';
+import { SortableHead } from './sort-header';
 import { sortableFeatures } from './sortable-table';
 import type { FieldValue } from './types';
 import styles from './imports.module.css';
@@ -100,22 +100,7 @@ export function ChangesTable({ views, hasPromised }: { views: ChangeView[]; hasP
       </div>
       <div className="table-wrap">
         <table className="data" aria-label="Changes this file makes">
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <SortHeader
-                    key={header.id}
-                    label={<table.FlexRender header={header} />}
-                    sorted={header.column.getIsSorted()}
-                    canSort={header.column.getCanSort()}
-                    onToggle={header.column.getToggleSortingHandler()}
-                    numeric={header.column.id === 'row'}
-                  />
-                ))}
-              </tr>
-            ))}
-          </thead>
+          <SortableHead groups={table.getHeaderGroups()} render={(header) => <table.FlexRender header={header} />} numericColumn="row" />
           <tbody>
             {table.getRowModel().rows.map((row) => {
               const v = row.original;

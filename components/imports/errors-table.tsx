@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { createColumnHelper, useTable, type SortingState } from '@tanstack/react-table';
 import { errorsCsv, errorsFilename } from './preview-model';
-import { SortHeader } from './sort-header';
+import { SortableHead } from './sort-header';
 import { sortableFeatures } from './sortable-table';
 import type { RowError } from './types';
 import styles from './imports.module.css';
@@ -42,22 +42,7 @@ export function ErrorsTable({ errors, errorCount, filename }: { errors: RowError
       </div>
       <div className="table-wrap">
         <table className="data" aria-label="Problems in the file">
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => (
-                  <SortHeader
-                    key={header.id}
-                    label={<table.FlexRender header={header} />}
-                    sorted={header.column.getIsSorted()}
-                    canSort={header.column.getCanSort()}
-                    onToggle={header.column.getToggleSortingHandler()}
-                    numeric={header.column.id === 'row'}
-                  />
-                ))}
-              </tr>
-            ))}
-          </thead>
+          <SortableHead groups={table.getHeaderGroups()} render={(header) => <table.FlexRender header={header} />} numericColumn="row" />
           <tbody>
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id}>

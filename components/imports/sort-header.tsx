@@ -38,3 +38,38 @@ export function SortHeader({
     </th>
   );
 }
+
+interface SortableHeader {
+  id: string;
+  column: { id: string; getIsSorted(): SortDirection; getCanSort(): boolean; getToggleSortingHandler(): ((event: unknown) => void) | undefined };
+}
+
+/** The <thead> of a sortable table: one SortHeader per column; the `numericColumn` is right-aligned. */
+export function SortableHead<H extends SortableHeader>({
+  groups,
+  render,
+  numericColumn,
+}: {
+  groups: { id: string; headers: H[] }[];
+  render: (header: H) => ReactNode;
+  numericColumn?: string;
+}) {
+  return (
+    <thead>
+      {groups.map((group) => (
+        <tr key={group.id}>
+          {group.headers.map((header) => (
+            <SortHeader
+              key={header.id}
+              label={render(header)}
+              sorted={header.column.getIsSorted()}
+              canSort={header.column.getCanSort()}
+              onToggle={header.column.getToggleSortingHandler()}
+              numeric={header.column.id === numericColumn}
+            />
+          ))}
+        </tr>
+      ))}
+    </thead>
+  );
+}

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db/client';
-import { STAGED_KINDS } from './staged';
+import type { ImportBatch } from '@/lib/generated/prisma/client';
 
 // Reads behind the import pages: the supplier list for the upload form, one
 // batch's header, and the changes it made (its AuditEvent rows), a page at a time.
@@ -15,10 +15,11 @@ export async function fetchSupplierOptions(): Promise<SupplierOption[]> {
   return prisma.supplier.findMany({ orderBy: { code: 'asc' }, select: { code: true, name: true } });
 }
 
-export interface ImportBatchDetail {
+/** A batch as the history lists it. */
+export interface ImportBatchRow {
   id: number;
   kind: string;
-  supplier: SupplierOption | null;
+  supplier: string | null;
   filename: string;
   sha256: string;
   rowCount: number;
@@ -26,9 +27,14 @@ export interface ImportBatchDetail {
   updatedCount: number;
   unchangedCount: number;
   status: string;
-  error: string | null;
   actor: string;
   createdAt: string;
+}
+
+/** A batch as its own page shows it. */
+export interface ImportBatchDetail extends Omit<ImportBatchRow, 'supplier'> {
+  supplier: SupplierOption | null;
+  error: string | null;
   finishedAt: string | null;
   /** The saved column mapping the file was read with, if any. */
   mappingName: string | null;
@@ -36,17 +42,11 @@ export interface ImportBatchDetail {
   revertedBy: string | null;
 }
 
-/** The kinds whose batches can be reverted (lib/imports/revert.ts): all of them. */
-export const REVERTIBLE_KINDS: readonly string[] = Object.keys(STAGED_KINDS);
-
-export async function fetchImportBatch(id: number): Promise<ImportBatchDetail | null> {
-  const prisma = await getPrisma();
-  const b = await prisma.importBatch.findUnique({ where: { id }, include: { supplier: { select: { code: true, name: true } } } });
-  if (!b) return null;
+/** What the list and the page share. */
+function batchFields(b: ImportBatch): Omit<ImportBatchRow, 'supplier'> {
   return {
     id: b.id,
     kind: b.kind,
-    supplier: b.supplier,
     filename: b.filename,
     sha256: b.sha256,
     rowCount: b.rowCount,
@@ -54,9 +54,26 @@ export async function fetchImportBatch(id: number): Promise<ImportBatchDetail | 
     updatedCount: b.updatedCount,
     unchangedCount: b.unchangedCount,
     status: b.status,
-    error: b.error,
     actor: b.actor,
     createdAt: b.createdAt.toISOString(),
+  };
+}
+
+/** The latest batches, newest first. */
+export async function fetchImportBatches(): Promise<ImportBatchRow[]> {
+  const prisma = await getPrisma();
+  const batches = await prisma.importBatch.findMany({ orderBy: { id: 'desc' }, take: 500, include: { supplier: { select: { code: true } } } });
+  return batches.map((b) => ({ ...batchFields(b), supplier: b.supplier?.code ?? null }));
+}
+
+export async function fetchImportBatch(id: number): Promise<ImportBatchDetail | null> {
+  const prisma = await getPrisma();
+  const b = await prisma.importBatch.findUnique({ where: { id }, include: { supplier: { select: { code: true, name: true } } } });
+  if (!b) return null;
+  return {
+    ...batchFields(b),
+    supplier: b.supplier,
+    error: b.error,
     finishedAt: b.finishedAt?.toISOString() ?? null,
     mappingName: b.mappingName,
     revertedAt: b.revertedAt?.toISOString() ?? null,

@@ -29,6 +29,26 @@ describe('HashingByteSource', () => {
     expect(read).toEqual(['one', 'two', 'three']);
   });
 
+  it('close() releases a source left part-read', async () => {
+    let released = false;
+    async function* source() {
+      try {
+        yield new Uint8Array([1]);
+        yield new Uint8Array([2]);
+      } finally {
+        released = true;
+      }
+    }
+    const bytes = new HashingByteSource(source());
+    for await (const chunk of bytes) {
+      void chunk;
+      break;
+    }
+    expect(released).toBe(false);
+    await bytes.close();
+    expect(released).toBe(true);
+  });
+
   it('stops past the limit with an error naming it', async () => {
     const source = new HashingByteSource(chunks(['x'.repeat(700), 'y'.repeat(700)], []), 1024);
     const err = await (async () => {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+const encoder = new TextEncoder();
+
 /** An upload past the configured size limit: refused before anything is written. */
 export class FileTooLargeError extends Error {
   override readonly name = 'FileTooLargeError';
@@ -53,6 +55,13 @@ export class HashingByteSource implements AsyncIterable<Uint8Array> {
     while ((await this.pull()) !== null);
   }
 
+  /** Stops reading and releases the source (a file stream is closed), whatever is left unread. */
+  async close(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    await this.upstream.return?.();
+  }
+
   /** Hex digest; call once the source has been read to its end. */
   sha256(): string {
     return this.hash.copy().digest('hex');
@@ -65,7 +74,7 @@ export class HashingByteSource implements AsyncIterable<Uint8Array> {
       this.ended = true;
       return null;
     }
-    const chunk = typeof next.value === 'string' ? new TextEncoder().encode(next.value) : next.value;
+    const chunk = typeof next.value === 'string' ? encoder.encode(next.value) : next.value;
     this.bytes += chunk.byteLength;
     if (this.bytes > this.limit) {
       this.ended = true;

@@ -1,5 +1,6 @@
 import { CsvTokenizer } from '@/lib/csv/tokenizer';
-import { decoderFor, detectFileShape, DETECT_HEAD_BYTES, suggestMapping, type FileShape, type ImportMapping } from '@/lib/mapping';
+import { decoderFor, detectFileShape, suggestMapping, type FileShape, type ImportMapping } from '@/lib/mapping';
+import { readHead } from '@/lib/mapping/read-head';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { getImportSpec } from '@/lib/validation/import-kinds';
 
@@ -22,25 +23,8 @@ const SAMPLE_ROWS = 10;
  */
 export async function inspectFile(kind: ImportKind, bytes: AsyncIterable<Uint8Array>): Promise<FileInspection | { error: string }> {
   const iterator = bytes[Symbol.asyncIterator]();
-  const head: Uint8Array[] = [];
-  let headLength = 0;
-  let ended = false;
-  while (headLength < DETECT_HEAD_BYTES) {
-    const next = await iterator.next();
-    if (next.done) {
-      ended = true;
-      break;
-    }
-    head.push(next.value);
-    headLength += next.value.byteLength;
-  }
-  const joined = new Uint8Array(headLength);
-  let at = 0;
-  for (const chunk of head) {
-    joined.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  const shape = detectFileShape(joined, { complete: ended });
+  const { chunks: head, head: headBytes, complete } = await readHead(iterator);
+  const shape = detectFileShape(headBytes, { complete });
   if ('error' in shape) return shape;
 
   const sample: string[][] = [];
@@ -60,12 +44,8 @@ export async function inspectFile(kind: ImportKind, bytes: AsyncIterable<Uint8Ar
     { delimiter: shape.delimiter },
   );
   const decoder = decoderFor(shape.encoding);
-  for (const chunk of head) tokenizer.push(decoder.decode(chunk, { stream: true }));
-  while (!ended) {
-    const next = await iterator.next();
-    if (next.done) break;
-    tokenizer.push(decoder.decode(next.value, { stream: true }));
-  }
+  for (const chunk of head) tokenizer.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) tokenizer.push(decoder.decode(next.value, { stream: true }));
   tokenizer.push(decoder.decode());
   tokenizer.end();
 

@@ -12,8 +12,8 @@ import { applyChanges, CHANGES_SAMPLED, diffCounts, sampleChanges, stageRows, ty
 
 export interface ImportRequest {
   kind: ImportKind;
-  /** The file as sent: a stream of bytes (never held whole), or the bytes themselves. */
-  source: AsyncIterable<Uint8Array> | Uint8Array;
+  /** The file as sent: a stream of bytes (never held whole), the bytes themselves, or a HashingByteSource the caller keeps (to drain an HTTP body). */
+  source: AsyncIterable<Uint8Array> | Uint8Array | HashingByteSource;
   filename: string;
   actor: string;
   supplierCode?: string | null;
@@ -72,7 +72,7 @@ export async function runImport(prisma: PrismaClient, req: ImportRequest): Promi
   if (supplierCode && !supplier) {
     throw new CsvImportError(req.filename, [{ row: 1, column: null, message: `unknown supplier "${supplierCode}"` }]);
   }
-  const bytes = new HashingByteSource(req.source, req.byteLimit);
+  const bytes = req.source instanceof HashingByteSource ? req.source : new HashingByteSource(req.source, req.byteLimit);
   const forecastBefore = dryRun && req.forecast ? await committedForecastPoint(prisma) : null;
 
   // The batch is recorded as running in its own short transaction first, so that an
@@ -101,7 +101,8 @@ export async function runImport(prisma: PrismaClient, req: ImportRequest): Promi
     try {
       return await stagedImport(prisma, ctx);
     } finally {
-      await bytes.drain().catch(() => undefined);
+      // A source we wrapped is ours to release; a caller's own (an HTTP body to drain) is the caller's.
+      if (bytes !== req.source) await bytes.close().catch(() => undefined);
     }
   } catch (err) {
     if (batchId !== null) {

@@ -3,9 +3,10 @@ import { CsvImportParser } from '@/lib/csv/import-parser';
 import { decodeChunks, parseInBatches } from '@/lib/csv/row-batches';
 import type { CanonicalRowStream } from '@/lib/csv/stream';
 import type { ImportKind } from '@/lib/validation/import-kinds';
-import { decoderFor, detectFileShape, DETECT_HEAD_BYTES, type FileShape } from './detect';
+import { decoderFor, detectFileShape, type FileShape } from './detect';
 import type { ImportMapping } from './mapping';
 import { mappedHeaderReader } from './mapped-layout';
+import { readHead } from './read-head';
 
 export interface ImportRowStreamOptions {
   /** Name used in messages; defaults to `<kind>.csv`. */
@@ -28,36 +29,6 @@ type Source = AsyncIterable<Uint8Array | string>;
 const NOT_UTF8_LATER =
   'not a text CSV file (it contains NUL bytes, or bytes that are not UTF-8 although the start of the file was: if it was saved as Windows-1252, set the encoding to windows-1252 in the mapping)';
 const NUL_IN_FILE = 'not a text CSV file (it contains NUL bytes)';
-
-const encoder = new TextEncoder();
-
-/** The first `DETECT_HEAD_BYTES` of the source for detection, and the chunks read to get them (to replay). */
-async function readHead(iterator: AsyncIterator<Uint8Array | string>) {
-  const chunks: (Uint8Array | string)[] = [];
-  const bytes: Uint8Array[] = [];
-  let length = 0;
-  let ended = false;
-  while (length < DETECT_HEAD_BYTES) {
-    const next = await iterator.next();
-    if (next.done) {
-      ended = true;
-      break;
-    }
-    chunks.push(next.value);
-    const chunkBytes = typeof next.value === 'string' ? encoder.encode(next.value) : next.value;
-    bytes.push(chunkBytes);
-    length += chunkBytes.length;
-  }
-  const head = new Uint8Array(Math.min(length, DETECT_HEAD_BYTES));
-  let offset = 0;
-  for (const chunk of bytes) {
-    if (offset >= head.length) break;
-    const part = chunk.subarray(0, head.length - offset);
-    head.set(part, offset);
-    offset += part.length;
-  }
-  return { chunks, head, complete: ended && length <= DETECT_HEAD_BYTES };
-}
 
 async function* replay(chunks: (Uint8Array | string)[], iterator: AsyncIterator<Uint8Array | string>): AsyncGenerator<Uint8Array | string> {
   try {

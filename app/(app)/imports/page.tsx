@@ -5,8 +5,7 @@ import { StatusBadge } from '@/components/imports/status-badge';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { requireRole } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { fetchSupplierOptions } from '@/lib/imports/batch-queries';
-import { fetchImportBatches } from '@/lib/imports/queries';
+import { fetchImportBatches, fetchSupplierOptions } from '@/lib/imports/batch-queries';
 import { getImportSpec, IMPORT_KINDS, type ImportKind } from '@/lib/validation/import-kinds';
 
 export const metadata: Metadata = { title: 'Imports' };

@@ -8,9 +8,7 @@ export const MAX_ERRORS_REPORTED = 1_000;
 export const CHANGES_SAMPLED = 500;
 
 /** Rows of a supplier's file that belong to another supplier: the whole file is refused (403 for a token). */
-export class ForeignRowsError extends CsvImportError {
-  readonly foreign = true;
-}
+export class ForeignRowsError extends CsvImportError {}
 
 /** Validated rows, batch by batch, with their spreadsheet row numbers; errors known once iteration ends. */
 export interface ValidatedRowSource<R> extends AsyncIterable<{ row: number; value: R }[]> {

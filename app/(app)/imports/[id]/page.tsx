@@ -8,7 +8,7 @@ import styles from '@/components/imports/imports.module.css';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { requireRole } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { BATCH_CHANGES_PAGE_SIZE, fetchBatchChanges, fetchImportBatch, REVERTIBLE_KINDS } from '@/lib/imports/batch-queries';
+import { BATCH_CHANGES_PAGE_SIZE, fetchBatchChanges, fetchImportBatch } from '@/lib/imports/batch-queries';
 
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -129,7 +129,7 @@ export default async function ImportBatchPage({ params, searchParams }: { params
       </section>
 
       {/* Kept mounted once reverted, so the person still sees what their revert did after the page refreshes. */}
-      {(batch.status === 'committed' || batch.status === 'reverted') && REVERTIBLE_KINDS.includes(batch.kind) && can(me.role, 'import:data') && (
+      {(batch.status === 'committed' || batch.status === 'reverted') && can(me.role, 'import:data') && (
         <RevertBatch batchId={batch.id} updated={batch.updatedCount} created={batch.createdCount} reverted={batch.status === 'reverted'} />
       )}
 

@@ -6,11 +6,12 @@ import { can, SUPPLIER_TOKEN_KINDS } from '@/lib/auth/permissions';
 import { actorOf } from '@/lib/auth/principal';
 import { rateLimits } from '@/lib/auth/rate-limit';
 import { checkUploadFilename, importByteLimit } from '@/lib/auth/upload';
-import { FileTooLargeError, formatBytes } from '@/lib/imports/byte-source';
+import { FileTooLargeError, formatBytes, HashingByteSource } from '@/lib/imports/byte-source';
 import { defaultMappingName, findMappingByName, saveMapping } from '@/lib/imports/mappings';
 import { runImport } from '@/lib/imports/run-import';
 import { ForeignRowsError } from '@/lib/imports/staged/run-staged';
 import { checkMapping, parseMappingParam } from '@/lib/imports/mapping-param';
+import type { ImportMapping } from '@/lib/mapping';
 import { isImportKind } from '@/lib/validation/import-kinds';
 
 export const dynamic = 'force-dynamic';
@@ -50,7 +51,7 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
   if (!request.body) return jsonError(400, 'The request body is empty: send the CSV file.');
 
   const prisma = await getPrisma();
-  let mapping: unknown = null;
+  let mapping: ImportMapping | null = null;
   let mappingName: string | null = null;
   const named = q.get('mappingName');
   if (q.get('mapping')) {
@@ -70,17 +71,19 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
   const save = mapping !== null && mappingName === null && ['1', 'true'].includes(q.get('save') ?? '');
   if (save) mappingName = defaultMappingName(supplierCode, kind);
 
+  // A parser that stops early (a bad header) leaves the rest of the body unread; it is
+  // drained below, or the client, still sending, would never read the answer.
+  const body = new HashingByteSource(request.body, limit);
   try {
     const summary = await runImport(prisma, {
       kind,
-      source: request.body,
+      source: body,
       filename,
       actor: principal ? actorOf(principal) : 'unknown',
       supplierCode,
       dryRun,
-      mapping: mapping as never,
+      mapping,
       mappingName,
-      byteLimit: limit,
       // The forecast's change is for people who may read forecasts, not for suppliers' tokens.
       forecast: dryRun && principal?.kind === 'user' && can(principal.role, 'read:forecast'),
     });
@@ -102,6 +105,8 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
       return jsonError(422, err.message, { errors: err.errors.slice(0, ERRORS_RETURNED), errorCount: err.errorCount });
     }
     throw err;
+  } finally {
+    await body.drain().catch(() => undefined);
   }
 });
 
