@@ -68,9 +68,16 @@ export async function fetchAuditEvents(f: AuditFilter) {
       actor: e.actor,
       batchId: e.batchId,
       before: e.before === null ? '' : JSON.stringify(e.before),
-      after: e.after === null ? '' : JSON.stringify(e.after),
+      after: e.after === null ? '' : describeAfter(e.action, e.after, e.batchId),
     })),
   };
+}
+
+/** An import's grouped creations (lib/imports/batch-events.ts) hold up to 200 rows column-wise: the log says how many, the batch page lists them. */
+function describeAfter(action: string, after: unknown, batchId: number | null): string {
+  const keys = action === 'create-rows' ? (after as { entityId?: unknown } | null)?.entityId : null;
+  if (Array.isArray(keys)) return `${keys.length} rows created${batchId === null ? '' : `, listed on import batch #${batchId}`}`;
+  return JSON.stringify(after);
 }
 
 /** The distinct entities and actions, for the filter menus. */

@@ -1,9 +1,10 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db/client';
 import type { ImportBatch } from '@/lib/generated/prisma/client';
+import { fetchBatchEventRows } from './batch-events';
 
 // Reads behind the import pages: the supplier list for the upload form, one
-// batch's header, and the changes it made (its AuditEvent rows), a page at a time.
+// batch's header, and the rows it changed (from its AuditEvents), a page at a time.
 
 export interface SupplierOption {
   code: string;
@@ -107,29 +108,26 @@ function toFieldValues(json: unknown): FieldValues | null {
   return out;
 }
 
-/** One page (1-based) of the audit events written by a batch, in the order they were written. */
+/** One page (1-based) of the rows a batch changed, in the order they were written (updates, then creations). */
 export async function fetchBatchChanges(batchId: number, page: number): Promise<{ total: number; rows: BatchChange[] }> {
   const prisma = await getPrisma();
-  const [total, events] = await Promise.all([
-    prisma.auditEvent.count({ where: { batchId } }),
-    prisma.auditEvent.findMany({
-      where: { batchId },
-      orderBy: { id: 'asc' },
-      skip: (page - 1) * BATCH_CHANGES_PAGE_SIZE,
-      take: BATCH_CHANGES_PAGE_SIZE,
-    }),
-  ]);
+  const { total, rows } = await fetchBatchEventRows(
+    (sql, params) => prisma.$queryRawUnsafe(sql, ...params),
+    batchId,
+    (page - 1) * BATCH_CHANGES_PAGE_SIZE,
+    BATCH_CHANGES_PAGE_SIZE,
+  );
   return {
     total,
-    rows: events.map((e) => ({
-      id: e.id.toString(),
+    rows: rows.map((e) => ({
+      id: e.ord === 0 ? e.id : `${e.id}.${e.ord}`,
       entity: e.entity,
       entityId: e.entityId,
       action: e.action,
       before: toFieldValues(e.before),
       after: toFieldValues(e.after),
       actor: e.actor,
-      createdAt: e.createdAt.toISOString(),
+      createdAt: new Date(e.createdAt).toISOString(),
     })),
   };
 }

@@ -1,6 +1,7 @@
 import { bulkSessionFor } from '@/lib/db/bulk';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportKind } from '@/lib/validation/import-kinds';
+import { batchEventRowsSql } from './batch-events';
 import { STAGED_KINDS } from './staged';
 
 export interface RevertConflict {
@@ -33,9 +34,19 @@ export async function revertBatch(prisma: PrismaClient, batchId: number, actor: 
     if (batch.status !== 'committed') return { outcome: 'refused', message: `Batch #${batchId} is ${batch.status}; only a committed batch can be reverted.` };
     const kind = STAGED_KINDS[batch.kind as ImportKind];
     if (!kind) return { outcome: 'refused', message: `Batch #${batchId} is a ${batch.kind} import, which cannot be reverted.` };
+    // The batch's changed rows, one per row (grouped creations expanded): what the statements below undo.
+    await conn.query(
+      `CREATE TEMP TABLE batch_events (id bigint, ord int, entity text, "entityId" text, action text, before jsonb, after jsonb, actor text, "createdAt" timestamp(3), "batchId" int) ON COMMIT DROP`,
+    );
+    await conn.query(
+      `INSERT INTO batch_events SELECT r.id::bigint, r.ord, r.entity, r."entityId", r.action, r.before, r.after, r.actor, r."createdAt", $1
+         FROM (${batchEventRowsSql}) r WHERE r.action IN ('create', 'update')`,
+      [batchId],
+    );
+    await conn.query('ANALYZE batch_events');
     const conflicts = await conn.query<{ entity: string; key: string; actor: string; at: Date; batch_id: number | null }>(
       `SELECT later.entity, later."entityId" AS key, later.actor, later."createdAt" AS at, later."batchId" AS batch_id
-         FROM "AuditEvent" e
+         FROM batch_events e
          JOIN "AuditEvent" later ON later.entity = e.entity AND later."entityId" = e."entityId" AND later.id > e.id
         WHERE e."batchId" = $1 AND later."batchId" IS DISTINCT FROM $1
           -- A later batch that was itself reverted (its events and its revert's) changed nothing that stands.
@@ -69,7 +80,7 @@ export async function revertBatch(prisma: PrismaClient, batchId: number, actor: 
     // (after is null for a deleted row), filed under the batch it undoes.
     await conn.query(
       `INSERT INTO "AuditEvent" (entity, "entityId", action, before, after, actor, "batchId")
-       SELECT entity, "entityId", 'revert', after, before, $2, $1 FROM "AuditEvent" WHERE "batchId" = $1 AND action IN ('create', 'update')`,
+       SELECT entity, "entityId", 'revert', after, before, $2, $1 FROM batch_events ORDER BY id, ord`,
       [batchId, actor],
     );
     await conn.query(

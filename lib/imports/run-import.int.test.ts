@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CsvImportError } from '@/lib/csv';
 import { testDatabaseKinds } from '@/lib/db/test-support';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { CREATED_ROWS_PER_EVENT, fetchBatchEventRows } from './batch-events';
+import { revertBatch } from './revert';
 import { runImport } from './run-import';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 
@@ -13,6 +15,11 @@ NODE-T,Test node,compute,ea,,0
 PIPE-T,Test pipe,cooling,m,,
 ONLINE-T1,Node online at T1,compute,ea,T1,8
 `;
+
+/** Every row a batch changed, as the batch page and a revert read them. */
+async function changedRows(prisma: PrismaClient, batchId: number, offset = 0, limit = 100_000) {
+  return fetchBatchEventRows((sql, params) => prisma.$queryRawUnsafe(sql, ...params), batchId, offset, limit);
+}
 
 async function tableCounts(prisma: PrismaClient) {
   const [items, sites, recipes, lines, inventory, suppliers, pos, poLines, targets, batches, audit] = await Promise.all([
@@ -50,9 +57,14 @@ for (const kind of testDatabaseKinds()) {
       const online = await prisma.item.findUniqueOrThrow({ where: { sku: 'ONLINE-T1' }, include: { site: true } });
       expect(online.site?.code).toBe('T1');
       expect(online.gpusOnlinePerUnit).toBe(8);
-      const audit = await prisma.auditEvent.findMany({ where: { batchId: summary.batchId! } });
-      expect(audit.map((a) => a.entityId).sort()).toEqual(['GPU-T', 'NODE-T', 'ONLINE-T1', 'PIPE-T']);
-      expect(audit.every((a) => a.actor === 'test' && a.action === 'create')).toBe(true);
+      const { total, rows } = await changedRows(prisma, summary.batchId!);
+      expect(total).toBe(4);
+      expect(rows.map((a) => a.entityId).sort()).toEqual(['GPU-T', 'NODE-T', 'ONLINE-T1', 'PIPE-T']);
+      expect(rows.every((a) => a.actor === 'test' && a.action === 'create')).toBe(true);
+      expect(rows.find((a) => a.entityId === 'ONLINE-T1')?.after).toMatchObject({ sku: 'ONLINE-T1', site: 'T1', gpusOnlinePerUnit: 8 });
+      // Stored as one grouped creation event, named after its first row.
+      const stored = await prisma.auditEvent.findMany({ where: { batchId: summary.batchId! } });
+      expect(stored.map((e) => [e.action, e.entityId])).toEqual([['create-rows', 'GPU-T + 3 more']]);
     });
 
     it('importing the same file twice changes nothing the second time and says so', async () => {
@@ -69,6 +81,32 @@ for (const kind of testDatabaseKinds()) {
       expect(summary).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
       const [event] = await prisma.auditEvent.findMany({ where: { batchId: summary.batchId! } });
       expect(event).toMatchObject({ entity: 'Item', entityId: 'PIPE-T', action: 'update', before: { name: 'Test pipe' }, after: { name: 'Test pipe DN100' } });
+    });
+
+    it('groups a big batch\'s creations, pages through them in file order, and reverts every one', async () => {
+      const lines = 2 * CREATED_ROWS_PER_EVENT + 37;
+      const csv = `sku,name,category,unit,site,gpus_online_per_unit\n${Array.from({ length: lines }, (_, i) => `BULK-${String(i).padStart(4, '0')},Bulk ${i},other,ea,,0`).join('\n')}\n`;
+      const before = await tableCounts(prisma);
+      const summary = await importCsv('items', csv);
+      expect(summary).toMatchObject({ created: lines, updated: 0 });
+      expect(summary.changes).toHaveLength(Math.min(lines, 500));
+      expect(await prisma.auditEvent.count({ where: { batchId: summary.batchId!, action: 'create-rows' } })).toBe(3);
+      const all = await changedRows(prisma, summary.batchId!);
+      expect(all.total).toBe(lines);
+      expect(all.rows.map((r) => r.entityId)).toEqual(Array.from({ length: lines }, (_, i) => `BULK-${String(i).padStart(4, '0')}`));
+      // Pages that start and end inside groups read the same rows as the whole.
+      for (const [offset, limit] of [[0, 100], [150, 100], [199, 2], [390, 100], [lines - 1, 100], [lines, 100]] as const) {
+        const page = await changedRows(prisma, summary.batchId!, offset, limit);
+        expect(page.total).toBe(lines);
+        expect(page.rows.map((r) => r.entityId)).toEqual(all.rows.slice(offset, offset + limit).map((r) => r.entityId));
+      }
+      const reverted = await revertBatch(prisma, summary.batchId!, 'test');
+      expect(reverted).toMatchObject({ outcome: 'reverted', deleted: lines, restored: 0 });
+      expect(await prisma.item.count({ where: { sku: { startsWith: 'BULK-' } } })).toBe(0);
+      // One revert event per row, so the key index finds what happened to each.
+      expect(await prisma.auditEvent.count({ where: { batchId: summary.batchId!, action: 'revert', entityId: 'BULK-0201' } })).toBe(1);
+      const after = await tableCounts(prisma);
+      expect({ ...after, batches: 0, audit: 0 }).toEqual({ ...before, batches: 0, audit: 0 });
     });
 
     it('a bad row refuses the whole file, names row and column, and writes nothing', async () => {

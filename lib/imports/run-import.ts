@@ -4,6 +4,7 @@ import { bulkSessionFor, type BulkConnection } from '@/lib/db/bulk';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportMapping } from '@/lib/mapping';
 import type { ImportKind } from '@/lib/validation/import-kinds';
+import { fetchBatchEventRows } from './batch-events';
 import { FileTooLargeError, HashingByteSource } from './byte-source';
 import { committedForecastPoint, uncommittedForecastPoint, type ForecastDelta, type ForecastPoint } from './forecast-delta';
 import { columnLabeller, openRowSource } from './row-source';
@@ -195,12 +196,10 @@ async function committedBefore(conn: BulkConnection, kind: string, sha256: strin
 }
 
 async function batchChanges(conn: BulkConnection, batchId: number): Promise<ChangeSample[]> {
-  const rows = await conn.query<{ entityId: string; action: 'create' | 'update'; before: unknown; after: unknown }>(
-    `SELECT "entityId", action, before, after FROM "AuditEvent" WHERE "batchId" = $1 ORDER BY (action = 'create'), id LIMIT ${CHANGES_SAMPLED}`,
-    [batchId],
-  );
+  // Updates first (their events come first): a moved date is the news.
+  const { rows } = await fetchBatchEventRows((sql, params) => conn.query(sql, params), batchId, 0, CHANGES_SAMPLED);
   const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : (v as Record<string, unknown> | null));
-  return rows.map((r) => ({ row: null, key: r.entityId, action: r.action, before: json(r.before), after: json(r.after) ?? {} }));
+  return rows.map((r) => ({ row: null, key: r.entityId, action: r.action === 'create' ? 'create' : 'update', before: json(r.before), after: json(r.after) ?? {} }));
 }
 
 /**

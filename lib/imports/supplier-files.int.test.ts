@@ -6,6 +6,7 @@ import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportMapping } from '@/lib/mapping';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { FileTooLargeError } from './byte-source';
+import { fetchBatchEventRows } from './batch-events';
 import { revertBatch } from './revert';
 import { runImport, type ImportRequest } from './run-import';
 import { ForeignRowsError } from './staged/run-staged';
@@ -50,6 +51,11 @@ const ACME_MAPPING: ImportMapping = {
   thousandsSeparator: '.',
   unitFactors: { qty: '0.3048' },
 };
+
+/** Every row a batch changed, as the batch page and a revert read them. */
+async function changedRows(prisma: PrismaClient, batchId: number) {
+  return (await fetchBatchEventRows((sql, params) => prisma.$queryRawUnsafe(sql, ...params), batchId, 0, 10_000)).rows;
+}
 
 async function poLines(prisma: PrismaClient) {
   const lines = await prisma.purchaseOrderLine.findMany({
@@ -115,7 +121,7 @@ for (const db of testDatabaseKinds()) {
     it('commits it all or nothing, audits every change with its before, and the same file again changes nothing and says so', async () => {
       const committed = await run('purchase-orders', ACME_FILE, { mapping: ACME_MAPPING, supplierCode: 'ACME' });
       expect(committed).toMatchObject({ rows: 3, created: 1, updated: 1, unchanged: 1, alreadyImported: false });
-      const events = await prisma.auditEvent.findMany({ where: { batchId: committed.batchId! }, orderBy: { entityId: 'asc' } });
+      const events = (await changedRows(prisma, committed.batchId!)).sort((x, y) => x.entityId.localeCompare(y.entityId));
       expect(events.map((e) => [e.entityId, e.action])).toEqual([
         ['ACME/PO-1/2', 'update'],
         ['ACME/PO-3/1', 'create'],
@@ -201,8 +207,8 @@ for (const db of testDatabaseKinds()) {
       const second = ra.updated === 1 ? a : b;
       const line2 = (await poLines(prisma)).find((l) => l.key === 'ACME/PO-C/2');
       expect(line2?.qty).toBe(second === a ? '2' : '3');
-      const events = await prisma.auditEvent.count({ where: { entityId: { startsWith: 'ACME/PO-C/' } } });
-      expect(events).toBe(4);
+      const events = [...(await changedRows(prisma, ra.batchId!)), ...(await changedRows(prisma, rb.batchId!))];
+      expect(events.filter((e) => e.entityId.startsWith('ACME/PO-C/'))).toHaveLength(4);
     });
 
     it('random and mutated files never get past validation half-written: refused whole, or imported whole', async () => {

@@ -11,7 +11,7 @@ export const bomStaged: StagedKind<BomLine> = {
   cells: (r) => [r.outputSku, r.componentSku, r.qtyPerBuild],
   entityId: (r) => `${r.outputSku}/${r.componentSku}`,
   entityIdSql: (t) => `${t}.output_sku || '/' || ${t}.component_sku`,
-  afterSql: `jsonb_build_object('outputSku', c.output_sku, 'componentSku', c.component_sku, 'qtyPerBuild', trim_scale(c.qty_per_build)::text)`,
+  afterFields: { outputSku: 'c.output_sku', componentSku: 'c.component_sku', qtyPerBuild: 'trim_scale(c.qty_per_build)::text' },
   unknownRefsSql: `SELECT * FROM (
       SELECT st.row_no, 'output_sku' AS column_name,
           CASE WHEN oi.id IS NULL THEN 'unknown SKU "' || st.output_sku || '": import it in items first'
@@ -34,12 +34,12 @@ export const bomStaged: StagedKind<BomLine> = {
       'qtyPerBuild', trim_scale(c.old_qty)::text) END`,
   insertSql: `INSERT INTO "RecipeLine" ("recipeId", "componentItemId", "qtyPerBuild") SELECT c.recipe_id, c.component_id, c.qty_per_build FROM c WHERE c.is_new`,
   updateSql: `UPDATE "RecipeLine" l SET "qtyPerBuild" = c.qty_per_build FROM c WHERE NOT c.is_new AND l.id = c.target_id`,
-  revertCreatesSql: `DELETE FROM "RecipeLine" l USING "AuditEvent" e, "Item" oi, "Recipe" r, "Item" ci
+  revertCreatesSql: `DELETE FROM "RecipeLine" l USING batch_events e, "Item" oi, "Recipe" r, "Item" ci
     WHERE e."batchId" = $1 AND e.entity = 'RecipeLine' AND e.action = 'create'
       AND oi.sku = e.after->>'outputSku' AND r."outputItemId" = oi.id AND ci.sku = e.after->>'componentSku'
       AND l."recipeId" = r.id AND l."componentItemId" = ci.id`,
   revertUpdatesSql: `UPDATE "RecipeLine" l SET "qtyPerBuild" = (e.before->>'qtyPerBuild')::numeric
-    FROM "AuditEvent" e JOIN "Item" oi ON oi.sku = e.before->>'outputSku' JOIN "Recipe" r ON r."outputItemId" = oi.id
+    FROM batch_events e JOIN "Item" oi ON oi.sku = e.before->>'outputSku' JOIN "Recipe" r ON r."outputItemId" = oi.id
       JOIN "Item" ci ON ci.sku = e.before->>'componentSku'
     WHERE e."batchId" = $1 AND e.entity = 'RecipeLine' AND e.action = 'update' AND l."recipeId" = r.id AND l."componentItemId" = ci.id`,
 };

@@ -12,7 +12,7 @@ export const inventoryStaged: StagedKind<InventoryBalance> = {
   cells: (r) => [r.sku, r.location, r.onHand],
   entityId: (r) => `${r.sku}@${r.location}`,
   entityIdSql: (t) => `${t}.sku || '@' || ${t}.location`,
-  afterSql: `jsonb_build_object('sku', c.sku, 'location', c.location, 'onHand', trim_scale(c.on_hand)::text)`,
+  afterFields: { sku: 'c.sku', location: 'c.location', onHand: 'trim_scale(c.on_hand)::text' },
   // A stock report belongs to a location named after the supplier (lib/auth/supplier-scope).
   foreign: (r, code) =>
     isSupplierLocation(r.location, code) ? null : { column: 'location', message: `location "${r.location}" is not ${code}'s (use ${code} or ${code}-…)` },
@@ -27,11 +27,11 @@ export const inventoryStaged: StagedKind<InventoryBalance> = {
   insertSql: `INSERT INTO "InventoryBalance" ("itemId", location, "onHand", "updatedAt")
     SELECT c.item_id, c.location, c.on_hand, now() FROM c WHERE c.is_new`,
   updateSql: `UPDATE "InventoryBalance" b SET "onHand" = c.on_hand, "updatedAt" = now() FROM c WHERE NOT c.is_new AND b.id = c.target_id`,
-  revertCreatesSql: `DELETE FROM "InventoryBalance" b USING "AuditEvent" e, "Item" i
+  revertCreatesSql: `DELETE FROM "InventoryBalance" b USING batch_events e, "Item" i
     WHERE e."batchId" = $1 AND e.entity = 'InventoryBalance' AND e.action = 'create'
       AND i.sku = e.after->>'sku' AND b."itemId" = i.id AND b.location = e.after->>'location'`,
   revertUpdatesSql: `UPDATE "InventoryBalance" b SET "onHand" = (e.before->>'onHand')::numeric, "updatedAt" = now()
-    FROM "AuditEvent" e JOIN "Item" i ON i.sku = e.before->>'sku'
+    FROM batch_events e JOIN "Item" i ON i.sku = e.before->>'sku'
     WHERE e."batchId" = $1 AND e.entity = 'InventoryBalance' AND e.action = 'update'
       AND b."itemId" = i.id AND b.location = e.before->>'location'`,
 };

@@ -14,7 +14,7 @@ export const itemsStaged: StagedKind<Item> = {
   cells: (r) => [r.sku, r.name, r.category, r.unit, r.site, r.gpusOnlinePerUnit],
   entityId: (r) => r.sku,
   entityIdSql: (t) => `${t}.sku`,
-  afterSql: `jsonb_build_object('sku', c.sku, 'name', c.name, 'category', c.category, 'unit', c.unit, 'site', c.site, 'gpusOnlinePerUnit', c.gpus)`,
+  afterFields: { sku: 'c.sku', name: 'c.name', category: 'c.category', unit: 'c.unit', site: 'c.site', gpusOnlinePerUnit: 'c.gpus' },
   // An unknown site code creates the site (DESIGN.md).
   prepareSql: [`INSERT INTO "Site" (code, name) SELECT DISTINCT site, site FROM st WHERE site IS NOT NULL ON CONFLICT (code) DO NOTHING`],
   diffSql: `SELECT st.*, s.id AS site_id, i.id AS target_id, (i.id IS NULL) AS is_new,
@@ -34,14 +34,14 @@ export const itemsStaged: StagedKind<Item> = {
     FROM c WHERE NOT c.is_new AND i.id = c.target_id`,
   // An item the batch created that something now refers to cannot simply disappear.
   revertBlockersSql: `SELECT e."entityId" AS key, 'is used since by a recipe, a BOM line, stock or a PO line' AS message
-    FROM "AuditEvent" e JOIN "Item" i ON i.sku = e."entityId"
+    FROM batch_events e JOIN "Item" i ON i.sku = e."entityId"
     WHERE e."batchId" = $1 AND e.entity = 'Item' AND e.action = 'create'
       AND (EXISTS (SELECT 1 FROM "Recipe" r WHERE r."outputItemId" = i.id) OR EXISTS (SELECT 1 FROM "RecipeLine" l WHERE l."componentItemId" = i.id)
         OR EXISTS (SELECT 1 FROM "InventoryBalance" b WHERE b."itemId" = i.id) OR EXISTS (SELECT 1 FROM "PurchaseOrderLine" p WHERE p."itemId" = i.id))`,
-  revertCreatesSql: `DELETE FROM "Item" i USING "AuditEvent" e
+  revertCreatesSql: `DELETE FROM "Item" i USING batch_events e
     WHERE e."batchId" = $1 AND e.entity = 'Item' AND e.action = 'create' AND i.sku = e."entityId"`,
   revertUpdatesSql: `UPDATE "Item" i SET name = e.before->>'name', category = (e.before->>'category')::"ItemCategory", unit = e.before->>'unit',
       "siteId" = (SELECT s.id FROM "Site" s WHERE s.code = e.before->>'site'), "gpusOnlinePerUnit" = (e.before->>'gpusOnlinePerUnit')::int, "updatedAt" = now()
-    FROM "AuditEvent" e
+    FROM batch_events e
     WHERE e."batchId" = $1 AND e.entity = 'Item' AND e.action = 'update' AND i.sku = e."entityId"`,
 };

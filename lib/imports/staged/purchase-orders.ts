@@ -18,8 +18,15 @@ export const purchaseOrdersStaged: StagedKind<PurchaseOrderLine> = {
   cells: (r) => [r.supplier, r.poNumber, r.lineNo, r.sku, r.qty, r.promisedDate, r.status],
   entityId: (r) => poLineEntityId(r.supplier, r.poNumber, r.lineNo),
   entityIdSql: (t) => `${t}.supplier || '/' || ${t}.po_number || '/' || ${t}.line_no`,
-  afterSql: `jsonb_build_object('supplier', c.supplier, 'poNumber', c.po_number, 'lineNo', c.line_no, 'sku', c.sku,
-      'qty', trim_scale(c.qty)::text, 'promisedDate', to_char(c.promised_date, 'YYYY-MM-DD'), 'status', c.status)`,
+  afterFields: {
+    supplier: 'c.supplier',
+    poNumber: 'c.po_number',
+    lineNo: 'c.line_no',
+    sku: 'c.sku',
+    qty: 'trim_scale(c.qty)::text',
+    promisedDate: "to_char(c.promised_date, 'YYYY-MM-DD')",
+    status: 'c.status',
+  },
   foreign: (r, code) =>
     r.supplier === code ? null : { column: 'supplier', message: `row is for supplier "${r.supplier}", but this file is ${code}'s` },
   unknownRefsSql: `SELECT st.row_no, 'sku' AS column_name, 'unknown SKU "' || st.sku || '": import it in items first' AS message
@@ -50,14 +57,14 @@ export const purchaseOrdersStaged: StagedKind<PurchaseOrderLine> = {
     FROM c WHERE NOT c.is_new AND l.id = c.target_id`,
   headlineSql: `count(*) FILTER (WHERE NOT is_new AND NOT unchanged AND old_promised_date <> promised_date)::int AS dates_moved,
     count(*) FILTER (WHERE NOT is_new AND NOT unchanged AND promised_date > old_promised_date)::int AS dates_later`,
-  revertCreatesSql: `DELETE FROM "PurchaseOrderLine" l USING "AuditEvent" e, "Supplier" s, "PurchaseOrder" p
+  revertCreatesSql: `DELETE FROM "PurchaseOrderLine" l USING batch_events e, "Supplier" s, "PurchaseOrder" p
     WHERE e."batchId" = $1 AND e.entity = 'PurchaseOrderLine' AND e.action = 'create'
       AND s.code = e.after->>'supplier' AND p."supplierId" = s.id AND p."poNumber" = e.after->>'poNumber'
       AND l."purchaseOrderId" = p.id AND l."lineNo" = (e.after->>'lineNo')::int`,
   revertUpdatesSql: `UPDATE "PurchaseOrderLine" l SET "itemId" = i.id, qty = (e.before->>'qty')::numeric,
       "promisedDate" = (e.before->>'promisedDate')::date, status = (e.before->>'status')::"PoLineStatus",
       version = l.version + 1, "updatedAt" = now()
-    FROM "AuditEvent" e
+    FROM batch_events e
     JOIN "Supplier" s ON s.code = e.before->>'supplier'
     JOIN "PurchaseOrder" p ON p."supplierId" = s.id AND p."poNumber" = e.before->>'poNumber'
     JOIN "Item" i ON i.sku = e.before->>'sku'

@@ -12,8 +12,7 @@ export const recipesStaged: StagedKind<Recipe> = {
   cells: (r) => [r.outputSku, r.outputQty, r.leadTimeDays, r.maxStartsPerWeek],
   entityId: (r) => r.outputSku,
   entityIdSql: (t) => `${t}.output_sku`,
-  afterSql: `jsonb_build_object('outputSku', c.output_sku, 'outputQty', trim_scale(c.output_qty)::text, 'leadTimeDays', c.lead_time_days,
-      'maxStartsPerWeek', c.max_starts)`,
+  afterFields: { outputSku: 'c.output_sku', outputQty: 'trim_scale(c.output_qty)::text', leadTimeDays: 'c.lead_time_days', maxStartsPerWeek: 'c.max_starts' },
   unknownRefsSql: `SELECT st.row_no, 'output_sku' AS column_name, 'unknown SKU "' || st.output_sku || '": import it in items first' AS message
     FROM st LEFT JOIN "Item" i ON i.sku = st.output_sku WHERE i.id IS NULL ORDER BY st.row_no`,
   prepareSql: [],
@@ -31,12 +30,12 @@ export const recipesStaged: StagedKind<Recipe> = {
     FROM c WHERE NOT c.is_new AND r.id = c.target_id`,
   // Deleting a recipe deletes its BOM lines: refuse while it has any.
   revertBlockersSql: `SELECT e."entityId" AS key, 'has BOM lines since: revert or remove them first' AS message
-    FROM "AuditEvent" e JOIN "Item" i ON i.sku = e."entityId" JOIN "Recipe" r ON r."outputItemId" = i.id
+    FROM batch_events e JOIN "Item" i ON i.sku = e."entityId" JOIN "Recipe" r ON r."outputItemId" = i.id
     WHERE e."batchId" = $1 AND e.entity = 'Recipe' AND e.action = 'create' AND EXISTS (SELECT 1 FROM "RecipeLine" l WHERE l."recipeId" = r.id)`,
-  revertCreatesSql: `DELETE FROM "Recipe" r USING "AuditEvent" e, "Item" i
+  revertCreatesSql: `DELETE FROM "Recipe" r USING batch_events e, "Item" i
     WHERE e."batchId" = $1 AND e.entity = 'Recipe' AND e.action = 'create' AND i.sku = e."entityId" AND r."outputItemId" = i.id`,
   revertUpdatesSql: `UPDATE "Recipe" r SET "outputQty" = (e.before->>'outputQty')::numeric, "leadTimeDays" = (e.before->>'leadTimeDays')::int,
       "maxStartsPerWeek" = (e.before->>'maxStartsPerWeek')::int, "updatedAt" = now()
-    FROM "AuditEvent" e JOIN "Item" i ON i.sku = e."entityId"
+    FROM batch_events e JOIN "Item" i ON i.sku = e."entityId"
     WHERE e."batchId" = $1 AND e.entity = 'Recipe' AND e.action = 'update' AND r."outputItemId" = i.id`,
 };

@@ -1,5 +1,6 @@
 import { CsvImportError, type RowError } from '@/lib/csv';
 import type { BulkConnection } from '@/lib/db/bulk';
+import { createdRowsAuditSql, jsonObjectSql } from '../batch-events';
 import { copyLine } from './copy-csv';
 import { DuplicateKeyFilter } from './duplicate-keys';
 import type { StagedKind } from './types';
@@ -139,7 +140,7 @@ export async function diffCounts<R>(conn: BulkConnection, kind: StagedKind<R>, r
 export async function sampleChanges<R>(conn: BulkConnection, kind: StagedKind<R>): Promise<ChangeSample[]> {
   const rows = await conn.query<{ row_no: number; entity_id: string; is_new: boolean; before: unknown; after: unknown }>(
     `WITH d AS (${kind.diffSql}), c AS (SELECT * FROM d WHERE NOT unchanged ORDER BY is_new, row_no LIMIT ${CHANGES_SAMPLED})
-     SELECT c.row_no, ${kind.entityIdSql('c')} AS entity_id, c.is_new, ${kind.beforeSql} AS before, ${kind.afterSql} AS after FROM c ORDER BY c.is_new, c.row_no`,
+     SELECT c.row_no, ${kind.entityIdSql('c')} AS entity_id, c.is_new, ${kind.beforeSql} AS before, ${jsonObjectSql(kind.afterFields)} AS after FROM c ORDER BY c.is_new, c.row_no`,
   );
   const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : (v as Record<string, unknown> | null));
   return rows.map((r) => ({
@@ -153,8 +154,9 @@ export async function sampleChanges<R>(conn: BulkConnection, kind: StagedKind<R>
 
 /**
  * Writes the staged rows: what the file names but the database lacks (suppliers, POs),
- * then one statement that diffs, audits every created or updated row (with the values
- * before) and writes them. Unchanged rows are neither written nor audited.
+ * then one statement that diffs, audits every created or updated row (updates with the
+ * values before; creations in groups, see batch-events.ts) and writes them. Unchanged
+ * rows are neither written nor audited.
  */
 export async function applyChanges<R>(
   conn: BulkConnection,
@@ -164,16 +166,20 @@ export async function applyChanges<R>(
   const phase = phaseTimer();
   for (const sql of kind.prepareSql) await conn.query(sql);
   phase('create suppliers + POs');
+  // Updated rows: an event each, as a person's edit. Created rows: grouped events (batch-events.ts).
   const auditCte = audit
-    ? `, aud AS (INSERT INTO "AuditEvent" (entity, "entityId", action, before, after, actor, "batchId")
-         SELECT $1, ${kind.entityIdSql('c')}, CASE WHEN c.is_new THEN 'create' ELSE 'update' END, ${kind.beforeSql}, ${kind.afterSql}, $2, $3::int FROM c
-         RETURNING 1)`
+    ? `, aud_upd AS (INSERT INTO "AuditEvent" (entity, "entityId", action, before, after, actor, "batchId")
+         SELECT $1, ${kind.entityIdSql('c')}, 'update', ${kind.beforeSql}, ${jsonObjectSql(kind.afterFields)}, $2, $3::int FROM c WHERE NOT c.is_new
+         RETURNING 1),
+       aud_new AS (${createdRowsAuditSql(kind.entityIdSql('c'), kind.afterFields)} RETURNING 1)`
     : '';
   const [r] = await conn.query<{ created: number; updated: number }>(
     `WITH d AS (${kind.diffSql}), c AS MATERIALIZED (SELECT * FROM d WHERE NOT unchanged)${auditCte},
        ins AS (${kind.insertSql} RETURNING 1),
        upd AS (${kind.updateSql} RETURNING 1)
-     SELECT (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated${audit ? ', (SELECT count(*) FROM aud)::int AS audited' : ''}`,
+     SELECT (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated${
+       audit ? ', (SELECT count(*) FROM aud_upd)::int AS audited, (SELECT count(*) FROM aud_new)::int AS audit_groups' : ''
+     }`,
     audit ? [kind.entity, audit.actor, audit.batchId] : [],
   );
   phase('diff + audit + write');

@@ -23,8 +23,8 @@ export interface StagedKind<R> {
   entityId(row: R): string;
   /** AuditEvent.entityId over a table alias (`st` or `c`): the same key a person's edit of the row is audited under. */
   entityIdSql(alias: string): string;
-  /** jsonb of the row as imported, key fields included so a revert can find it (over `c`). */
-  afterSql: string;
+  /** The row as imported, field by field (JSON name → SQL over `c`), key fields included so a revert can find it. */
+  afterFields: Readonly<Record<string, string>>;
   /** For a supplier's file: why a row is not that supplier's to write, or null. */
   foreign?(row: R, supplierCode: string): { column: string; message: string } | null;
   /** Rows naming something unknown: SELECT row_no, column_name, message … ORDER BY row_no. */
@@ -38,7 +38,11 @@ export interface StagedKind<R> {
   updateSql: string;
   /** Extra aggregates over the diff `d` for the preview headline, as `expr AS name`. */
   headlineSql?: string;
-  /** What stops a revert besides later changes to the same rows: SELECT key, message ($1 = batch id). */
+  /**
+   * What stops a revert besides later changes to the same rows: SELECT key, message ($1 = batch id).
+   * This and the two below read `batch_events e` (revert.ts): the batch's changed rows, one
+   * per row with AuditEvent's columns, grouped creations expanded.
+   */
   revertBlockersSql?: string;
   /** Undo a batch: $1 = batch id. Delete what it created, restore what it updated. */
   revertCreatesSql: string;
