@@ -6,7 +6,8 @@
  * false error.
  */
 export class DuplicateKeyFilter {
-  private slots = new Float64Array(1 << 16);
+  // Room for a million keys without rehashing (16 MB of address space; a small file touches a few pages of it).
+  private slots = new Float64Array(1 << 21);
   private size = 0;
   readonly suspects = new Set<string>();
 
