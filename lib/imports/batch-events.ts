@@ -1,7 +1,7 @@
 /**
  * How an import batch's changes are audited. An updated row gets its own AuditEvent
  * (action 'update', before and after), as a person's edit does. Created rows are
- * audited in groups: one 'create-rows' event per CREATED_ROWS_PER_EVENT of them, its
+ * audited in groups: one 'create-rows' event per CREATED_ROWS_PER_EVENT rows of the file, its
  * `after` column-wise — `{ "entityId": [k1, k2, …], "sku": [s1, s2, …], … }` — the
  * same keys and values per-row events would hold, in one JSON document. A million
  * per-row events cost a million-line first import over a third of its time (a heap
@@ -38,18 +38,19 @@ export interface BatchEventRow {
 /**
  * The grouped creations of one write: over `c` (the changed rows of a staged diff),
  * given the row's key and its fields as SQL. $1 entity, $2 actor, $3 batch id.
- * Groups hold exactly CREATED_ROWS_PER_EVENT rows (the last fewer), which lets a
- * reader page through them without opening each; the event's entityId names the
- * group's first key and how many follow, for people reading the audit log.
+ * A group is the created rows among CREATED_ROWS_PER_EVENT consecutive rows of the
+ * file (grouping by row number needs no numbering pass over a million rows); its
+ * rowCount says how many it holds, so a reader pages through groups without opening
+ * them. The event's entityId names the group's first key and how many follow, for
+ * people reading the audit log.
  */
 export function createdRowsAuditSql(entityIdSql: string, fields: Readonly<Record<string, string>>): string {
   const names = Object.keys(fields);
   const columns = names.map((name, i) => `'${name}', to_jsonb(array_agg(g.f${i}))`).join(', ');
-  return `INSERT INTO "AuditEvent" (entity, "entityId", action, after, actor, "batchId")
+  return `INSERT INTO "AuditEvent" (entity, "entityId", action, after, actor, "batchId", "rowCount")
     SELECT $1, min(g.entity_id) || CASE WHEN count(*) > 1 THEN ' + ' || (count(*) - 1) || ' more' ELSE '' END,
-      'create-rows', jsonb_build_object('entityId', to_jsonb(array_agg(g.entity_id)), ${columns}), $2, $3::int
-    FROM (SELECT ${entityIdSql} AS entity_id, ${names.map((name, i) => `${fields[name]} AS f${i}`).join(', ')},
-            (row_number() OVER () - 1) / ${CREATED_ROWS_PER_EVENT} AS grp
+      'create-rows', jsonb_build_object('entityId', to_jsonb(array_agg(g.entity_id)), ${columns}), $2, $3::int, count(*)
+    FROM (SELECT c.row_no / ${CREATED_ROWS_PER_EVENT} AS grp, ${entityIdSql} AS entity_id, ${names.map((name, i) => `${fields[name]} AS f${i}`).join(', ')}
           FROM c WHERE c.is_new) g
     GROUP BY g.grp ORDER BY g.grp`;
 }
@@ -83,18 +84,19 @@ type Query = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 /**
  * One page of a batch's changed rows and how many there are. Pages inside the
  * per-row events read only those; pages among the creations expand only the groups
- * they cover (groups hold exactly CREATED_ROWS_PER_EVENT rows, the last fewer).
+ * they cover, found from the groups' row counts.
  */
 export async function fetchBatchEventRows(query: Query, batchId: number, offset: number, limit: number): Promise<{ total: number; rows: BatchEventRow[] }> {
-  const [counts] = await query<{ single: number; groups: number; last_size: number | null }>(
-    `SELECT count(*) FILTER (WHERE action <> 'create-rows')::int AS single, count(*) FILTER (WHERE action = 'create-rows')::int AS groups,
-       (SELECT jsonb_array_length(after->'entityId') FROM "AuditEvent" WHERE "batchId" = $1 AND action = 'create-rows' ORDER BY id DESC LIMIT 1) AS last_size
-     FROM "AuditEvent" WHERE "batchId" = $1`,
+  const [counts] = await query<{ single: number }>(
+    `SELECT count(*)::int AS single FROM "AuditEvent" WHERE "batchId" = $1 AND action <> 'create-rows'`,
+    [batchId],
+  );
+  const groups = await query<{ id: string; rows: number }>(
+    `SELECT id::text AS id, coalesce("rowCount", jsonb_array_length(after->'entityId')) AS rows FROM "AuditEvent" WHERE "batchId" = $1 AND action = 'create-rows' ORDER BY id`,
     [batchId],
   );
   const single = counts?.single ?? 0;
-  const groups = counts?.groups ?? 0;
-  const created = groups === 0 ? 0 : (groups - 1) * CREATED_ROWS_PER_EVENT + (counts?.last_size ?? 0);
+  const created = groups.reduce((sum, g) => sum + g.rows, 0);
   const rows: BatchEventRow[] = [];
   if (offset < single) {
     rows.push(
@@ -106,17 +108,20 @@ export async function fetchBatchEventRows(query: Query, batchId: number, offset:
     );
   }
   const want = limit - rows.length;
-  if (want > 0 && groups > 0) {
-    const from = Math.max(0, offset - single);
-    const firstGroup = Math.floor(from / CREATED_ROWS_PER_EVENT);
-    const lastGroup = Math.floor((from + want - 1) / CREATED_ROWS_PER_EVENT);
+  // The page's creations start `start` rows into them: expand only the groups that hold some of the page.
+  const start = Math.max(0, offset - single);
+  const covered: string[] = [];
+  let before = 0;
+  for (let i = 0, at = 0; i < groups.length && want > 0 && at < start + want; at += groups[i]!.rows, i++) {
+    if (at + groups[i]!.rows <= start) continue;
+    if (covered.length === 0) before = at;
+    covered.push(groups[i]!.id);
+  }
+  if (covered.length > 0) {
     rows.push(
       ...(await query<BatchEventRow>(
-        `SELECT * FROM (${expandedCreationsSql(
-          `(SELECT * FROM "AuditEvent" WHERE "batchId" = $1 AND action = 'create-rows' ORDER BY id OFFSET $2 LIMIT $3) e`,
-          'true',
-        )}) x ORDER BY x.id::bigint, x.ord OFFSET $4 LIMIT $5`,
-        [batchId, firstGroup, lastGroup - firstGroup + 1, from - firstGroup * CREATED_ROWS_PER_EVENT, want],
+        `SELECT * FROM (${expandedCreationsSql('"AuditEvent" e', 'e.id = ANY($1::bigint[])')}) x ORDER BY x.id::bigint, x.ord OFFSET $2 LIMIT $3`,
+        [covered, start - before, want],
       )),
     );
   }
