@@ -25,6 +25,23 @@ const DATE_LABELS: Record<DateFormat, string> = {
   'DD.MM.YYYY': 'DD.MM.YYYY (31.03.2026)',
   'excel-serial': 'Excel serial number (46112)',
 };
+const DATE_OPTIONS = DATE_FORMATS.map((value) => ({ value, label: DATE_LABELS[value] }));
+
+/** A labelled choice among fixed options (the option values are the mapping's own). */
+function OptionSelect<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange(value: T): void }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((o) => (
+          <option key={o.label} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 const FEET_RE = /\b(ft|feet|foot)\b/i;
 
@@ -137,36 +154,19 @@ export function MappingEditor({
       </div>
 
       <div className={styles.formatRow}>
-        <label>
-          Date format
-          <select value={mapping.dateFormat} onChange={(e) => onChange({ ...mapping, dateFormat: e.target.value as DateFormat })}>
-            {DATE_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {DATE_LABELS[f]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Decimal separator
-          <select value={mapping.decimalSeparator} onChange={(e) => onChange({ ...mapping, decimalSeparator: e.target.value as DecimalSeparator })}>
-            {DECIMAL_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Thousands separator
-          <select value={mapping.thousandsSeparator} onChange={(e) => onChange({ ...mapping, thousandsSeparator: e.target.value as ThousandsSeparator })}>
-            {THOUSANDS_OPTIONS.map((o) => (
-              <option key={o.label} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OptionSelect label="Date format" value={mapping.dateFormat} options={DATE_OPTIONS} onChange={(dateFormat) => onChange({ ...mapping, dateFormat })} />
+        <OptionSelect
+          label="Decimal separator"
+          value={mapping.decimalSeparator}
+          options={DECIMAL_OPTIONS}
+          onChange={(decimalSeparator) => onChange({ ...mapping, decimalSeparator })}
+        />
+        <OptionSelect
+          label="Thousands separator"
+          value={mapping.thousandsSeparator}
+          options={THOUSANDS_OPTIONS}
+          onChange={(thousandsSeparator) => onChange({ ...mapping, thousandsSeparator })}
+        />
       </div>
 
       {unmapped.length > 0 && (

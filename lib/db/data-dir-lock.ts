@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSetupError } from './errors';
+import { isProcessAlive } from './process-alive';
 
 const LOCK_FILE = 'clearbuild.lock';
 
@@ -8,15 +9,6 @@ interface LockInfo {
   pid: number;
   command: string;
   startedAt: string;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readLock(file: string): LockInfo | null {
@@ -66,7 +58,7 @@ export function lockDataDir(dataDir: string): () => void {
       }
       const holder = readLock(file);
       if (holder?.pid === process.pid) return () => undefined;
-      if (holder && isAlive(holder.pid)) {
+      if (holder && isProcessAlive(holder.pid)) {
         throw new DatabaseSetupError(
           `ClearBuild: the embedded database in ${dataDir} is in use by process ${holder.pid} ` +
             `(${holder.command || 'unknown command'}, since ${holder.startedAt}). ` +

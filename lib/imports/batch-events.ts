@@ -69,15 +69,23 @@ function expandedCreationsSql(events: string, where: string): string {
            GROUP BY e.id, e.entity, e.actor, e."createdAt", x.ord) r`;
 }
 
+/** Batch $1's per-row events, as BatchEventRow columns. */
+const SINGLE_EVENTS_SQL = `SELECT e.id::text AS id, 0 AS ord, e.entity, e."entityId", e.action, e.before, e.after, e.actor, e."createdAt"
+    FROM "AuditEvent" e WHERE e."batchId" = $1 AND e.action <> 'create-rows'`;
+
 /**
  * Every changed row of batch $1, per-row events first (by id), then grouped creations
  * expanded (by event, then position), as BatchEventRow columns.
  */
 export const batchEventRowsSql = `
-  SELECT e.id::text AS id, 0 AS ord, e.entity, e."entityId", e.action, e.before, e.after, e.actor, e."createdAt"
-    FROM "AuditEvent" e WHERE e."batchId" = $1 AND e.action <> 'create-rows'
+  ${SINGLE_EVENTS_SQL}
   UNION ALL
   ${expandedCreationsSql('"AuditEvent" e', `e."batchId" = $1 AND e.action = 'create-rows'`)}`;
+
+/** A JSON column as an object: drivers hand jsonb over parsed, or as text. */
+export function jsonRecord(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : (value as Record<string, unknown> | null);
+}
 
 type Query = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 
@@ -101,8 +109,7 @@ export async function fetchBatchEventRows(query: Query, batchId: number, offset:
   if (offset < single) {
     rows.push(
       ...(await query<BatchEventRow>(
-        `SELECT e.id::text AS id, 0 AS ord, e.entity, e."entityId", e.action, e.before, e.after, e.actor, e."createdAt"
-           FROM "AuditEvent" e WHERE e."batchId" = $1 AND e.action <> 'create-rows' ORDER BY e.id OFFSET $2 LIMIT $3`,
+        `${SINGLE_EVENTS_SQL} ORDER BY e.id OFFSET $2 LIMIT $3`,
         [batchId, offset, limit],
       )),
     );

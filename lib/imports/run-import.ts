@@ -1,10 +1,11 @@
 import os from 'node:os';
 import { CsvImportError } from '@/lib/csv';
 import { bulkSessionFor, type BulkConnection } from '@/lib/db/bulk';
+import { isProcessAlive } from '@/lib/db/process-alive';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportMapping } from '@/lib/mapping';
 import type { ImportKind } from '@/lib/validation/import-kinds';
-import { fetchBatchEventRows } from './batch-events';
+import { fetchBatchEventRows, jsonRecord } from './batch-events';
 import { FileTooLargeError, HashingByteSource } from './byte-source';
 import { committedForecastPoint, uncommittedForecastPoint, type ForecastDelta, type ForecastPoint } from './forecast-delta';
 import { columnLabeller, openRowSource } from './row-source';
@@ -198,8 +199,7 @@ async function committedBefore(conn: BulkConnection, kind: string, sha256: strin
 async function batchChanges(conn: BulkConnection, batchId: number): Promise<ChangeSample[]> {
   // Updates first (their events come first): a moved date is the news.
   const { rows } = await fetchBatchEventRows((sql, params) => conn.query(sql, params), batchId, 0, CHANGES_SAMPLED);
-  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : (v as Record<string, unknown> | null));
-  return rows.map((r) => ({ row: null, key: r.entityId, action: r.action === 'create' ? 'create' : 'update', before: json(r.before), after: json(r.after) ?? {} }));
+  return rows.map((r) => ({ row: null, key: r.entityId, action: r.action === 'create' ? 'create' : 'update', before: jsonRecord(r.before), after: jsonRecord(r.after) ?? {} }));
 }
 
 /**
@@ -214,7 +214,7 @@ export async function failInterruptedImports(prisma: PrismaClient): Promise<numb
   const running = await prisma.importBatch.findMany({ where: { status: 'running' }, select: { id: true, runnerHost: true, runnerPid: true } });
   const failed: number[] = [];
   for (const batch of running) {
-    const orphaned = batch.runnerHost === os.hostname() && batch.runnerPid !== null && batch.runnerPid !== process.pid && !processAlive(batch.runnerPid);
+    const orphaned = batch.runnerHost === os.hostname() && batch.runnerPid !== null && batch.runnerPid !== process.pid && !isProcessAlive(batch.runnerPid);
     if (orphaned) {
       await prisma.$queryRawUnsafe(
         `SELECT pg_terminate_backend(pid)::text FROM pg_locks WHERE locktype = 'advisory' AND classid = ${IMPORT_LOCK_SPACE} AND objid = $1 AND granted AND pid <> pg_backend_pid()`,
@@ -235,15 +235,6 @@ export async function failInterruptedImports(prisma: PrismaClient): Promise<numb
     if (marked) failed.push(batch.id);
   }
   return failed;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Polls for a batch's lock for a few seconds (a terminated backend is releasing it). */

@@ -1,6 +1,6 @@
 import { CsvImportError, type RowError } from '@/lib/csv';
 import type { BulkConnection } from '@/lib/db/bulk';
-import { createdRowsAuditSql, jsonObjectSql } from '../batch-events';
+import { createdRowsAuditSql, jsonObjectSql, jsonRecord } from '../batch-events';
 import { copyLine } from './copy-csv';
 import { DuplicateKeyFilter } from './duplicate-keys';
 import type { StagedKind } from './types';
@@ -142,13 +142,12 @@ export async function sampleChanges<R>(conn: BulkConnection, kind: StagedKind<R>
     `WITH d AS (${kind.diffSql}), c AS (SELECT * FROM d WHERE NOT unchanged ORDER BY is_new, row_no LIMIT ${CHANGES_SAMPLED})
      SELECT c.row_no, ${kind.entityIdSql('c')} AS entity_id, c.is_new, ${kind.beforeSql} AS before, ${jsonObjectSql(kind.afterFields)} AS after FROM c ORDER BY c.is_new, c.row_no`,
   );
-  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : (v as Record<string, unknown> | null));
   return rows.map((r) => ({
     row: r.row_no,
     key: r.entity_id,
     action: r.is_new ? 'create' : 'update',
-    before: json(r.before),
-    after: json(r.after) ?? {},
+    before: jsonRecord(r.before),
+    after: jsonRecord(r.after) ?? {},
   }));
 }
 

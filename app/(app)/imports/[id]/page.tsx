@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { FieldDiff } from '@/components/imports/field-diff';
@@ -39,6 +40,24 @@ export default async function ImportBatchPage({ params, searchParams }: { params
   const { total, rows } = await fetchBatchChanges(id, page);
   const pages = Math.max(1, Math.ceil(total / BATCH_CHANGES_PAGE_SIZE));
   const first = (page - 1) * BATCH_CHANGES_PAGE_SIZE + 1;
+  const count = (n: number) => n.toLocaleString('en-US');
+  // Term, value, and whether it spans the whole row.
+  const facts: [string, ReactNode, boolean?][] = [
+    ['Kind', batch.kind],
+    ['Supplier', batch.supplier ? `${batch.supplier.code} · ${batch.supplier.name}` : '—'],
+    ['File', batch.filename],
+    ['Saved mapping', batch.mappingName ?? '—'],
+    ['Status', <StatusBadge key="status" status={batch.status} />],
+    ['By', batch.actor],
+    ['Started', when(batch.createdAt)],
+    ['Finished', when(batch.finishedAt)],
+    ...(batch.revertedAt ? [['Reverted', `${when(batch.revertedAt)} by ${batch.revertedBy ?? 'unknown'}`] as [string, ReactNode]] : []),
+    ['Rows in the file', count(batch.rowCount)],
+    ['New', count(batch.createdCount)],
+    ['Changed', count(batch.updatedCount)],
+    ['Unchanged', count(batch.unchangedCount)],
+    ['SHA-256', <code key="sha">{batch.sha256}</code>, true],
+  ];
 
   return (
     <>
@@ -56,70 +75,12 @@ export default async function ImportBatchPage({ params, searchParams }: { params
 
       <section className="panel" aria-label="Batch details">
         <dl className={styles.facts}>
-          <div>
-            <dt>Kind</dt>
-            <dd>{batch.kind}</dd>
-          </div>
-          <div>
-            <dt>Supplier</dt>
-            <dd>{batch.supplier ? `${batch.supplier.code} · ${batch.supplier.name}` : '—'}</dd>
-          </div>
-          <div>
-            <dt>File</dt>
-            <dd>{batch.filename}</dd>
-          </div>
-          <div>
-            <dt>Saved mapping</dt>
-            <dd>{batch.mappingName ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>Status</dt>
-            <dd>
-              <StatusBadge status={batch.status} />
-            </dd>
-          </div>
-          <div>
-            <dt>By</dt>
-            <dd>{batch.actor}</dd>
-          </div>
-          <div>
-            <dt>Started</dt>
-            <dd>{when(batch.createdAt)}</dd>
-          </div>
-          <div>
-            <dt>Finished</dt>
-            <dd>{when(batch.finishedAt)}</dd>
-          </div>
-          {batch.revertedAt && (
-            <div>
-              <dt>Reverted</dt>
-              <dd>
-                {when(batch.revertedAt)} by {batch.revertedBy ?? 'unknown'}
-              </dd>
+          {facts.map(([term, value, wide]) => (
+            <div key={term} style={wide ? { gridColumn: '1 / -1' } : undefined}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
             </div>
-          )}
-          <div>
-            <dt>Rows in the file</dt>
-            <dd>{batch.rowCount.toLocaleString('en-US')}</dd>
-          </div>
-          <div>
-            <dt>New</dt>
-            <dd>{batch.createdCount.toLocaleString('en-US')}</dd>
-          </div>
-          <div>
-            <dt>Changed</dt>
-            <dd>{batch.updatedCount.toLocaleString('en-US')}</dd>
-          </div>
-          <div>
-            <dt>Unchanged</dt>
-            <dd>{batch.unchangedCount.toLocaleString('en-US')}</dd>
-          </div>
-          <div style={{ gridColumn: '1 / -1' }}>
-            <dt>SHA-256</dt>
-            <dd>
-              <code>{batch.sha256}</code>
-            </dd>
-          </div>
+          ))}
         </dl>
         {batch.error && (
           <p className="alert error" style={{ marginBottom: 0 }}>
