@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PURE_PARSERS, type Parsed } from './fields';
+import { PURE_PARSERS, type PureParser } from './fields';
 
 /**
  * The same validation as an entity's zod object schema, called straight through its
@@ -14,17 +14,27 @@ export function compileFastParse<Row>(schema: z.ZodType<Row>): ((input: Record<s
   const shape = object.shape;
   // Rules across fields (a BOM line's component must differ from its output) live in zod alone.
   if (!shape || (object._zod?.def?.checks?.length ?? 0) > 0) return null;
-  const fields: [string, (value: string | undefined) => Parsed<unknown>, boolean][] = [];
+  const names: string[] = [];
+  const parsers: PureParser[] = [];
   for (const [name, field] of Object.entries(shape)) {
     const pure = PURE_PARSERS.get(field);
     if (!pure) return null;
-    fields.push([name, pure.parse, pure.optional]);
+    names.push(name);
+    parsers.push(pure);
   }
   return (input) => {
     const out: Record<string, unknown> = {};
-    for (const [name, parse, optional] of fields) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      const { parse, quick, optional } = parsers[i]!;
       const value = input[name];
       if (value === undefined ? !optional : typeof value !== 'string') return undefined;
+      // Nearly every cell of a real file is already canonical: confirmed without the parser's allocations.
+      const quickValue = value === undefined ? undefined : quick(value);
+      if (quickValue !== undefined) {
+        out[name] = quickValue;
+        continue;
+      }
       const result = parse(value);
       if (!result.ok) return undefined;
       out[name] = result.value;

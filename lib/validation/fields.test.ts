@@ -1,5 +1,24 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCode, parseCount, parseDecimal, parseIsoDate, parseSku, parseText, SITE_CODE, SUPPLIER_CODE } from './fields';
+import {
+  parseCode,
+  parseCount,
+  parseDecimal,
+  parseEnum,
+  parseIsoDate,
+  parseSku,
+  parseText,
+  quickCode,
+  quickCount,
+  quickDecimal,
+  quickEnum,
+  quickIsoDate,
+  quickSku,
+  quickText,
+  SITE_CODE,
+  SUPPLIER_CODE,
+  type Parsed,
+} from './fields';
 
 const value = <T>(result: { ok: true; value: T } | { ok: false; message: string }) => (result.ok ? result.value : result.message);
 
@@ -90,4 +109,46 @@ describe('parseText and parseCode', () => {
     expect(value(parseCode('super_micro-2', SUPPLIER_CODE))).toBe('SUPER_MICRO-2');
     expect(value(parseCode('A'.repeat(33), SUPPLIER_CODE))).toMatch(/^must be 1–32/);
   });
+});
+
+describe('quick accepts', () => {
+  // Strings near every rule's edges: digits, separators, signs, blanks, case, lengths, calendar ends.
+  const chars = fc.constantFrom(...'0123456789-.,:/_ eE+aAzZ\t\u00a0\u0007'.split(''));
+  const nearMiss = fc.oneof(
+    fc.string({ unit: chars, maxLength: 28 }),
+    fc.string({ maxLength: 12 }),
+    fc.date({ min: new Date('0001-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+      ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    ),
+    fc.constantFrom('0', '00', '0.0', '0.5', '1.', '.5', '12.50', '1234567890123456789', '123456789012345678.123456', '1.1234567', 'open', 'OPEN', ' open'),
+  );
+  const pairs: [string, (s: string) => unknown, (s: string) => Parsed<unknown>][] = [
+    ['date', quickIsoDate, parseIsoDate],
+    ['decimal', (s) => quickDecimal(s), (s) => parseDecimal(s)],
+    ['positive decimal', (s) => quickDecimal(s, true), (s) => parseDecimal(s, { positive: true })],
+    ['count', (s) => quickCount(s), (s) => parseCount(s)],
+    ['count ≥ 1', (s) => quickCount(s, 1), (s) => parseCount(s, { min: 1 })],
+    ['sku', quickSku, parseSku],
+    ['supplier code', (s) => quickCode(s, SUPPLIER_CODE), (s) => parseCode(s, SUPPLIER_CODE)],
+    ['site code', (s) => quickCode(s, SITE_CODE), (s) => parseCode(s, SITE_CODE)],
+    ['text', (s) => quickText(s, { max: 8 }), (s) => parseText(s, { max: 8 })],
+    ['multi-line text', (s) => quickText(s, { max: 8, multiline: true }), (s) => parseText(s, { max: 8, multiline: true })],
+    ['enum', (s) => quickEnum(s, ['open', 'received']), (s) => parseEnum(s, ['open', 'received'])],
+  ];
+
+  for (const [name, quick, parse] of pairs) {
+    it(`${name}: accepts only what the parser accepts, with the parser's value, and every canonical value it returns`, () => {
+      fc.assert(
+        fc.property(nearMiss, (s) => {
+          const q = quick(s);
+          const p = parse(s);
+          if (q !== undefined) expect(p).toEqual({ ok: true, value: q });
+          // The parser's own output is canonical: the quick path must take it, or big files never get faster.
+          if (p.ok) expect(quick(String(p.value))).toEqual(p.value);
+        }),
+        { numRuns: 3_000 },
+      );
+    });
+  }
 });

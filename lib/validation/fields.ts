@@ -32,7 +32,7 @@ const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** `YYYY-MM-DD` naming a real calendar day; `Date` parsing would roll 2026-02-30 over to March. */
@@ -121,6 +121,71 @@ export function parseEnum<const T extends readonly string[]>(raw: string, values
 }
 
 // ---------------------------------------------------------------------------
+// Quick accepts: a million-line import's cells are nearly all already canonical and
+// valid. These confirm that with a character scan and return the value the parser
+// would return, without its allocations; undefined leaves the cell to the parser,
+// which alone words errors. A property test holds each to its parser.
+
+/** The number written by s[from, to) in ASCII digits, or -1. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+export function quickIsoDate(s: string): string | undefined {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 7);
+  const day = digitsAt(s, 8, 10);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? s : undefined;
+}
+
+/** A decimal already normalised as parseDecimal writes it: no leading zeros, no trailing fraction zeros, no blanks. */
+export function quickDecimal(s: string, positive = false): string | undefined {
+  const n = s.length;
+  if (n === 0 || n > DECIMAL_MAX_INTEGER_DIGITS + 1 + DECIMAL_MAX_FRACTION_DIGITS) return undefined;
+  let dot = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 && dot < 0) dot = i;
+    else if (c < 48 || c > 57) return undefined;
+  }
+  const intDigits = dot < 0 ? n : dot;
+  if (intDigits === 0 || intDigits > DECIMAL_MAX_INTEGER_DIGITS || (intDigits > 1 && s.charCodeAt(0) === 48)) return undefined;
+  if (dot >= 0 && (n - dot - 1 === 0 || n - dot - 1 > DECIMAL_MAX_FRACTION_DIGITS || s.charCodeAt(n - 1) === 48)) return undefined;
+  return positive && s === '0' ? undefined : s;
+}
+
+export function quickCount(s: string, min = 0): number | undefined {
+  // Nine digits stay below COUNT_MAX.
+  if (s.length === 0 || s.length > 9) return undefined;
+  const n = digitsAt(s, 0, s.length);
+  return n >= min ? n : undefined;
+}
+
+export function quickSku(s: string): string | undefined {
+  return s.length <= SKU_MAX_LENGTH && SKU_RE.test(s) ? s : undefined;
+}
+
+/** Codes already upper-case: the patterns admit no lower-case letter and no blank. */
+export function quickCode(s: string, { pattern }: { pattern: RegExp }): string | undefined {
+  return pattern.test(s) ? s : undefined;
+}
+
+export function quickText(s: string, { max, multiline = false }: { max: number; multiline?: boolean }): string | undefined {
+  return s !== '' && s.length <= max && s.trim() === s && !(multiline ? CONTROL_EXCEPT_LINE_BREAKS_RE : CONTROL_RE).test(s) ? s : undefined;
+}
+
+export function quickEnum<const T extends readonly string[]>(s: string, values: T): T[number] | undefined {
+  return (values as readonly string[]).includes(s) ? (s as T[number]) : undefined;
+}
+
+// ---------------------------------------------------------------------------
 // zod wrappers
 
 const requiredString = z.string({ error: (iss) => (iss.input == null ? 'required' : 'must be text') });
@@ -137,35 +202,53 @@ const orFallback =
   (value: I | null | undefined): Parsed<O | F> =>
     value == null || (typeof value === 'string' && value.trim() === '') ? ok(fallback) : parse(value);
 
-/** Each field schema's pure parser, for the import fast path (lib/validation/fast-parse.ts). */
-export const PURE_PARSERS = new WeakMap<z.ZodType, { parse: (value: string | undefined) => Parsed<unknown>; optional: boolean }>();
+export interface PureParser {
+  parse: (value: string | undefined) => Parsed<unknown>;
+  /** The parser's value for a cell already canonical, else undefined (see the quick accepts above). */
+  quick: (value: string) => unknown;
+  optional: boolean;
+}
 
-function fromParser<I, O>(input: z.ZodType<I, I>, parse: (value: I) => Parsed<O>) {
+/** Each field schema's pure parser, for the import fast path (lib/validation/fast-parse.ts). */
+export const PURE_PARSERS = new WeakMap<z.ZodType, PureParser>();
+
+const noQuick = () => undefined;
+
+function fromParser<I, O>(input: z.ZodType<I, I>, parse: (value: I) => Parsed<O>, quick: (value: string) => O | undefined = noQuick) {
   const schema = input.transform((value, ctx): O => {
     const result = parse(value);
     if (result.ok) return result.value;
     ctx.addIssue(result.message);
     return z.NEVER;
   });
-  PURE_PARSERS.set(schema, { parse: parse as (value: string | undefined) => Parsed<unknown>, optional: input.safeParse(undefined).success });
+  PURE_PARSERS.set(schema, { parse: parse as PureParser['parse'], quick, optional: input.safeParse(undefined).success });
   return schema;
 }
 
-export const skuField = fromParser(requiredString, parseSku);
-export const isoDateField = fromParser(requiredString, parseIsoDate);
+export const skuField = fromParser(requiredString, parseSku, quickSku);
+export const isoDateField = fromParser(requiredString, parseIsoDate, quickIsoDate);
 /** Decimal string ≥ 0. */
-export const decimalField = fromParser(requiredString, (s) => parseDecimal(s));
+export const decimalField = fromParser(requiredString, (s) => parseDecimal(s), (s) => quickDecimal(s));
 /** Decimal string > 0. */
-export const positiveDecimalField = fromParser(requiredString, (s) => parseDecimal(s, { positive: true }));
-export const countField = (opts: { min?: number } = {}) => fromParser(countInput, (v) => parseCount(v, opts));
+export const positiveDecimalField = fromParser(
+  requiredString,
+  (s) => parseDecimal(s, { positive: true }),
+  (s) => quickDecimal(s, true),
+);
+export const countField = (opts: { min?: number } = {}) =>
+  fromParser(countInput, (v) => parseCount(v, opts), (s) => quickCount(s, opts.min));
 export const optionalCountField = <F extends number | null>(opts: { min?: number; fallback: F }) =>
-  fromParser(optionalCountInput, orFallback((v: string | number) => parseCount(v, opts), opts.fallback));
+  fromParser(optionalCountInput, orFallback((v: string | number) => parseCount(v, opts), opts.fallback), (s) => quickCount(s, opts.min));
 export const textField = (opts: { max: number; multiline?: boolean }) =>
-  fromParser(requiredString, (s) => parseText(s, opts));
+  fromParser(requiredString, (s) => parseText(s, opts), (s) => quickText(s, opts));
 export const enumField = <const T extends readonly string[]>(values: T) =>
-  fromParser(requiredString, (s) => parseEnum(s, values));
+  fromParser(requiredString, (s) => parseEnum(s, values), (s) => quickEnum(s, values));
 export const optionalEnumField = <const T extends readonly string[]>(values: T, fallback: T[number]) =>
-  fromParser(optionalString, orFallback((s: string) => parseEnum(s, values), fallback));
+  fromParser(optionalString, orFallback((s: string) => parseEnum(s, values), fallback), (s) => quickEnum(s, values));
 /** Optional site code: blank → null (the item is pooled, not bound to a site). */
-export const siteCodeField = fromParser(optionalString, orFallback((s: string) => parseCode(s, SITE_CODE), null));
-export const supplierCodeField = fromParser(requiredString, (s) => parseCode(s, SUPPLIER_CODE));
+export const siteCodeField = fromParser(
+  optionalString,
+  orFallback((s: string) => parseCode(s, SITE_CODE), null),
+  (s) => quickCode(s, SITE_CODE),
+);
+export const supplierCodeField = fromParser(requiredString, (s) => parseCode(s, SUPPLIER_CODE), (s) => quickCode(s, SUPPLIER_CODE));
