@@ -41,14 +41,15 @@ export interface BatchEventRow {
  * A group is the created rows among CREATED_ROWS_PER_EVENT consecutive rows of the
  * file (grouping by row number needs no numbering pass over a million rows); its
  * rowCount says how many it holds, so a reader pages through groups without opening
- * them. The event's entityId names the group's first key and how many follow, for
- * people reading the audit log.
+ * them. The event's entityId names the group's first key (the first element of its
+ * entityId array: the same aggregate, not a second pass comparing a million keys) and
+ * how many follow, for people reading the audit log.
  */
 export function createdRowsAuditSql(entityIdSql: string, fields: Readonly<Record<string, string>>): string {
   const names = Object.keys(fields);
   const columns = names.map((name, i) => `'${name}', to_jsonb(array_agg(g.f${i}))`).join(', ');
   return `INSERT INTO "AuditEvent" (entity, "entityId", action, after, actor, "batchId", "rowCount")
-    SELECT $1, min(g.entity_id) || CASE WHEN count(*) > 1 THEN ' + ' || (count(*) - 1) || ' more' ELSE '' END,
+    SELECT $1, (array_agg(g.entity_id))[1] || CASE WHEN count(*) > 1 THEN ' + ' || (count(*) - 1) || ' more' ELSE '' END,
       'create-rows', jsonb_build_object('entityId', to_jsonb(array_agg(g.entity_id)), ${columns}), $2, $3::int, count(*)
     FROM (SELECT c.row_no / ${CREATED_ROWS_PER_EVENT} AS grp, ${entityIdSql} AS entity_id, ${names.map((name, i) => `${fields[name]} AS f${i}`).join(', ')}
           FROM c WHERE c.is_new) g
