@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ErrorsTable } from './errors-table';
 import { FileDrop } from './file-drop';
 import { MappingEditor } from './mapping-editor';
+import { OptionSelect } from './option-select';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { cleanMapping, DELIMITER_LABELS, ENCODING_LABELS, mappingProblems, plural, startingMapping } from './preview-model';
 import { PreviewSummary } from './preview-summary';
@@ -202,43 +203,30 @@ export function ImportWorkbench({ kinds, suppliers }: { kinds: KindOption[]; sup
           <span className={styles.stepNo}>1</span> File
         </h2>
         <div className={styles.formatRow}>
-          <label>
-            What the file holds
-            <select
-              value={kind}
-              disabled={busy || !!committed}
-              onChange={(e) => {
-                const next = kinds.find((k) => k.kind === e.target.value)?.kind ?? kind;
-                setKind(next);
-                void inspect(file, next, supplier);
-              }}
-            >
-              {kinds.map((k) => (
-                <option key={k.kind} value={k.kind}>
-                  {k.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <OptionSelect
+            label="What the file holds"
+            value={kind}
+            options={kinds.map((k) => ({ value: k.kind, label: k.label }))}
+            disabled={busy || !!committed}
+            onChange={(next) => {
+              setKind(next);
+              void inspect(file, next, supplier);
+            }}
+          />
           {supplierKind && (
-            <label>
-              Supplier
-              <select
-                value={supplier}
-                disabled={busy || !!committed}
-                onChange={(e) => {
-                  setSupplier(e.target.value);
-                  void inspect(file, kind, e.target.value);
-                }}
-              >
-                <option value="">{kind === 'purchase-orders' ? '— named in the file —' : '— none —'}</option>
-                {suppliers.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.code} · {s.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <OptionSelect
+              label="Supplier"
+              value={supplier}
+              options={[
+                { value: '', label: kind === 'purchase-orders' ? '— named in the file —' : '— none —' },
+                ...suppliers.map((s) => ({ value: s.code, label: `${s.code} · ${s.name}` })),
+              ]}
+              disabled={busy || !!committed}
+              onChange={(code) => {
+                setSupplier(code);
+                void inspect(file, kind, code);
+              }}
+            />
           )}
         </div>
         <FileDrop file={file} onFile={chooseFile} disabled={busy || !!committed} />

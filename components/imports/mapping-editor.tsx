@@ -6,6 +6,7 @@ import type { ImportKind } from '@/lib/validation/import-kinds';
 import { isValidFactor, sampleValues } from './preview-model';
 import type { DateFormat, DecimalSeparator, ImportMapping, InspectResult, KindColumns, ThousandsSeparator } from './types';
 import styles from './imports.module.css';
+import { OptionSelect } from './option-select';
 
 const DECIMAL_OPTIONS: { value: DecimalSeparator; label: string }[] = [
   { value: '.', label: 'point: 1234.5' },
@@ -26,22 +27,6 @@ const DATE_LABELS: Record<DateFormat, string> = {
   'excel-serial': 'Excel serial number (46112)',
 };
 const DATE_OPTIONS = DATE_FORMATS.map((value) => ({ value, label: DATE_LABELS[value] }));
-
-/** A labelled choice among fixed options (the option values are the mapping's own). */
-function OptionSelect<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange(value: T): void }) {
-  return (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value as T)}>
-        {options.map((o) => (
-          <option key={o.label} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 const FEET_RE = /\b(ft|feet|foot)\b/i;
 

@@ -24,7 +24,7 @@ export const purchaseOrdersStaged: StagedKind<PurchaseOrderLine> = {
     lineNo: 'c.line_no',
     sku: 'c.sku',
     qty: 'trim_scale(c.qty)::text',
-    // JSON writes a date as YYYY-MM-DD whatever the session's DateStyle, and cheaper than to_char.
+    // JSON writes a date as YYYY-MM-DD whatever the session's DateStyle (cheaper than to_char); beforeSql too.
     promisedDate: 'c.promised_date',
     status: 'c.status',
   },
@@ -51,7 +51,7 @@ export const purchaseOrdersStaged: StagedKind<PurchaseOrderLine> = {
     LEFT JOIN "PurchaseOrderLine" l ON l."purchaseOrderId" = p.id AND l."lineNo" = st.line_no
     LEFT JOIN "Item" oi ON oi.id = l."itemId"`,
   beforeSql: `CASE WHEN c.is_new THEN NULL ELSE jsonb_build_object('supplier', c.supplier, 'poNumber', c.po_number, 'lineNo', c.line_no,
-      'sku', c.old_sku, 'qty', trim_scale(c.old_qty)::text, 'promisedDate', to_char(c.old_promised_date, 'YYYY-MM-DD'), 'status', c.old_status) END`,
+      'sku', c.old_sku, 'qty', trim_scale(c.old_qty)::text, 'promisedDate', c.old_promised_date, 'status', c.old_status) END`,
   insertSql: `INSERT INTO "PurchaseOrderLine" ("purchaseOrderId", "lineNo", "itemId", qty, "promisedDate", status, "updatedAt")
     SELECT c.po_id, c.line_no, c.item_id, c.qty, c.promised_date, c.status::"PoLineStatus", now() FROM c WHERE c.is_new`,
   // An import is an edit too: bump the version so a person's stale edit conflicts.
