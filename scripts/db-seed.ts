@@ -9,7 +9,7 @@ import { runEntryPoint } from './entry-point';
 await runEntryPoint(async () => {
   const db = await openDatabase(resolveDatabaseTarget());
   try {
-    const { seeded, batches } = await seedDemo(db.prisma);
+    const { seeded, batches } = await seedDemo(db);
     if (!seeded) console.log(`${db.target.display} already has data: demo not seeded (seeding twice changes nothing).`);
     else {
       for (const b of batches) console.log(`  ${b.filename}: ${b.created} rows`);

@@ -1,26 +1,58 @@
 #!/usr/bin/env node
-// Serves a production build for Playwright: fresh embedded data folder (unless
-// E2E_DATABASE_URL names a server), demo seeded, `next build` then `next start`.
+// Serves a production build for Playwright the README's way: seed the demo, `next build`,
+// `next start`. By default on a fresh embedded data folder (E2E_DATA_DIR); with
+// `--postgres`, on a fresh database created on the server DATABASE_URL names (dropped
+// again when the server stops), reusing the build the first server made (E2E_SKIP_BUILD).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 
 const port = process.env.PORT ?? '3100';
+const onPostgres = process.argv.includes('--postgres');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 delete env.DATABASE_URL;
-if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
-else {
+delete env.CLEARBUILD_DATA_DIR;
+
+let dropDatabase = async () => undefined;
+if (onPostgres) {
+  const server = process.env.DATABASE_URL;
+  if (!server) throw new Error('e2e-server --postgres needs DATABASE_URL');
+  const name = `clearbuild_e2e_${Date.now()}_${process.pid}`;
+  const admin = async (sql) => {
+    const c = new pg.Client({ connectionString: server });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  dropDatabase = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  env.BETTER_AUTH_SECRET ??= randomBytes(32).toString('base64url');
+} else {
   env.CLEARBUILD_DATA_DIR = path.resolve(process.env.E2E_DATA_DIR ?? '.data/e2e');
   fs.rmSync(env.CLEARBUILD_DATA_DIR, { recursive: true, force: true });
 }
 
-function run(cmd, args) {
+async function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    await dropDatabase();
+    process.exit(r.status ?? 1);
+  }
 }
 
-run('npx', ['tsx', 'scripts/db-seed.ts']);
-if (!process.env.E2E_SKIP_BUILD) run('npx', ['next', 'build']);
+await run('npx', ['tsx', 'scripts/db-seed.ts']);
+if (!process.env.E2E_SKIP_BUILD) await run('npx', ['next', 'build']);
 const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
-server.on('exit', (code) => process.exit(code ?? 0));
+server.on('exit', async (code) => {
+  await dropDatabase();
+  process.exit(code ?? 0);
+});

@@ -1,9 +1,6 @@
-import Link from 'next/link';
 import { headers } from 'next/headers';
 import { connection } from 'next/server';
-import { AppNav } from '@/components/layout/app-nav';
-import { Logo } from '@/components/layout/logo';
-import { UserMenu } from '@/components/layout/user-menu';
+import { AppShell } from '@/components/layout/app-shell';
 import { requireSignedInFor } from '@/lib/auth/guard';
 import { safeNextPath } from '@/lib/auth/next-path';
 
@@ -15,17 +12,5 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   // here because nothing has streamed yet (inside the page, the loading skeleton
   // is already out and the status would be 200). Each page checks its role too.
   const me = await requireSignedInFor(safeNextPath((await headers()).get('x-clearbuild-path')));
-  return (
-    <div className="shell">
-      <aside className="sidebar">
-        <Link href="/" className="brand">
-          <Logo /> ClearBuild
-        </Link>
-        <AppNav role={me.role} />
-        <UserMenu name={me.name} email={me.email} role={me.role} />
-        <div className="foot">GPU capacity planning</div>
-      </aside>
-      <main className="content">{children}</main>
-    </div>
-  );
+  return <AppShell me={me}>{children}</AppShell>;
 }

@@ -16,7 +16,7 @@ try {
   // Opening the database loads the wasm schema engine to check migrations, as the CLI does; its share of the peak is reported apart.
   const openedRssMb = process.resourceUsage().maxRSS / 1024;
   const t = performance.now();
-  const summary = await runImport(db.prisma, {
+  const summary = await runImport(db, {
     kind: 'purchase-orders',
     source: fs.createReadStream(file),
     filename: path.basename(file),

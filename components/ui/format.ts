@@ -13,3 +13,8 @@ export function formatQuantity(decimal: string): string {
 export function formatInt(n: number): string {
   return integer.format(n);
 }
+
+/** A moment as "2026-12-02 09:41 UTC": the same text on the server and in any browser (no hydration mismatch). */
+export function formatDateTime(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}

@@ -4,7 +4,11 @@ export interface Column<Row> {
   header: string;
   cell: (row: Row) => ReactNode;
   numeric?: boolean;
+  /** Long text (names): wraps instead of widening the table past the screen. */
+  wrap?: boolean;
 }
+
+const cellClass = (c: { numeric?: boolean; wrap?: boolean }) => [c.numeric ? 'num' : '', c.wrap ? 'wrap' : ''].filter(Boolean).join(' ') || undefined;
 
 /** A plain, accessible table for server-rendered lists; fetches nothing. */
 export function SimpleTable<Row>({
@@ -28,7 +32,7 @@ export function SimpleTable<Row>({
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
+              <th key={c.header} scope="col" className={cellClass(c)}>
                 {c.header}
               </th>
             ))}
@@ -38,7 +42,7 @@ export function SimpleTable<Row>({
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c) => (
-                <td key={c.header} className={c.numeric ? 'num' : undefined}>
+                <td key={c.header} className={cellClass(c)}>
                   {c.cell(row)}
                 </td>
               ))}

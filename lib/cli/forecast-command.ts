@@ -30,7 +30,7 @@ export async function forecastCommand(argv: string[]): Promise<void> {
 
   const db = await openDatabase(resolveDatabaseTarget());
   try {
-    const { forecast } = await runForecast(db.prisma, parsed.data).catch((err: unknown) => {
+    const { forecast } = await runForecast(db, parsed.data).catch((err: unknown) => {
       if (err instanceof UnknownScenarioError) throw new InputError(`clearbuild forecast: --scenario: ${err.message}`);
       if (err instanceof ModelValidationError) throw new InputError(`clearbuild forecast: ${err.message}`);
       throw err;

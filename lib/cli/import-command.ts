@@ -36,7 +36,7 @@ export async function importCommand(argv: string[]): Promise<void> {
     if (saved && saved.kind !== kind) throw new InputError(`mapping "${saved.name}" is for ${saved.kind} files, not ${kind}`);
     const checked = saved ? checkMapping(kind, saved.mapping) : null;
     if (checked && !checked.ok) throw new InputError(`mapping "${saved!.name}": ${checked.error}`);
-    const summary = await runImport(db.prisma, {
+    const summary = await runImport(db, {
       kind,
       source: fs.createReadStream(file),
       mapping: checked?.ok ? checked.mapping : null,

@@ -108,17 +108,3 @@ export function pgliteBulkSession(db: PGlite): BulkSession {
     },
   };
 }
-
-// Which bulk session goes with which Prisma client: set by openDatabase, so callers
-// that hold only the client (the import pipeline, tests, the CLI) reach the same database.
-const sessions = new WeakMap<object, BulkSession>();
-
-export function registerBulkSession(prisma: object, session: BulkSession): void {
-  sessions.set(prisma, session);
-}
-
-export function bulkSessionFor(prisma: object): BulkSession {
-  const session = sessions.get(prisma);
-  if (!session) throw new Error('no bulk session for this Prisma client: open the database with openDatabase()');
-  return session;
-}

@@ -1,7 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '@/lib/generated/prisma/client';
-import { pgliteBulkSession, postgresBulkSession, registerBulkSession, type BulkSession } from './bulk';
+import { pgliteBulkSession, postgresBulkSession, type BulkSession } from './bulk';
 import type { DatabaseTarget } from './config';
 import { lockDataDir } from './data-dir-lock';
 import { DatabaseSetupError, describeError, isConnectionFailure } from './errors';
@@ -9,8 +9,28 @@ import { applyPendingMigrations } from './migrations';
 import { migrationsUpToDate } from './migrations-applied';
 import { failInterruptedImports } from '@/lib/imports/run-import';
 
-export interface OpenDatabase {
+/**
+ * What code needs to work on the database: the Prisma client and, for bulk work
+ * (imports, reverts), the bare driver session opened with it. Passed as one value
+ * so nothing ever has to find one from the other.
+ */
+export interface DatabaseHandle {
   prisma: PrismaClient;
+  bulk: BulkSession;
+  /**
+   * The process's shared state that goes with this database (forecasts in flight, a
+   * few parsed forecasts): one map per open database, reached through the handle, so
+   * every copy of a module that Next.js bundles sees the same entries.
+   */
+  locals: Map<string, unknown>;
+}
+
+/**
+ * One open database and everything opened with it: the Prisma client, the bulk
+ * session, the data-folder lock (released by `close`) and the process's shared
+ * `locals`. lib/db/client.ts keeps the server's one handle on globalThis.
+ */
+export interface OpenDatabase extends DatabaseHandle {
   target: DatabaseTarget;
   /** Migrations this open applied (empty when the database was up to date). */
   appliedMigrations: string[];
@@ -66,7 +86,6 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
   }
 
   const prisma = new PrismaClient({ adapter: factory });
-  registerBulkSession(prisma, bulk);
   if (opts.migrate !== false) {
     // Imports cut off by a killed process show as failed, not forever running.
     const failed = await failInterruptedImports(prisma);
@@ -74,7 +93,9 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
   }
   return {
     prisma,
+    bulk,
     target,
+    locals: new Map(),
     appliedMigrations,
     async close() {
       await prisma.$disconnect();

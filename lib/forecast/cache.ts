@@ -1,28 +1,114 @@
 import { createHash } from 'node:crypto';
 import { computeForecast, type CapacityModel, type Forecast, type ForecastOptions } from '@/lib/capacity';
-
-const MAX_ENTRIES = 8;
-const entries = new Map<string, Promise<Forecast>>();
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 /**
- * The engine is a pure function of its model and options, so the same inputs
- * give the same forecast: remember the last few by content hash. Any data change
- * (an edit, an import, another plan start) changes the hash, so nothing stale is
- * ever served. Concurrent requests for one model share a single computation.
+ * Where forecasts are remembered. The engine is a pure function of its model and
+ * options, so a forecast is stored under a hash of them: any data change (an edit,
+ * an import, another plan start) changes the hash, so nothing stale is ever served.
+ *
+ * - The database (table ForecastResult) is the cache every app server shares: what
+ *   one server computed, the others read instead of computing it again.
+ * - `locals` is the process's shared state on the one open-database handle
+ *   (lib/db/open.ts), never module state: Next.js may hold several copies of this
+ *   module in one process. It keeps the computations in flight (identical requests
+ *   share one) and the last few documents parsed (content-addressed, so a second
+ *   copy or a second server could only ever hold the same answer).
  */
-export function cachedForecast(model: CapacityModel, options: ForecastOptions = {}): Promise<Forecast> {
-  // The benchmark measures the uncached path end to end.
-  if (process.env.CLEARBUILD_FORECAST_CACHE === 'off') return computeForecast(model, options);
-  const key = createHash('sha256').update(JSON.stringify([model, options])).digest('hex');
-  const hit = entries.get(key);
+export interface ForecastCacheHost {
+  prisma: PrismaClient;
+  locals: Map<string, unknown>;
+}
+
+const MEMO_ENTRIES = 4;
+const STORED_ENTRIES = 32;
+// A document this big (the large model's pegging) is kept in memory only: storing it costs more than it saves.
+const MAX_STORED_CHARS = 8 * 1024 * 1024;
+
+export function forecastKey(model: CapacityModel, options: ForecastOptions): string {
+  return createHash('sha256').update(JSON.stringify([model, options])).digest('hex');
+}
+
+function local<T>(host: ForecastCacheHost, name: string, make: () => T): T {
+  let v = host.locals.get(name) as T | undefined;
+  if (v === undefined) host.locals.set(name, (v = make()));
+  return v;
+}
+const inFlight = (host: ForecastCacheHost) => local(host, 'forecast:in-flight', () => new Map<string, Promise<Forecast>>());
+/** A forecast and when it was computed. */
+export interface StoredForecast {
+  forecast: Forecast;
+  computedAt: Date;
+}
+const memo = (host: ForecastCacheHost) => local(host, 'forecast:memo', () => new Map<string, StoredForecast>());
+
+function remember(host: ForecastCacheHost, key: string, entry: StoredForecast) {
+  const m = memo(host);
+  m.delete(key);
+  m.set(key, entry); // most recently used last
+  while (m.size > MEMO_ENTRIES) m.delete(m.keys().next().value!);
+}
+
+/** A forecast already computed for this key, by this process or any other on the database; null if none. */
+export async function storedForecast(host: ForecastCacheHost, key: string): Promise<StoredForecast | null> {
+  const hit = memo(host).get(key);
   if (hit) {
-    entries.delete(key);
-    entries.set(key, hit); // most recently used last
+    remember(host, key, hit);
     return hit;
   }
-  const pending = computeForecast(model, options);
-  entries.set(key, pending);
-  pending.catch(() => entries.delete(key));
-  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  return pending;
+  const [row] = await host.prisma.$queryRawUnsafe<{ document: string; computedAt: Date }[]>(
+    `SELECT document, "computedAt" FROM "ForecastResult" WHERE key = $1`,
+    key,
+  );
+  if (!row) return null;
+  const entry = { forecast: JSON.parse(row.document) as Forecast, computedAt: new Date(row.computedAt) };
+  remember(host, key, entry);
+  return entry;
+}
+
+/** Whether this process is computing the forecast for `key` right now. */
+export function isComputing(host: ForecastCacheHost, key: string): boolean {
+  return inFlight(host).has(key);
+}
+
+async function store(host: ForecastCacheHost, key: string, forecast: Forecast): Promise<void> {
+  const document = JSON.stringify(forecast);
+  if (document.length > MAX_STORED_CHARS) return;
+  await host.prisma.$executeRawUnsafe(
+    `INSERT INTO "ForecastResult" (key, document, "computeMs") VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`,
+    key,
+    document,
+    Math.round(forecast.stats.millis.total),
+  );
+  await host.prisma.$executeRawUnsafe(
+    `DELETE FROM "ForecastResult" WHERE key NOT IN (SELECT key FROM "ForecastResult" ORDER BY "computedAt" DESC LIMIT ${STORED_ENTRIES})`,
+  );
+}
+
+/**
+ * The forecast of `model`: remembered, stored by another server, or computed now
+ * (once per process however many ask at the same time) and stored for everyone.
+ */
+export async function cachedForecast(host: ForecastCacheHost, model: CapacityModel, options: ForecastOptions = {}, key = forecastKey(model, options)): Promise<Forecast> {
+  // The benchmark measures the uncached path end to end.
+  if (process.env.CLEARBUILD_FORECAST_CACHE === 'off') return computeForecast(model, options);
+  const pending = inFlight(host).get(key);
+  if (pending) return pending;
+  const stored = await storedForecast(host, key);
+  if (stored) return stored.forecast;
+  const again = inFlight(host).get(key); // another request may have started it while we read
+  if (again) return again;
+  const computing = (async () => {
+    try {
+      const forecast = await computeForecast(model, options);
+      remember(host, key, { forecast, computedAt: new Date() });
+      // A store that fails (a busy database) costs a recomputation later, never this answer.
+      await store(host, key, forecast).catch((err: unknown) => console.error('ClearBuild: could not store a forecast:', err));
+      return forecast;
+    } finally {
+      inFlight(host).delete(key);
+    }
+  })();
+  inFlight(host).set(key, computing);
+  return computing;
 }

@@ -1,14 +1,17 @@
-import type { Adjustment, Forecast, ForecastOptions } from '@/lib/capacity';
+import type { Adjustment, CapacityModel, Forecast, ForecastOptions } from '@/lib/capacity';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { buildCapacityModel } from './build-model';
-import { cachedForecast } from './cache';
+import { cachedForecast, forecastKey, type ForecastCacheHost } from './cache';
 import { loadModelRows } from './load-model';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from './params';
 
-/** CLEARBUILD_FORECAST_TIME_LIMIT_MS bounds the exact solve; past it the forecast says `heuristic` with its gap. */
-function engineTimeLimit(): number | undefined {
+/**
+ * The engine's options for a request's: CLEARBUILD_FORECAST_TIME_LIMIT_MS bounds the
+ * exact solve (past it the forecast says `heuristic` with its gap). Part of the cache key.
+ */
+export function engineOptions(options: ForecastOptions): ForecastOptions {
   const v = Number(process.env.CLEARBUILD_FORECAST_TIME_LIMIT_MS);
-  return Number.isFinite(v) && v > 0 ? v : undefined;
+  return { timeLimitMs: Number.isFinite(v) && v > 0 ? v : undefined, ...options };
 }
 
 /** A scenario name that is not in the database: bad input, not a server fault. */
@@ -25,12 +28,19 @@ export interface ForecastRun {
   timings: { loadMs: number; engineMs: number };
 }
 
+/** A forecast's input, read from the database, not yet computed: its model, options and cache key. */
+export interface ForecastInput {
+  model: CapacityModel;
+  options: ForecastOptions;
+  key: string;
+  scenario: string | null;
+}
+
 /**
- * The forecast the CLI and the API both serve. Explicit parameters win over the
- * scenario's stored plan start and horizon; those win over today and 365 days.
+ * What the forecast for these parameters is computed from. Explicit parameters win
+ * over the scenario's stored plan start and horizon; those win over today and 365 days.
  */
-export async function runForecast(prisma: PrismaClient, params: ForecastParams, options: ForecastOptions = {}): Promise<ForecastRun> {
-  const t0 = performance.now();
+export async function loadForecastInput(prisma: PrismaClient, params: ForecastParams, options: ForecastOptions = {}): Promise<ForecastInput> {
   let adjustments: Adjustment[] = [];
   let scenarioStart: string | null = null;
   let scenarioHorizon: number | null = null;
@@ -42,16 +52,20 @@ export async function runForecast(prisma: PrismaClient, params: ForecastParams, 
     scenarioHorizon = s.horizonDays;
   }
   const rows = await loadModelRows(prisma);
-  const t1 = performance.now();
   const model = buildCapacityModel(rows, {
     planStart: params.planStart ?? scenarioStart ?? todayIso(),
     horizonDays: params.horizonDays ?? scenarioHorizon ?? DEFAULT_HORIZON_DAYS,
     adjustments,
   });
-  const forecast = await cachedForecast(model, { timeLimitMs: engineTimeLimit(), ...options });
-  return {
-    forecast,
-    scenario: params.scenario ?? null,
-    timings: { loadMs: t1 - t0, engineMs: performance.now() - t1 },
-  };
+  const opts = engineOptions(options);
+  return { model, options: opts, key: forecastKey(model, opts), scenario: params.scenario ?? null };
+}
+
+/** The forecast the CLI, the API and the dashboard serve, from the shared cache when it holds it. */
+export async function runForecast(host: ForecastCacheHost, params: ForecastParams, options: ForecastOptions = {}): Promise<ForecastRun> {
+  const t0 = performance.now();
+  const input = await loadForecastInput(host.prisma, params, options);
+  const t1 = performance.now();
+  const forecast = await cachedForecast(host, input.model, input.options, input.key);
+  return { forecast, scenario: input.scenario, timings: { loadMs: t1 - t0, engineMs: performance.now() - t1 } };
 }

@@ -1,8 +1,12 @@
+import { computeForecast, type Forecast } from '@/lib/capacity';
 import type { BulkConnection } from '@/lib/db/bulk';
+import type { DatabaseHandle } from '@/lib/db/open';
 import { buildCapacityModel } from '@/lib/forecast/build-model';
-import { cachedForecast } from '@/lib/forecast/cache';
+import { cachedForecast, forecastKey, storedForecast } from '@/lib/forecast/cache';
+import { DASHBOARD_OPTIONS } from '@/lib/forecast/dashboard-options';
 import { loadModelRows, type ModelRows } from '@/lib/forecast/load-model';
 import { DEFAULT_HORIZON_DAYS, todayIso } from '@/lib/forecast/params';
+import { engineOptions } from '@/lib/forecast/run-forecast';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 /** What the dashboard's headline would say: GPU-days, and GPUs online at the next target date. */
@@ -16,22 +20,32 @@ export interface ForecastDelta {
   after: ForecastPoint;
 }
 
-/** The forecast point of the data as committed (cached per model content, like the dashboard's). */
-export async function committedForecastPoint(prisma: PrismaClient): Promise<ForecastPoint> {
-  return forecastPoint(await loadModelRows(prisma));
+// The headline needs the ramp only: no shortage re-runs, no pegging.
+const HEADLINE_OPTIONS = { shortages: 'none', pegging: 'none' } as const;
+
+/** The forecast point of the data as committed: the dashboard's own forecast when it is stored, else the ramp alone (cached). */
+export async function committedForecastPoint(db: DatabaseHandle): Promise<ForecastPoint> {
+  const rows = await loadModelRows(db.prisma);
+  const model = buildCapacityModel(rows, { planStart: todayIso(), horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
+  const stored = await storedForecast(db, forecastKey(model, engineOptions(DASHBOARD_OPTIONS)));
+  if (stored) return forecastPoint(rows, stored.forecast);
+  return forecastPoint(rows, await cachedForecast(db, model, HEADLINE_OPTIONS));
 }
 
-/** The same, read through an open import transaction that has written the file's rows. */
+/**
+ * The same, read through an open import transaction that has written the file's rows.
+ * Computed here and never stored: the data is hypothetical, and on the embedded
+ * database no other query can run while the transaction is open.
+ */
 export async function uncommittedForecastPoint(conn: BulkConnection): Promise<ForecastPoint> {
   const reader = { $queryRawUnsafe: <T>(sql: string) => conn.query<T>(sql) } as unknown as PrismaClient;
-  return forecastPoint(await loadModelRows(reader));
+  const rows = await loadModelRows(reader);
+  const model = buildCapacityModel(rows, { planStart: todayIso(), horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
+  return forecastPoint(rows, await computeForecast(model, HEADLINE_OPTIONS));
 }
 
-async function forecastPoint(rows: ModelRows): Promise<ForecastPoint> {
-  const planStart = todayIso();
-  const model = buildCapacityModel(rows, { planStart, horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
-  // The headline needs the ramp only: no shortage re-runs, no pegging.
-  const forecast = await cachedForecast(model, { shortages: 'none', pegging: 'none' });
+function forecastPoint(rows: ModelRows, forecast: Forecast): ForecastPoint {
+  const planStart = forecast.planStart;
   const next = rows.targets.find((t) => t.date >= planStart) ?? null;
   let gpusOnline = 0;
   if (next) {

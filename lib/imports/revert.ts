@@ -1,5 +1,4 @@
-import { bulkSessionFor } from '@/lib/db/bulk';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { DatabaseHandle } from '@/lib/db/open';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { batchEventRowsSql } from './batch-events';
 import { STAGED_KINDS } from './staged';
@@ -27,8 +26,8 @@ const CONFLICTS_LISTED = 200;
  * the rows, when anything changed one of those rows after the batch: its values
  * are no longer the batch's to take back.
  */
-export async function revertBatch(prisma: PrismaClient, batchId: number, actor: string): Promise<RevertResult> {
-  return bulkSessionFor(prisma).transaction(async (conn) => {
+export async function revertBatch(db: DatabaseHandle, batchId: number, actor: string): Promise<RevertResult> {
+  return db.bulk.transaction(async (conn) => {
     const [batch] = await conn.query<{ id: number; kind: string; status: string }>(`SELECT id, kind, status::text FROM "ImportBatch" WHERE id = $1 FOR UPDATE`, [batchId]);
     if (!batch) return { outcome: 'not-found' };
     if (batch.status !== 'committed') return { outcome: 'refused', message: `Batch #${batchId} is ${batch.status}; only a committed batch can be reverted.` };

@@ -43,7 +43,7 @@ for (const kind of testDatabaseKinds()) {
     let env: Awaited<ReturnType<typeof kind.create>>;
     let prisma: PrismaClient;
     const importCsv = (k: ImportKind, csv: string, extra: { supplierCode?: string; dryRun?: boolean } = {}) =>
-      runImport(prisma, { kind: k, source: enc(csv), filename: `${k}.csv`, actor: 'test', ...extra });
+      runImport(env.db, { kind: k, source: enc(csv), filename: `${k}.csv`, actor: 'test', ...extra });
 
     beforeAll(async () => {
       env = await kind.create();
@@ -100,7 +100,7 @@ for (const kind of testDatabaseKinds()) {
         expect(page.total).toBe(lines);
         expect(page.rows.map((r) => r.entityId)).toEqual(all.rows.slice(offset, offset + limit).map((r) => r.entityId));
       }
-      const reverted = await revertBatch(prisma, summary.batchId!, 'test');
+      const reverted = await revertBatch(env.db, summary.batchId!, 'test');
       expect(reverted).toMatchObject({ outcome: 'reverted', deleted: lines, restored: 0 });
       expect(await prisma.item.count({ where: { sku: { startsWith: 'BULK-' } } })).toBe(0);
       // One revert event per row, so the key index finds what happened to each.

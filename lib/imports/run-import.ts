@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { CsvImportError } from '@/lib/csv';
-import { bulkSessionFor, type BulkConnection } from '@/lib/db/bulk';
+import type { BulkConnection } from '@/lib/db/bulk';
+import type { DatabaseHandle } from '@/lib/db/open';
 import { isProcessAlive } from '@/lib/db/process-alive';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportMapping } from '@/lib/mapping';
@@ -67,7 +68,8 @@ class DryRunDone<T> {
  * audit events and the batch record are written in one transaction. Any bad row
  * throws CsvImportError (row and column named) and writes nothing.
  */
-export async function runImport(prisma: PrismaClient, req: ImportRequest): Promise<ImportSummary> {
+export async function runImport(db: DatabaseHandle, req: ImportRequest): Promise<ImportSummary> {
+  const { prisma } = db;
   const supplierCode = req.supplierCode?.trim().toUpperCase() || null;
   const dryRun = req.dryRun ?? false;
   const supplier = supplierCode ? await prisma.supplier.findUnique({ where: { code: supplierCode } }) : null;
@@ -75,7 +77,7 @@ export async function runImport(prisma: PrismaClient, req: ImportRequest): Promi
     throw new CsvImportError(req.filename, [{ row: 1, column: null, message: `unknown supplier "${supplierCode}"` }]);
   }
   const bytes = req.source instanceof HashingByteSource ? req.source : new HashingByteSource(req.source, req.byteLimit);
-  const forecastBefore = dryRun && req.forecast ? await committedForecastPoint(prisma) : null;
+  const forecastBefore = dryRun && req.forecast ? await committedForecastPoint(db) : null;
 
   // The batch is recorded as running in its own short transaction first, so that an
   // import cut off by a crash still shows, as failed, once the database reopens.
@@ -101,7 +103,7 @@ export async function runImport(prisma: PrismaClient, req: ImportRequest): Promi
   try {
     const ctx: ImportContext = { req, supplierCode, dryRun, batchId, bytes, forecastBefore };
     try {
-      return await stagedImport(prisma, ctx);
+      return await stagedImport(db, ctx);
     } finally {
       // A source we wrapped is ours to release; a caller's own (an HTTP body to drain) is the caller's.
       if (bytes !== req.source) await bytes.close().catch(() => undefined);
@@ -132,7 +134,7 @@ interface ImportContext {
   forecastBefore: ForecastPoint | null;
 }
 
-async function stagedImport(prisma: PrismaClient, { req, supplierCode, dryRun, batchId, bytes, forecastBefore }: ImportContext): Promise<ImportSummary> {
+async function stagedImport(db: DatabaseHandle, { req, supplierCode, dryRun, batchId, bytes, forecastBefore }: ImportContext): Promise<ImportSummary> {
   const kind = STAGED_KINDS[req.kind];
   const source = openRowSource(req.kind, bytes, { file: req.filename, mapping: req.mapping ?? null });
   const run = async (conn: BulkConnection): Promise<ImportSummary> => {
@@ -169,7 +171,7 @@ async function stagedImport(prisma: PrismaClient, { req, supplierCode, dryRun, b
     return { ...base, ...counts, alreadyImported, changes, changesTruncated: counts.created + counts.updated > changes.length };
   };
   try {
-    return await bulkSessionFor(prisma).transaction(run);
+    return await db.bulk.transaction(run);
   } catch (err) {
     if (err instanceof DryRunDone) return err.result as ImportSummary;
     throw err;

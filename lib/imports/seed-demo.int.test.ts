@@ -11,7 +11,7 @@ for (const kind of testDatabaseKinds()) {
     afterAll(async () => env?.dispose());
 
     it('loads a build-out with 2+ sites, 8+ suppliers and 150+ PO lines spread over a year', async () => {
-      const { seeded } = await seedDemo(env.db.prisma, '2026-11-23');
+      const { seeded } = await seedDemo(env.db, '2026-11-23');
       expect(seeded).toBe(true);
       const p = env.db.prisma;
       expect(await p.site.count()).toBeGreaterThanOrEqual(2);
@@ -38,7 +38,7 @@ for (const kind of testDatabaseKinds()) {
           ]),
         );
       const before = await snapshot();
-      const again = await seedDemo(env.db.prisma, '2026-11-23');
+      const again = await seedDemo(env.db, '2026-11-23');
       expect(again.seeded).toBe(false);
       expect(await snapshot()).toBe(before);
     });

@@ -1,5 +1,5 @@
 import { buildDemoData, demoToCsv, mondayOnOrBefore } from '@/lib/demo';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { DatabaseHandle } from '@/lib/db/open';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { runImport, type ImportSummary } from './run-import';
 
@@ -19,7 +19,8 @@ export function demoAnchor(today = new Date()): string {
  * demo exercises validation, audit and batches. An existing database is left alone:
  * seeding twice changes nothing.
  */
-export async function seedDemo(prisma: PrismaClient, anchor = demoAnchor()): Promise<{ seeded: boolean; batches: ImportSummary[] }> {
+export async function seedDemo(db: DatabaseHandle, anchor = demoAnchor()): Promise<{ seeded: boolean; batches: ImportSummary[] }> {
+  const { prisma } = db;
   if ((await prisma.item.count()) > 0) return { seeded: false, batches: [] };
   const data = buildDemoData(anchor);
   const csv = demoToCsv(data);
@@ -37,7 +38,7 @@ export async function seedDemo(prisma: PrismaClient, anchor = demoAnchor()): Pro
   const batches: ImportSummary[] = [];
   for (const kind of SEED_ORDER) {
     batches.push(
-      await runImport(prisma, { kind, source: new TextEncoder().encode(csv[kind]), filename: `demo-${kind}.csv`, actor: DEMO_ACTOR }),
+      await runImport(db, { kind, source: new TextEncoder().encode(csv[kind]), filename: `demo-${kind}.csv`, actor: DEMO_ACTOR }),
     );
   }
   return { seeded: true, batches };

@@ -88,7 +88,7 @@ for (const db of testDatabaseKinds()) {
     let env: Awaited<ReturnType<typeof db.create>>;
     let prisma: PrismaClient;
     const run = (kind: ImportKind, source: string | Uint8Array, extra: Partial<ImportRequest> = {}) =>
-      runImport(prisma, { kind, source: typeof source === 'string' ? enc(source) : source, filename: `${kind}.csv`, actor: 'test', ...extra });
+      runImport(env.db, { kind, source: typeof source === 'string' ? enc(source) : source, filename: `${kind}.csv`, actor: 'test', ...extra });
 
     beforeAll(async () => {
       env = await db.create();
@@ -144,28 +144,28 @@ for (const db of testDatabaseKinds()) {
       const later = await run('purchase-orders', 'supplier,po_number,line,sku,qty,promised_date\nACME,PO-9,1,GPU-S,9,2027-05-03\n');
       expect(later.updated).toBe(1);
 
-      const refused = await revertBatch(prisma, batch.batchId!, 'test');
+      const refused = await revertBatch(env.db, batch.batchId!, 'test');
       expect(refused).toMatchObject({ outcome: 'conflict', conflicts: [expect.objectContaining({ key: 'ACME/PO-9/1', batchId: later.batchId, actor: 'test' })] });
       expect(await prisma.importBatch.findUniqueOrThrow({ where: { id: batch.batchId! } })).toMatchObject({ status: 'committed' });
 
-      expect(await revertBatch(prisma, later.batchId!, 'test')).toMatchObject({ outcome: 'reverted', restored: 1, deleted: 0 });
-      expect(await revertBatch(prisma, batch.batchId!, 'test')).toMatchObject({ outcome: 'reverted', restored: batch.updated, deleted: 1 });
+      expect(await revertBatch(env.db, later.batchId!, 'test')).toMatchObject({ outcome: 'reverted', restored: 1, deleted: 0 });
+      expect(await revertBatch(env.db, batch.batchId!, 'test')).toMatchObject({ outcome: 'reverted', restored: batch.updated, deleted: 1 });
       expect(await poLines(prisma)).toEqual(start);
       expect(await prisma.importBatch.findUniqueOrThrow({ where: { id: batch.batchId! } })).toMatchObject({ status: 'reverted', revertedBy: 'test' });
       expect(await prisma.auditEvent.count({ where: { entity: 'PurchaseOrderLine', entityId: 'ACME/PO-9/1', action: 'revert', after: { equals: Prisma.DbNull } } })).toBe(1);
-      expect(await revertBatch(prisma, batch.batchId!, 'test')).toMatchObject({ outcome: 'refused' });
+      expect(await revertBatch(env.db, batch.batchId!, 'test')).toMatchObject({ outcome: 'refused' });
     });
 
     it('reverts master data too, but not an item that something refers to since', async () => {
       const targetsBefore = await prisma.target.findMany({ orderBy: { date: 'asc' }, select: { date: true, gpusOnline: true } });
       const targets = await run('targets', 'date,gpus_online\n2027-03-01,96\n2027-06-01,160\n');
       expect(targets).toMatchObject({ created: 1, updated: 1 });
-      expect(await revertBatch(prisma, targets.batchId!, 'test')).toMatchObject({ outcome: 'reverted', restored: 1, deleted: 1 });
+      expect(await revertBatch(env.db, targets.batchId!, 'test')).toMatchObject({ outcome: 'reverted', restored: 1, deleted: 1 });
       expect(await prisma.target.findMany({ orderBy: { date: 'asc' }, select: { date: true, gpusOnline: true } })).toEqual(targetsBefore);
 
       const items = await run('items', 'sku,name,category,unit\nCABLE-S,Cable,network,ea\n');
       await run('purchase-orders', 'supplier,po_number,line,sku,qty,promised_date\nACME,PO-CAB,1,CABLE-S,4,2027-02-01\n');
-      const refused = await revertBatch(prisma, items.batchId!, 'test');
+      const refused = await revertBatch(env.db, items.batchId!, 'test');
       expect(refused).toMatchObject({ outcome: 'refused', message: expect.stringContaining('CABLE-S is used since') });
       expect(await prisma.item.count({ where: { sku: 'CABLE-S' } })).toBe(1);
     });

@@ -17,21 +17,29 @@ export interface PoLineListRow {
 }
 
 /** Lines a page shows: a page of HTML stays quick to render however many lines there are. */
-export const PO_PAGE_SIZE = 500;
+export const PO_PAGE_SIZE = 100;
 
 export interface PoLinePage {
   rows: PoLineListRow[];
   total: number;
   open: number;
+  /** The page asked for (1 when none or not a number); past the last page it has no rows. */
   page: number;
   pages: number;
+}
+
+/** `?page=` as a page number: a whole number from 1, else page 1. */
+export function parsePageParam(raw: string | undefined): number {
+  return raw !== undefined && /^\d{1,6}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
 }
 
 export async function fetchPoLines(page = 1): Promise<PoLinePage> {
   const prisma = await getPrisma();
   const [total, open] = await Promise.all([prisma.purchaseOrderLine.count(), prisma.purchaseOrderLine.count({ where: { status: 'open' } })]);
   const pages = Math.max(1, Math.ceil(total / PO_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const current = Math.max(1, Math.floor(page) || 1);
+  // A page past the end is said to be so (the page shows it), never silently page 1.
+  if (current > pages) return { rows: [], total, open, page: current, pages };
   const lines = await prisma.purchaseOrderLine.findMany({
     include: {
       item: { select: { sku: true, name: true, unit: true } },

@@ -1,18 +1,21 @@
 import type { Metadata } from 'next';
+import { after } from 'next/server';
 import { CapacityChart } from '@/components/dashboard/capacity-chart';
 import { GatesTable } from '@/components/dashboard/gates-table';
+import { ComputingNotice } from '@/components/dashboard/computing-notice';
+import { DataAsOf } from '@/components/dashboard/data-as-of';
 import { ShortagesList } from '@/components/dashboard/shortages-list';
 import { TargetsTable } from '@/components/dashboard/targets-table';
 import { formatInt } from '@/components/ui/format';
-import { fetchDashboard } from '@/lib/forecast/queries';
+import { fetchDashboardState } from '@/lib/forecast/queries';
 import { requireRole } from '@/lib/auth/guard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   await requireRole('/dashboard');
-  const d = await fetchDashboard();
-  if (!d) {
+  const state = await fetchDashboardState();
+  if (state.status === 'empty') {
     return (
       <>
         <h1>Dashboard</h1>
@@ -20,6 +23,17 @@ export default async function DashboardPage() {
       </>
     );
   }
+  if (state.status === 'computing') {
+    // The engine runs after this response is sent; the notice refreshes the page until the forecast is stored.
+    after(state.start);
+    return (
+      <>
+        <h1>Dashboard</h1>
+        <ComputingNotice what={state.what} dataAsOf={state.dataAsOf} />
+      </>
+    );
+  }
+  const d = state.summary;
   const missed = d.targets.filter((t) => t.met === false).length;
   const level10k = d.levels.find((l) => l.gpus === 10_000);
   return (
@@ -35,14 +49,15 @@ export default async function DashboardPage() {
           </span>
         )}
       </p>
+      <DataAsOf change={state.dataAsOf} computedAt={state.computedAt} />
       <section className="cards" aria-label="Headline figures">
-        <div className="card">
+        <div className="card" role="group" aria-label="GPUs online at the end of the horizon">
           <div className="label">GPUs online by {d.endDate}</div>
           <div className="value">{formatInt(d.gpusAtEnd)}</div>
           <div className="sub">end of the horizon</div>
         </div>
         {d.nextTarget && (
-          <div className="card">
+          <div className="card" role="group" aria-label="Next target">
             <div className="label">Next target · {d.nextTarget.date}</div>
             <div className="value">
               {formatInt(d.nextTarget.forecast)} <span className="sub">/ {formatInt(d.nextTarget.target)}</span>
@@ -50,14 +65,14 @@ export default async function DashboardPage() {
             <div className="sub">{d.nextTarget.forecast >= d.nextTarget.target ? 'on track' : `${formatInt(d.nextTarget.target - d.nextTarget.forecast)} GPUs short`}</div>
           </div>
         )}
-        <div className="card">
+        <div className="card" role="group" aria-label="Targets missed">
           <div className="label">Targets missed</div>
           <div className="value">
             {missed} <span className="sub">of {d.targets.length}</span>
           </div>
           <div className="sub">{level10k?.date ? `10,000 GPUs on ${level10k.date}` : '10,000 GPUs not reached'}</div>
         </div>
-        <div className="card">
+        <div className="card" role="group" aria-label="GPU-days">
           <div className="label">GPU-days</div>
           <div className="value">{formatInt(d.gpuDays)}</div>
           <div className="sub">what the schedule maximises</div>

@@ -19,11 +19,11 @@ export default async function ItemsPage() {
         empty="No items yet. Import an items CSV on the Imports page or with `npx clearbuild import items <file>`."
         columns={[
           { header: 'SKU', cell: (r) => <code>{r.sku}</code> },
-          { header: 'Name', cell: (r) => r.name },
+          { header: 'Name', wrap: true, cell: (r) => r.name },
           { header: 'Category', cell: (r) => <span className="badge">{r.category}</span> },
           { header: 'Unit', cell: (r) => r.unit },
           { header: 'Site', cell: (r) => r.site ?? <span className="muted">pooled</span> },
-          { header: 'GPUs online per unit', numeric: true, cell: (r) => (r.gpusOnlinePerUnit > 0 ? r.gpusOnlinePerUnit : '') },
+          { header: 'GPUs online per unit', numeric: true, wrap: true, cell: (r) => (r.gpusOnlinePerUnit > 0 ? r.gpusOnlinePerUnit : '') },
           { header: 'Built by recipe', cell: (r) => (r.hasRecipe ? 'yes' : '') },
         ]}
       />

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { formatQuantity } from '@/components/ui/format';
-import { fetchPoLines, PO_PAGE_SIZE } from '@/lib/purchase-orders/queries';
+import { fetchPoLines, parsePageParam, PO_PAGE_SIZE } from '@/lib/purchase-orders/queries';
 import { requireRole } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { PromisedDateEditor } from './promised-date-editor';
@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: 'Purchase orders' };
 export default async function PurchaseOrdersPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const me = await requireRole('/purchase-orders');
   const canEdit = can(me.role, 'edit:data');
-  const { rows, total, open, page, pages } = await fetchPoLines(Number((await searchParams).page ?? 1));
+  const { rows, total, open, page, pages } = await fetchPoLines(parsePageParam((await searchParams).page));
   const pager =
-    pages > 1 ? (
+    pages > 1 && page <= pages ? (
       <nav className="pager" aria-label="Pages of purchase-order lines">
         {page > 1 ? <Link href={`?page=${page - 1}`}>← Previous</Link> : null}
         <span>
@@ -30,6 +30,11 @@ export default async function PurchaseOrdersPage({ searchParams }: { searchParam
         {total} lines, {open} open, by promised date.
       </p>
       {pager}
+      {page > pages ? (
+        <div className="alert info" role="status">
+          There is no page {page}: the {total} lines fit on {pages} page{pages === 1 ? '' : 's'}. <Link href={`?page=${pages}`}>Go to page {pages}</Link>
+        </div>
+      ) : (
       <SimpleTable
         caption="Purchase-order lines"
         rows={rows}
@@ -54,6 +59,7 @@ export default async function PurchaseOrdersPage({ searchParams }: { searchParam
           { header: 'Status', cell: (r) => <span className={`badge ${r.status}`}>{r.status}</span> },
         ]}
       />
+      )}
       {pager}
     </>
   );

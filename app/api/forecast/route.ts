@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { ModelValidationError } from '@/lib/capacity';
-import { getPrisma } from '@/lib/db/client';
+import { getDatabase } from '@/lib/db/client';
 import { describeParamIssues, forecastParamsSchema } from '@/lib/forecast/params';
 import { runForecast, UnknownScenarioError } from '@/lib/forecast/run-forecast';
 import { withAuth } from '@/lib/auth/guard';
@@ -19,7 +19,7 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest) =>
     return NextResponse.json({ error: describeParamIssues(parsed.error, (f) => f), issues: parsed.error.issues }, { status: 400 });
   }
   try {
-    const { forecast } = await runForecast(await getPrisma(), parsed.data);
+    const { forecast } = await runForecast(await getDatabase(), parsed.data);
     return NextResponse.json(forecast);
   } catch (err) {
     if (err instanceof UnknownScenarioError) return NextResponse.json({ error: err.message }, { status: 404 });

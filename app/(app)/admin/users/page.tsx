@@ -17,8 +17,8 @@ export default async function UsersPage() {
     <>
       <h1>Users</h1>
       <p className="lede">
-        Who can sign in, and with which role. Admins manage everything; procurement edits data and imports; executives read and
-        run what-ifs. Suppliers never sign in: they get API tokens.
+        Who can sign in, and with which role. Admins manage everything; procurement edits data and imports; executives read the dashboard
+        and the data, without edits. Suppliers never sign in: they get API tokens.
       </p>
       <h2>Add a user</h2>
       <CreateUserForm action={createUserAction} />

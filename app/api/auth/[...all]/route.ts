@@ -34,9 +34,9 @@ async function signIn(request: NextRequest): Promise<Response> {
 
   // Guessing one person's password is stopped by counting failures per email;
   // spraying many accounts from one place by counting every attempt per address.
-  const limits = rateLimits();
-  const byEmail = limits.signInFailures.blocked(`email:${email}`);
-  const byAddress = limits.signInByAddress.hit(`address:${address ?? 'unknown'}`);
+  const limits = rateLimits(prisma);
+  const byEmail = await limits.signInFailures.blocked(`email:${email}`);
+  const byAddress = await limits.signInByAddress.hit(`address:${address ?? 'unknown'}`);
   if (byEmail.blocked || !byAddress.allowed) {
     await recordSessionEvent(prisma, { email, action: 'sign-in-rate-limited', address });
     const response = jsonError(429, 'Too many sign-in attempts. Try again shortly.');
@@ -44,7 +44,7 @@ async function signIn(request: NextRequest): Promise<Response> {
     return response;
   }
   const response = await (await getAuth()).handler(request);
-  if (!response.ok) limits.signInFailures.hit(`email:${email}`);
+  if (!response.ok) await limits.signInFailures.hit(`email:${email}`);
   await recordSessionEvent(prisma, { email, action: response.ok ? 'sign-in' : 'sign-in-failed', address });
   return response;
 }

@@ -1,6 +1,6 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { after, NextResponse, type NextRequest } from 'next/server';
 import { CsvImportError } from '@/lib/csv';
-import { getPrisma } from '@/lib/db/client';
+import { getDatabase } from '@/lib/db/client';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { can, SUPPLIER_TOKEN_KINDS } from '@/lib/auth/permissions';
 import { actorOf } from '@/lib/auth/principal';
@@ -9,6 +9,7 @@ import { checkUploadFilename, importByteLimit } from '@/lib/auth/upload';
 import { FileTooLargeError, formatBytes, HashingByteSource } from '@/lib/imports/byte-source';
 import { defaultMappingName, findMappingByName, saveMapping } from '@/lib/imports/mappings';
 import { runImport } from '@/lib/imports/run-import';
+import { refreshDashboardForecast } from '@/lib/forecast/queries';
 import { ForeignRowsError } from '@/lib/imports/staged/run-staged';
 import { checkMapping, parseMappingParam } from '@/lib/imports/mapping-param';
 import type { ImportMapping } from '@/lib/mapping';
@@ -34,7 +35,7 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
     if (!SUPPLIER_TOKEN_KINDS.includes(kind)) return jsonError(403, `A supplier token may import only ${SUPPLIER_TOKEN_KINDS.join(' and ')}.`);
     if (supplierCode && supplierCode !== principal.supplierCode) return jsonError(403, `This token is for supplier ${principal.supplierCode} only.`);
     supplierCode = principal.supplierCode;
-    const limit = rateLimits().tokenImports.hit(`token:${principal.tokenId}`);
+    const limit = await rateLimits((await getDatabase()).prisma).tokenImports.hit(`token:${principal.tokenId}`);
     if (!limit.allowed) {
       const res = jsonError(429, 'Too many imports with this token. Try again shortly.');
       res.headers.set('Retry-After', String(limit.retryAfterSeconds));
@@ -50,7 +51,8 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
   if (!filename) return jsonError(400, 'Bad filename: up to 200 characters, no folders, "..", or control characters.');
   if (!request.body) return jsonError(400, 'The request body is empty: send the CSV file.');
 
-  const prisma = await getPrisma();
+  const db = await getDatabase();
+  const { prisma } = db;
   let mapping: ImportMapping | null = null;
   let mappingName: string | null = null;
   const named = q.get('mappingName');
@@ -75,7 +77,7 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
   // drained below, or the client, still sending, would never read the answer.
   const body = new HashingByteSource(request.body, limit);
   try {
-    const summary = await runImport(prisma, {
+    const summary = await runImport(db, {
       kind,
       source: body,
       filename,
@@ -92,6 +94,8 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
       await saveMapping(prisma, { name: mappingName!, kind, supplierCode, mapping, actor: actorOf(principal) });
       mappingSaved = mappingName;
     }
+    // The data changed: the dashboard's forecast is computed again once this answer is sent.
+    if (!dryRun && summary.created + summary.updated > 0) after(() => refreshDashboardForecast(db));
     return NextResponse.json({ ...summary, mappingSaved });
   } catch (err) {
     if (err instanceof FileTooLargeError) return tooLarge(limit);

@@ -1,7 +1,8 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import { after, NextResponse, type NextRequest } from 'next/server';
 import { getPrisma } from '@/lib/db/client';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { actorOf } from '@/lib/auth/principal';
+import { refreshDashboardForecast } from '@/lib/forecast/queries';
 import { poLineEditSchema, updatePoLine } from './update-line';
 
 export const dynamic = 'force-dynamic';
@@ -29,5 +30,6 @@ export const PATCH = withAuth('PATCH /api/purchase-order-lines/[id]', async (req
   if (result.outcome === 'conflict') {
     return jsonError(409, 'Someone else changed this line since you read it. Reload and try again.', { currentVersion: result.currentVersion });
   }
+  after(() => refreshDashboardForecast());
   return NextResponse.json({ id, key: result.key, version: result.version, ...result.line });
 });

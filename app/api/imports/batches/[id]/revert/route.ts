@@ -1,8 +1,9 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { getPrisma } from '@/lib/db/client';
+import { after, NextResponse, type NextRequest } from 'next/server';
+import { getDatabase } from '@/lib/db/client';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { actorOf } from '@/lib/auth/principal';
 import { revertBatch } from '@/lib/imports/revert';
+import { refreshDashboardForecast } from '@/lib/forecast/queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export const POST = withAuth('POST /api/imports/batches/[id]/revert', async (_re
   const { id } = await params;
   const batchId = Number(id);
   if (!Number.isInteger(batchId) || batchId <= 0 || batchId > 2 ** 31 - 1) return jsonError(404, 'No such import batch.');
-  const result = await revertBatch(await getPrisma(), batchId, principal ? actorOf(principal) : 'unknown');
+  const result = await revertBatch(await getDatabase(), batchId, principal ? actorOf(principal) : 'unknown');
   switch (result.outcome) {
     case 'not-found':
       return jsonError(404, `No import batch #${batchId}.`);
@@ -20,6 +21,7 @@ export const POST = withAuth('POST /api/imports/batches/[id]/revert', async (_re
     case 'conflict':
       return jsonError(409, result.message, { conflicts: result.conflicts });
     case 'reverted':
+      after(() => refreshDashboardForecast());
       return NextResponse.json({ batchId: result.batchId, restored: result.restored, deleted: result.deleted });
   }
 });
