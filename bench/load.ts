@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { killHard, seed, startServer, waitForHealth } from '../e2e/fixtures/spawn-server';
+import { killHard, seed, startServer, waitForPage } from '../e2e/fixtures/spawn-server';
 
 const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -104,7 +104,7 @@ seed(db.env);
 const server = startServer(PORT, { ...db.env, CLEARBUILD_SIGNIN_LIMIT_PER_ADDRESS_PER_MINUTE: '10000' });
 let failed = false;
 try {
-  await waitForHealth(PORT, server.child, server.output);
+  await waitForPage(PORT, server.child, server.output);
   const viewer = await signIn('executive@clearbuild.demo');
   const importer = await signIn('procurement@clearbuild.demo');
   // Warm up: the first render of each page compiles nothing in production, but fills caches.

@@ -33,6 +33,7 @@ const ROUTE_PROBES: Record<RouteId, Probe> = {
   'POST /api/imports/inspect': (c) =>
     c.post('/api/imports/inspect?kind=purchase-orders', { headers: { 'content-type': 'text/csv' }, data: NVIDIA_PO_CSV }),
   'POST /api/imports/batches/[id]/revert': (c) => c.post('/api/imports/batches/999999/revert'),
+  'GET /api/purchase-order-lines': (c) => c.get('/api/purchase-order-lines?limit=1'),
   'PATCH /api/purchase-order-lines/[id]': (c) => c.patch('/api/purchase-order-lines/1', { data: {} }),
 };
 

@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures/auth';
+import { seedPurchaseOrder } from '../fixtures/seed';
 
 test('an executive sees no administration and is refused it on the server', async ({ signIn }) => {
   const page = await signIn('executive');
@@ -6,10 +7,13 @@ test('an executive sees no administration and is refused it on the server', asyn
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: 'Purchase orders' })).toBeVisible();
   for (const name of ['Users', 'API tokens', 'Audit log']) await expect(nav.getByRole('link', { name })).toHaveCount(0);
-  // The page streams, so the 403 shows as the page's content.
-  await page.goto('/admin/users');
+  // Refused with HTTP 403, inside the workspace's own frame: the navigation stays.
+  const refused = await page.goto('/admin/users');
+  expect(refused?.status()).toBe(403);
   await expect(page.getByText('This page could not be accessed.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Users' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByText('executive@clearbuild.demo')).toBeVisible();
 });
 
 test('an executive has no edit control on purchase-order lines and the server refuses the edit', async ({ signIn }) => {
@@ -49,13 +53,13 @@ test('an admin changes a role and the change is audited', async ({ signIn }) => 
 
 test('procurement edits a promised date inline', async ({ signIn }) => {
   const page = await signIn('procurement');
-  await page.goto('/purchase-orders');
-  const edit = page.getByRole('button', { name: /^Edit promised date of / }).first();
-  const label = ((await edit.getAttribute('aria-label')) ?? '').replace('Edit promised date of ', '');
-  await edit.click();
-  await page.getByLabel(`Promised date of ${label}`).fill('2031-05-06');
+  const [line] = await seedPurchaseOrder(page.request, 'inline', [{ promisedDate: '2031-04-07' }]);
+  await page.goto(`/purchase-orders?q=${encodeURIComponent(line!.poNumber)}`);
+  await page.getByRole('button', { name: `Edit promised date of ${line!.key}` }).click();
+  await page.getByLabel(`Promised date of ${line!.key}`).fill('2031-05-06');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('cell', { name: /^2031-05-06/ })).toBeVisible();
+  const row = page.getByRole('row', { name: new RegExp(line!.poNumber) });
+  await expect(row).toContainText('2031-05-06');
   await page.reload();
-  await expect(page.getByRole('cell', { name: /^2031-05-06/ }).first()).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(line!.poNumber) })).toContainText('2031-05-06');
 });

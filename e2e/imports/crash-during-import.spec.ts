@@ -8,7 +8,7 @@ import type { DatabaseTarget } from '../../lib/db/config';
 import { expect, test } from '../fixtures/auth';
 import { signInThroughApi } from '../fixtures/auth';
 import { snapshotData } from '../fixtures/db-snapshot';
-import { killHard, seed, startServer, waitForHealth } from '../fixtures/spawn-server';
+import { killHard, seed, startServer, waitForPage } from '../fixtures/spawn-server';
 
 // A 1,000,000-line purchase-order import is killed (kill -9, whole server) while its
 // transaction is writing: every row has been streamed into the staging table and the
@@ -99,7 +99,7 @@ for (const kind of KINDS) {
 
       const server = startServer(PORT, db.env);
       servers.push(server);
-      await waitForHealth(PORT, server.child, server.output);
+      await waitForPage(PORT, server.child, server.output);
       const base = `http://127.0.0.1:${PORT}`;
       const client = await playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { origin: base } });
       await signInThroughApi(client, base, 'procurement');
@@ -124,7 +124,7 @@ for (const kind of KINDS) {
       // And the restarted app shows it so.
       const again = startServer(PORT, db.env);
       servers.push(again);
-      await waitForHealth(PORT, again.child, again.output);
+      await waitForPage(PORT, again.child, again.output);
       const viewer = await playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { origin: base } });
       await signInThroughApi(viewer, base, 'executive');
       const html = await (await viewer.get('/imports')).text();

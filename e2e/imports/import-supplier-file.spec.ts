@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { buildDemoData, mondayOnOrBefore } from '../../lib/demo';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/auth';
+import { addDays, demoAnchor } from '../fixtures/demo';
+import { seedPurchaseOrder } from '../fixtures/seed';
 
 // Procurement imports a pipe supplier's own export, as German Excel writes it:
 // Windows-1252, semicolons, German headers, feet, decimal commas, DD.MM.YYYY dates,
@@ -16,18 +17,6 @@ const SUPPLIER = 'FERGUSON';
 const FEET_TO_METRES = 0.3048;
 const SHOTS = 'test-results/import-ui';
 
-// The demo is seeded relative to the Monday of the week the e2e server started (lib/imports/seed-demo.ts).
-function demoAnchor(today = new Date()): string {
-  const local = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  return mondayOnOrBefore(local);
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 const german = (iso: string) => iso.split('-').reverse().join('.');
 
 /** Metres as the supplier writes feet: "19.685,039370" (six decimals scale back to the stored metres exactly). */
@@ -36,29 +25,44 @@ function feet(metres: number): string {
   return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${frac}`;
 }
 
-interface DemoLine {
+interface FileLine {
   po: string;
   line: number;
   qty: number;
   promised: string;
 }
 
-function demoLine(po: string, line: number): DemoLine {
-  const row = buildDemoData(demoAnchor())['purchase-orders'].find((r) => r.supplier === SUPPLIER && r.po_number === po && r.line === String(line));
-  if (!row) throw new Error(`demo has no ${SUPPLIER}/${po}/${line}`);
-  return { po, line, qty: Number(row.qty), promised: row.promised_date ?? '' };
+/**
+ * This spec's own DN100 pipe lines at Ferguson, seeded before it runs: two POs due in
+ * plan weeks 14–16, while the demo's ramp waits on pipe (lib/demo/story.ts), so a
+ * four-week slip of one of them costs GPU-days.
+ */
+async function seedPipeLines(api: APIRequestContext): Promise<FileLine[]> {
+  const week = (n: number, day = 0) => addDays(demoAnchor(), n * 7 + day);
+  const seeded = [
+    ...(await seedPurchaseOrder(api, 'pipe-a', [
+      { supplier: SUPPLIER, sku: 'PIPE-DN100-M', qty: '1200', promisedDate: week(14) },
+      { supplier: SUPPLIER, sku: 'PIPE-DN100-M', qty: '900', promisedDate: week(14, 2) },
+      { supplier: SUPPLIER, sku: 'PIPE-DN100-M', qty: '1500', promisedDate: week(15) },
+    ])),
+    ...(await seedPurchaseOrder(api, 'pipe-b', [
+      { supplier: SUPPLIER, sku: 'PIPE-DN100-M', qty: '800', promisedDate: week(16) },
+      { supplier: SUPPLIER, sku: 'PIPE-DN100-M', qty: '600', promisedDate: week(16, 3) },
+    ])),
+  ];
+  return seeded.map((l) => ({ po: l.poNumber, line: l.lineNo, qty: Number(l.qty), promised: l.promisedDate }));
 }
 
-// Ferguson's DN100 pipe lines (lib/demo): the week-19 line that gates the ramp slips four more weeks.
-const STEADY = demoLine('PO-24296', 2);
-const SLIPS_3W = demoLine('PO-24296', 3);
-const SLIPS_4W = demoLine('PO-24422', 2);
-const EARLIER = demoLine('PO-24548', 1);
-const STEADY_2 = demoLine('PO-24548', 3);
-const NEW_LINE = { po: 'PO-24674', line: 9, qty: 762, promised: addDays(SLIPS_4W.promised, 70) };
+/** The five seeded lines as the supplier's file names them, and a sixth line new to ClearBuild. */
+function fileLines(seeded: FileLine[]) {
+  const [STEADY, SLIPS_3W, SLIPS_4W, STEADY_2, EARLIER] = seeded as [FileLine, FileLine, FileLine, FileLine, FileLine];
+  const NEW_LINE = { po: STEADY_2.po, line: 9, qty: 762, promised: addDays(SLIPS_4W.promised, 70) };
+  return { STEADY, SLIPS_3W, SLIPS_4W, STEADY_2, EARLIER, NEW_LINE };
+}
 
-function supplierFile(newLineDate: string): Buffer {
-  const line = (l: DemoLine, confirmed: string) => [l.po, l.line, 'Stahlrohr DN100 geschweißt', feet(l.qty), german(l.promised), confirmed];
+function supplierFile(lines: ReturnType<typeof fileLines>, newLineDate: string): Buffer {
+  const { STEADY, SLIPS_3W, SLIPS_4W, EARLIER, STEADY_2, NEW_LINE } = lines;
+  const line = (l: FileLine, confirmed: string) => [l.po, l.line, 'Stahlrohr DN100 geschweißt', feet(l.qty), german(l.promised), confirmed];
   const rows = [
     line(STEADY, german(STEADY.promised)),
     line(SLIPS_3W, german(addDays(SLIPS_3W.promised, 21))),
@@ -72,8 +76,6 @@ function supplierFile(newLineDate: string): Buffer {
   return Buffer.from(csv, 'latin1'); // Windows-1252: "ä" and "ß" are single bytes
 }
 
-const BAD_FILE = supplierFile(`30.02.${NEW_LINE.promised.slice(0, 4)}`); // 30 February: no such day
-const GOOD_FILE = supplierFile(german(NEW_LINE.promised));
 const FILENAME = 'ferguson-liefertermine.csv';
 
 async function chooseFile(page: Page, content: Buffer) {
@@ -103,6 +105,10 @@ async function shot(page: Page, name: string) {
 test('procurement maps a supplier file, sees its errors by row and column, previews the moved dates, commits and reverts it', async ({ signIn }) => {
   test.setTimeout(120_000);
   const page = await signIn('procurement');
+  const lines = fileLines(await seedPipeLines(page.request));
+  const { STEADY, SLIPS_4W, EARLIER, NEW_LINE } = lines;
+  const BAD_FILE = supplierFile(lines, `30.02.${NEW_LINE.promised.slice(0, 4)}`); // 30 February: no such day
+  const GOOD_FILE = supplierFile(lines, german(NEW_LINE.promised));
   await page.goto('/imports');
   await expect(page.getByRole('heading', { level: 1, name: 'Imports' })).toBeVisible();
 
@@ -233,7 +239,7 @@ test('procurement maps a supplier file, sees its errors by row and column, previ
   await shot(page, '06-reverted');
 
   // The data is back as it was: the slipped line is promised on its original date again.
-  await page.goto('/purchase-orders');
+  await page.goto(`/purchase-orders?q=${encodeURIComponent(SLIPS_4W.po)}`);
   await expect(page.getByRole('row', { name: new RegExp(`${SUPPLIER}\\s+${SLIPS_4W.po}\\s+${SLIPS_4W.line}\\b`) })).toContainText(SLIPS_4W.promised);
 
   // The mapping was remembered: the next file from the supplier starts from it and previews as it is.
@@ -257,7 +263,7 @@ test('a revert is refused while a row the batch wrote has been edited since, nam
   const { batchId } = (await res.json()) as { batchId: number };
 
   // A colleague moves the line's promised date by hand after the import.
-  await page.goto('/purchase-orders');
+  await page.goto(`/purchase-orders?q=${encodeURIComponent(po)}`);
   await page.getByRole('button', { name: `Edit promised date of ${key}` }).click();
   await page.getByLabel(`Promised date of ${key}`).fill('2027-10-01');
   await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -1,5 +1,6 @@
 import { apiClient } from '../fixtures/api';
 import { expect, test } from '../fixtures/auth';
+import { seedPurchaseOrder } from '../fixtures/seed';
 
 // 20 people edit the same PO line at once through the real server, each retrying
 // with the version the server reports until their edit lands. Every version must
@@ -7,10 +8,12 @@ import { expect, test } from '../fixtures/auth';
 // audit log must hold exactly one event per accepted edit.
 
 const EDITORS = 20;
-const LINE_ID = 2;
 
 test('20 concurrent edits of one PO line: one winner per version, the rest conflict, audit complete', async ({ signIn }) => {
   const clients = await Promise.all(Array.from({ length: EDITORS }, () => apiClient('procurement')));
+  // The line this spec edits is its own, far beyond any forecast horizon.
+  const [line] = await seedPurchaseOrder(clients[0]!, 'concurrent', [{ promisedDate: '2031-06-02' }]);
+  const LINE_ID = line!.id;
   const first = await clients[0]!.patch(`/api/purchase-order-lines/${LINE_ID}`, { data: { version: 999_999, qty: '1' } });
   expect(first.status()).toBe(409);
   const startVersion = ((await first.json()) as { currentVersion: number }).currentVersion;

@@ -68,6 +68,13 @@ export const ENDPOINTS = {
     capability: 'import:data',
     supplierToken: false,
   },
+  'GET /api/purchase-order-lines': {
+    type: 'route',
+    method: 'GET',
+    file: 'app/api/purchase-order-lines/route.ts',
+    capability: 'read:workspace',
+    supplierToken: false,
+  },
   'PATCH /api/purchase-order-lines/[id]': {
     type: 'route',
     method: 'PATCH',

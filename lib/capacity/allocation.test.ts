@@ -70,6 +70,22 @@ describe('optimal allocation where a greedy schedule goes wrong', () => {
       inventory: [stock('PIPE', '60'), stock('DGX', '6')],
       poLines: [line('PIPE', '25', '2026-03-09'), line('DGX', '2', '2026-03-10')],
     });
-    await solve(m);
+    const f = await solve(m);
+    // Worked by hand (plan start Monday 2026-03-02, days 0–20). The 8 DGX bind, not the 85 m of pipe:
+    // each goes to the site that makes the most of it within the weekly limits. Week 1: both of
+    // NODE-A's starts and all three of NODE-B's on day 0 (47.5 m, 5 DGX); the sixth DGX waits for
+    // Monday. Week 2: the waiting DGX to NODE-A on day 7 (8 GPUs × 11 days beat NODE-B's 4 × 14),
+    // then the two DGX of day 8 to NODE-A and NODE-B. Pipe splits 50 m to A, 30 m to B, 5 m left.
+    // GPU-days: A 8×(18+18+11+10) = 456, B 4×(21×3+13) = 304.
+    expect(f.gpuDays).toBe(760);
+    expect(f.builds.map((b) => [b.sku, b.startDate, b.quantity])).toEqual([
+      ['NODE-A', '2026-03-02', 2],
+      ['NODE-B', '2026-03-02', 3],
+      ['NODE-A', '2026-03-09', 1],
+      ['NODE-A', '2026-03-10', 1],
+      ['NODE-B', '2026-03-10', 1],
+    ]);
+    const pipeBy = (sku: string) => f.builds.filter((b) => b.sku === sku).reduce((sum, b) => sum + b.quantity, 0) * (sku === 'NODE-A' ? 12.5 : 7.5);
+    expect([pipeBy('NODE-A'), pipeBy('NODE-B')]).toEqual([50, 30]);
   });
 });

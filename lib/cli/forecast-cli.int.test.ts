@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Forecast } from '@/lib/capacity';
 
 const BIN = path.resolve('bin/clearbuild.mjs');
@@ -52,7 +52,8 @@ PIPECO,PO-7,1,PIPE,12.5,2027-01-04,
 } as const;
 
 describe('forecast through the CLI on canonical CSVs imported into a fresh data folder', () => {
-  it('imports every kind in order', () => {
+  // Setup, not a test: every test below reads this data folder, and each can run alone.
+  beforeAll(() => {
     for (const [kind, text] of Object.entries(FILES)) {
       const file = path.join(tmp, `${kind}.csv`);
       fs.writeFileSync(file, text);

@@ -20,7 +20,7 @@
  * Weeks 13–19, the slipped pipe. Ferguson's 6,000 m DN100 line (PO-24422/2),
  * due in week 8, is now promised for week 19. The 3,600 m on hand or due
  * sooner plumbs about 280 racks, so GPUs online stall near 8,900 for six weeks
- * while ~7,900 GPUs, loose or in built DGX nodes, sit idle. Periods 4–5 miss
+ * while ~5,000 GPUs in built DGX nodes sit idle. Periods 4–5 miss
  * by 1,500 and 3,100.
  *
  * Weeks 20–23, catch-up. The pipe lands, DSM2 has positions waiting, both

@@ -1,5 +1,5 @@
 // The demo's story as data, for a tour or tooltip in the UI. The prose version
-// heads index.ts; demo.test.ts checks both against a greedy simulation.
+// heads index.ts; story.test.ts checks it against the engine's forecast of the demo model.
 
 export interface StoryPhase {
   /** Plan weeks (week 0 starts on the anchor Monday), inclusive. */
@@ -33,8 +33,8 @@ export const DEMO_STORY: StoryPhase[] = [
     keyLine: { supplier: 'FERGUSON', poNumber: 'PO-24422', line: '2' },
     summary:
       "Ferguson's 6,000 m DN100 line, due in week 8, is now promised for week 19. The 3,600 m on hand or due sooner " +
-      'plumbs about 280 racks, so GPUs online stall near 8,900 for six weeks while about 7,900 GPUs (loose and in built ' +
-      'DGX nodes) sit idle. Periods 4 and 5 fall short by 1,500 and 3,100.',
+      'plumbs about 280 racks, so GPUs online stall near 8,900 for six weeks while about 5,000 GPUs in built DGX nodes ' +
+      'sit idle. Periods 4 and 5 fall short by 1,500 and 3,100.',
   },
   {
     fromWeek: 20,

@@ -1,6 +1,8 @@
 import 'server-only';
 import { getPrisma } from '@/lib/db/client';
 import { dateText, decimalText } from '@/lib/db/value-text';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { PoLineListQuery } from '@/lib/validation/purchase-order-line-query';
 
 export interface PoLineListRow {
   id: number;
@@ -33,23 +35,29 @@ export function parsePageParam(raw: string | undefined): number {
   return raw !== undefined && /^\d{1,6}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
 }
 
-export async function fetchPoLines(page = 1): Promise<PoLinePage> {
-  const prisma = await getPrisma();
-  const [total, open] = await Promise.all([prisma.purchaseOrderLine.count(), prisma.purchaseOrderLine.count({ where: { status: 'open' } })]);
-  const pages = Math.max(1, Math.ceil(total / PO_PAGE_SIZE));
-  const current = Math.max(1, Math.floor(page) || 1);
-  // A page past the end is said to be so (the page shows it), never silently page 1.
-  if (current > pages) return { rows: [], total, open, page: current, pages };
-  const lines = await prisma.purchaseOrderLine.findMany({
-    include: {
-      item: { select: { sku: true, name: true, unit: true } },
-      purchaseOrder: { select: { poNumber: true, supplier: { select: { code: true } } } },
-    },
-    orderBy: [{ promisedDate: 'asc' }, { id: 'asc' }],
-    skip: (current - 1) * PO_PAGE_SIZE,
-    take: PO_PAGE_SIZE,
-  });
-  const rows = lines.map((l) => ({
+type LineFilter = Pick<PoLineListQuery, 'supplier' | 'poNumber' | 'status' | 'sku' | 'q'>;
+
+function lineWhere(f: LineFilter): Prisma.PurchaseOrderLineWhereInput {
+  const contains = (text: string) => ({ contains: text, mode: 'insensitive' as const });
+  const and: Prisma.PurchaseOrderLineWhereInput[] = [];
+  if (f.status) and.push({ status: f.status });
+  if (f.sku) and.push({ item: { sku: f.sku } });
+  if (f.poNumber) and.push({ purchaseOrder: { poNumber: f.poNumber } });
+  if (f.supplier) and.push({ purchaseOrder: { supplier: { code: f.supplier } } });
+  if (f.q) and.push({ OR: [{ item: { sku: contains(f.q) } }, { purchaseOrder: { poNumber: contains(f.q) } }, { purchaseOrder: { supplier: { code: contains(f.q) } } }] });
+  return and.length > 0 ? { AND: and } : {};
+}
+
+const LINE_INCLUDE = {
+  item: { select: { sku: true, name: true, unit: true } },
+  purchaseOrder: { select: { poNumber: true, supplier: { select: { code: true } } } },
+} as const;
+const LINE_ORDER: Prisma.PurchaseOrderLineOrderByWithRelationInput[] = [{ promisedDate: 'asc' }, { id: 'asc' }];
+
+type LineWithParents = Prisma.PurchaseOrderLineGetPayload<{ include: typeof LINE_INCLUDE }>;
+
+function toListRow(l: LineWithParents): PoLineListRow {
+  return {
     id: l.id,
     supplier: l.purchaseOrder.supplier.code,
     poNumber: l.purchaseOrder.poNumber,
@@ -61,6 +69,34 @@ export async function fetchPoLines(page = 1): Promise<PoLinePage> {
     promisedDate: dateText(l.promisedDate),
     status: l.status,
     version: l.version,
-  }));
-  return { rows, total, open, page: current, pages };
+  };
+}
+
+/** One page of the PO page's lines, by promised date, optionally searched (`q`: supplier, PO number or SKU). */
+export async function fetchPoLines(page = 1, q?: string): Promise<PoLinePage> {
+  const prisma = await getPrisma();
+  const where = lineWhere({ q });
+  const [total, open] = await Promise.all([
+    prisma.purchaseOrderLine.count({ where }),
+    prisma.purchaseOrderLine.count({ where: { AND: [where, { status: 'open' }] } }),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PO_PAGE_SIZE));
+  const current = Math.max(1, Math.floor(page) || 1);
+  // A page past the end is said to be so (the page shows it), never silently page 1.
+  if (current > pages) return { rows: [], total, open, page: current, pages };
+  const lines = await prisma.purchaseOrderLine.findMany({ where, include: LINE_INCLUDE, orderBy: LINE_ORDER, skip: (current - 1) * PO_PAGE_SIZE, take: PO_PAGE_SIZE });
+  return { rows: lines.map(toListRow), total, open, page: current, pages };
+}
+
+/** PO lines matching the filters, by promised date, a page at a time (`nextCursor` is null on the last page). */
+export async function fetchPoLineList(query: PoLineListQuery): Promise<{ rows: PoLineListRow[]; total: number; nextCursor: string | null }> {
+  const prisma = await getPrisma();
+  const where = lineWhere(query);
+  const offset = query.cursor ?? 0;
+  const [total, lines] = await Promise.all([
+    prisma.purchaseOrderLine.count({ where }),
+    prisma.purchaseOrderLine.findMany({ where, include: LINE_INCLUDE, orderBy: LINE_ORDER, skip: offset, take: query.limit }),
+  ]);
+  const next = offset + lines.length;
+  return { rows: lines.map(toListRow), total, nextCursor: next < total ? String(next) : null };
 }

@@ -9,30 +9,42 @@ import { PromisedDateEditor } from './promised-date-editor';
 
 export const metadata: Metadata = { title: 'Purchase orders' };
 
-export default async function PurchaseOrdersPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function PurchaseOrdersPage({ searchParams }: { searchParams: Promise<{ page?: string; q?: string }> }) {
   const me = await requireRole('/purchase-orders');
   const canEdit = can(me.role, 'edit:data');
-  const { rows, total, open, page, pages } = await fetchPoLines(parsePageParam((await searchParams).page));
+  const params = await searchParams;
+  const q = params.q?.trim().slice(0, 100) || undefined;
+  const { rows, total, open, page, pages } = await fetchPoLines(parsePageParam(params.page), q);
+  const href = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   const pager =
     pages > 1 && page <= pages ? (
       <nav className="pager" aria-label="Pages of purchase-order lines">
-        {page > 1 ? <Link href={`?page=${page - 1}`}>← Previous</Link> : null}
+        {page > 1 ? <Link href={href(page - 1)}>← Previous</Link> : null}
         <span>
           Page {page} of {pages} (lines {(page - 1) * PO_PAGE_SIZE + 1}–{(page - 1) * PO_PAGE_SIZE + rows.length})
         </span>
-        {page < pages ? <Link href={`?page=${page + 1}`}>Next →</Link> : null}
+        {page < pages ? <Link href={href(page + 1)}>Next →</Link> : null}
       </nav>
     ) : null;
   return (
     <>
       <h1>Purchase orders</h1>
       <p className="lede">
-        {total} lines, {open} open, by promised date.
+        {total} lines{q ? ` matching “${q}”` : ''}, {open} open, by promised date.
       </p>
+      <form className="toolbar" role="search" action="/purchase-orders">
+        <label>
+          Search <input name="q" type="search" defaultValue={q} placeholder="supplier, PO number or SKU" maxLength={100} />
+        </label>
+        <button type="submit" className="secondary">
+          Search
+        </button>
+        {q ? <Link href="/purchase-orders">Clear</Link> : null}
+      </form>
       {pager}
       {page > pages ? (
         <div className="alert info" role="status">
-          There is no page {page}: the {total} lines fit on {pages} page{pages === 1 ? '' : 's'}. <Link href={`?page=${pages}`}>Go to page {pages}</Link>
+          There is no page {page}: the {total} lines fit on {pages} page{pages === 1 ? '' : 's'}. <Link href={href(pages)}>Go to page {pages}</Link>
         </div>
       ) : (
       <SimpleTable
