@@ -2,7 +2,7 @@ import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // With DATABASE_URL set, a second server runs the same build on PostgreSQL for the smoke journey.
-const PG_PORT = Number(process.env.E2E_PG_PORT ?? PORT + 1);
+const PG_PORT = Number(process.env.E2E_PG_PORT ?? PORT + 10);
 const onPostgres = !!process.env.DATABASE_URL?.trim();
 
 // Debian's Chromium, never a downloaded browser; these flags keep it off the

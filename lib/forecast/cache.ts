@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { computeForecast, type CapacityModel, type Forecast, type ForecastOptions } from '@/lib/capacity';
+import type { CapacityModel, Forecast, ForecastOptions } from '@/lib/capacity';
+import { engineFor } from '@/lib/engine/pool';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 /**
@@ -91,16 +92,21 @@ async function store(host: ForecastCacheHost, key: string, forecast: Forecast): 
  */
 export async function cachedForecast(host: ForecastCacheHost, model: CapacityModel, options: ForecastOptions = {}, key = forecastKey(model, options)): Promise<Forecast> {
   // The benchmark measures the uncached path end to end.
-  if (process.env.CLEARBUILD_FORECAST_CACHE === 'off') return computeForecast(model, options);
+  if (process.env.CLEARBUILD_FORECAST_CACHE === 'off') return engineFor(host.locals)(model, options);
+  const remembered = memo(host).get(key);
+  if (remembered) {
+    remember(host, key, remembered);
+    return remembered.forecast;
+  }
   const pending = inFlight(host).get(key);
   if (pending) return pending;
-  const stored = await storedForecast(host, key);
-  if (stored) return stored.forecast;
-  const again = inFlight(host).get(key); // another request may have started it while we read
-  if (again) return again;
+  // Registered before the first await: every identical request from here on joins this one.
   const computing = (async () => {
     try {
-      const forecast = await computeForecast(model, options);
+      const stored = await storedForecast(host, key);
+      if (stored) return stored.forecast;
+      // The app server's engine runs in worker threads (lib/engine); the CLI's in its own thread.
+      const forecast = await engineFor(host.locals)(model, options);
       remember(host, key, { forecast, computedAt: new Date() });
       // A store that fails (a busy database) costs a recomputation later, never this answer.
       await store(host, key, forecast).catch((err: unknown) => console.error('ClearBuild: could not store a forecast:', err));

@@ -1,4 +1,5 @@
-import { computeForecast, type Forecast } from '@/lib/capacity';
+import type { Forecast } from '@/lib/capacity';
+import { engineFor } from '@/lib/engine/pool';
 import type { BulkConnection } from '@/lib/db/bulk';
 import type { DatabaseHandle } from '@/lib/db/open';
 import { buildCapacityModel } from '@/lib/forecast/build-model';
@@ -37,11 +38,11 @@ export async function committedForecastPoint(db: DatabaseHandle): Promise<Foreca
  * Computed here and never stored: the data is hypothetical, and on the embedded
  * database no other query can run while the transaction is open.
  */
-export async function uncommittedForecastPoint(conn: BulkConnection): Promise<ForecastPoint> {
+export async function uncommittedForecastPoint(conn: BulkConnection, locals: Map<string, unknown>): Promise<ForecastPoint> {
   const reader = { $queryRawUnsafe: <T>(sql: string) => conn.query<T>(sql) } as unknown as PrismaClient;
   const rows = await loadModelRows(reader);
   const model = buildCapacityModel(rows, { planStart: todayIso(), horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
-  return forecastPoint(rows, await computeForecast(model, HEADLINE_OPTIONS));
+  return forecastPoint(rows, await engineFor(locals)(model, HEADLINE_OPTIONS));
 }
 
 function forecastPoint(rows: ModelRows, forecast: Forecast): ForecastPoint {

@@ -148,7 +148,7 @@ async function stagedImport(db: DatabaseHandle, { req, supplierCode, dryRun, bat
       let forecast: ForecastDelta | null = null;
       if (forecastBefore) {
         await applyChanges(conn, kind, null);
-        forecast = { before: forecastBefore, after: await uncommittedForecastPoint(conn) };
+        forecast = { before: forecastBefore, after: await uncommittedForecastPoint(conn, db.locals) };
       }
       const alreadyImported = counts.created + counts.updated === 0 && (await committedBefore(conn, req.kind, sha256, null));
       throw new DryRunDone<ImportSummary>({

@@ -4,6 +4,7 @@ import { getDatabase } from '@/lib/db/client';
 import { describeParamIssues, forecastParamsSchema } from '@/lib/forecast/params';
 import { runForecast, UnknownScenarioError } from '@/lib/forecast/run-forecast';
 import { withAuth } from '@/lib/auth/guard';
+import { EngineBusyError } from '@/lib/engine/pool';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,6 +23,9 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest) =>
     const { forecast } = await runForecast(await getDatabase(), parsed.data);
     return NextResponse.json(forecast);
   } catch (err) {
+    if (err instanceof EngineBusyError) {
+      return NextResponse.json({ error: err.message }, { status: 503, headers: { 'Retry-After': String(err.retryAfterSeconds) } });
+    }
     if (err instanceof UnknownScenarioError) return NextResponse.json({ error: err.message }, { status: 404 });
     if (err instanceof ModelValidationError) {
       return NextResponse.json({ error: err.message, problems: err.problems }, { status: 422 });

@@ -1,0 +1,135 @@
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { computeForecast, ModelValidationError, type CapacityModel, type Forecast, type ForecastOptions } from '@/lib/capacity';
+import type { EngineJob, EngineReply } from './protocol';
+
+/** The engine's queue is full: the caller should answer 503 with Retry-After. */
+export class EngineBusyError extends Error {
+  override name = 'EngineBusyError';
+  readonly retryAfterSeconds = 5;
+  constructor(readonly queued: number) {
+    super(`The forecast engine is busy (${queued} forecasts waiting). Try again in a few seconds.`);
+  }
+}
+
+export type Engine = (model: CapacityModel, options: ForecastOptions) => Promise<Forecast>;
+
+interface Pending {
+  job: EngineJob;
+  resolve: (f: Forecast) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Pending | null;
+}
+
+function envInt(name: string, fallback: number): number {
+  const n = Number(process.env[name]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+// Resolved at run time from the project folder (where `next start` and the CLI run), so
+// no bundler rewrites it: the worker loads the engine from source through tsx.
+const ENTRY = () => path.join(process.cwd(), 'lib', 'engine', 'worker-entry.mjs');
+
+/**
+ * A bounded pool of worker threads running the capacity engine, so a forecast never
+ * holds the thread that serves pages and API calls. Jobs wait in a bounded queue;
+ * past it, EngineBusyError. A worker that dies fails its job and is replaced.
+ */
+export class EnginePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    readonly size = envInt('CLEARBUILD_ENGINE_WORKERS', Math.max(1, Math.min(4, os.availableParallelism() - 1))),
+    readonly maxQueued = envInt('CLEARBUILD_ENGINE_QUEUE', 16),
+  ) {}
+
+  run: Engine = (model, options) => {
+    if (this.closed) return Promise.reject(new Error('the engine pool is closed'));
+    if (this.queue.length >= this.maxQueued) return Promise.reject(new EngineBusyError(this.queue.length));
+    return new Promise<Forecast>((resolve, reject) => {
+      this.queue.push({ job: { id: this.nextId++, model, options }, resolve, reject });
+      this.dispatch();
+    });
+  };
+
+  /** Forecasts waiting for a worker and being computed. */
+  load(): { queued: number; running: number } {
+    return { queued: this.queue.length, running: this.slots.filter((s) => s.busy).length };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('the engine pool is closed'));
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private dispatch() {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => !s.busy);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      const next = this.queue.shift()!;
+      slot.busy = next;
+      slot.worker.postMessage(next.job);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(ENTRY(), { name: 'clearbuild-engine' });
+    // An idle worker never keeps a CLI or test process alive.
+    worker.unref();
+    const slot: Slot = { worker, busy: null };
+    worker.on('message', (msg: EngineReply | { ready: true }) => {
+      if ('ready' in msg) return;
+      const done = slot.busy;
+      slot.busy = null;
+      if (done && done.job.id === msg.id) {
+        if (msg.ok) done.resolve(msg.forecast);
+        else {
+          const err = msg.error.problems ? new ModelValidationError(msg.error.problems) : Object.assign(new Error(msg.error.message), { name: msg.error.name });
+          done.reject(err);
+        }
+      }
+      this.dispatch();
+    });
+    const fail = (err: Error) => {
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots.splice(i, 1);
+      slot.busy?.reject(new Error(`the forecast engine's worker stopped: ${err.message}`));
+      slot.busy = null;
+      if (!this.closed) this.dispatch();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (this.slots.includes(slot)) fail(new Error(`exit code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+}
+
+const POOL = 'engine:pool';
+
+/**
+ * Installs the worker pool as this process's engine, on the open database's
+ * shared `locals` (so every bundled copy of a module finds the same pool).
+ */
+export function installEnginePool(locals: Map<string, unknown>): EnginePool {
+  let pool = locals.get(POOL) as EnginePool | undefined;
+  if (!pool) locals.set(POOL, (pool = new EnginePool()));
+  return pool;
+}
+
+/** The process's engine: the worker pool where one is installed (the app server), else the engine in this thread (CLI, tests). */
+export function engineFor(locals: Map<string, unknown>): Engine {
+  const pool = locals.get(POOL) as { run: Engine } | undefined;
+  return pool ? pool.run : computeForecast;
+}

@@ -1,0 +1,30 @@
+// The capacity engine's worker thread: takes { id, model, options }, answers
+// { id, ok: true, forecast } or { id, ok: false, error }. The engine is CPU-bound for
+// seconds on real models, so it runs here, never on the thread that serves requests.
+// HiGHS stays loaded between jobs: a warm worker skips its WebAssembly start-up.
+import { parentPort } from 'node:worker_threads';
+import { computeForecast, ModelValidationError, warmUp } from '@/lib/capacity';
+import type { EngineJob, EngineReply } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('lib/engine/worker-main.ts runs as a worker thread');
+
+await warmUp().catch(() => undefined);
+port.on('message', async (job: EngineJob) => {
+  let reply: EngineReply;
+  try {
+    reply = { id: job.id, ok: true, forecast: await computeForecast(job.model, job.options) };
+  } catch (err) {
+    reply = {
+      id: job.id,
+      ok: false,
+      error: {
+        name: err instanceof Error ? err.name : 'Error',
+        message: err instanceof Error ? err.message : String(err),
+        problems: err instanceof ModelValidationError ? err.problems : undefined,
+      },
+    };
+  }
+  port.postMessage(reply);
+});
+port.postMessage({ ready: true });

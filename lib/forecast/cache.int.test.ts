@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capacity, model, part, recipe, stock } from '@/lib/capacity/testing/builders';
+import { testDatabaseKinds } from '@/lib/db/test-support';
+import { runImport } from '@/lib/imports/run-import';
+import { cachedForecast, forecastKey, isComputing, storedForecast, type ForecastCacheHost } from './cache';
+import { fetchLastDataChange } from './data-as-of';
+
+// Two "app servers" on one database: each has its own process state (locals) and
+// shares only the database, as two processes behind a load balancer would.
+function tinyModel(gpusOnHand: string) {
+  return model({
+    horizonDays: 10,
+    items: [part('GPU'), capacity('NODE', 8, 'S1')],
+    recipes: [recipe('NODE', { GPU: '8' }, { lead: 1 })],
+    inventory: [stock('GPU', gpusOnHand)],
+  });
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`the forecast cache in the database on ${kind.name}`, () => {
+    let env: Awaited<ReturnType<typeof kind.create>>;
+    let serverA: ForecastCacheHost;
+    let serverB: ForecastCacheHost;
+    beforeAll(async () => {
+      env = await kind.create();
+      serverA = { prisma: env.db.prisma, locals: new Map() };
+      serverB = { prisma: env.db.prisma, locals: new Map() };
+    });
+    afterAll(async () => env?.dispose());
+
+    it('serves on one server the forecast another computed, without computing it again', async () => {
+      const m = tinyModel('16');
+      const key = forecastKey(m, {});
+      expect(await storedForecast(serverB, key)).toBeNull();
+      const computed = await cachedForecast(serverA, m, {});
+      expect(computed.gpuDays).toBe(8 * 2 * 9);
+      const onB = await storedForecast(serverB, key);
+      expect(onB?.forecast).toEqual(computed);
+      expect(onB?.computedAt).toBeInstanceOf(Date);
+      // Another input is another key: nothing stale is served.
+      expect(await storedForecast(serverB, forecastKey(tinyModel('24'), {}))).toBeNull();
+    });
+
+    it('shares one computation between identical requests in flight on one server', async () => {
+      const m = tinyModel('32');
+      const first = cachedForecast(serverA, m, {});
+      expect(isComputing(serverA, forecastKey(m, {}))).toBe(true);
+      expect(isComputing(serverB, forecastKey(m, {}))).toBe(false);
+      const [a, b] = await Promise.all([first, cachedForecast(serverA, m, {})]);
+      expect(b).toBe(a);
+      expect(isComputing(serverA, forecastKey(m, {}))).toBe(false);
+    });
+
+    it('keeps only the newest 32 forecasts in the database', async () => {
+      for (let gpus = 40; gpus < 40 + 8 * 36; gpus += 8) await cachedForecast(serverA, tinyModel(String(gpus)), {});
+      const [row] = await env.db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "ForecastResult"`);
+      expect(row?.n).toBe(32);
+    });
+
+    it('names the last change to the forecast input: the file imported and by whom', async () => {
+      expect(await fetchLastDataChange(env.db.prisma)).toBeNull();
+      await runImport(env.db, {
+        kind: 'items',
+        source: new TextEncoder().encode('sku,name,category,unit,site,gpus_online_per_unit\nGPU-X,GPU,gpu,ea,,0\n'),
+        filename: 'first-items.csv',
+        actor: 'procurement@example.test',
+      });
+      expect(await fetchLastDataChange(env.db.prisma)).toMatchObject({ what: 'first-items.csv imported', actor: 'procurement@example.test' });
+    });
+  });
+}
