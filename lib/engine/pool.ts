@@ -31,9 +31,10 @@ function envInt(name: string, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-// Resolved at run time from the project folder (where `next start` and the CLI run), so
-// no bundler rewrites it: the worker loads the engine from source through tsx.
-const ENTRY = () => path.join(process.cwd(), 'lib', 'engine', 'worker-entry.mjs');
+// Resolved at run time from the project folder (where `next start` and the CLI run): the
+// worker loads the engine from source through tsx. Built from parts so the bundler does not
+// try to trace and bundle the worker (and tsx's esbuild binary) into the route.
+const ENTRY = () => [process.cwd(), 'lib', 'engine', 'worker-entry.mjs'].join(path.sep);
 
 /**
  * A bounded pool of worker threads running the capacity engine, so a forecast never
@@ -83,7 +84,7 @@ export class EnginePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(ENTRY(), { name: 'clearbuild-engine' });
+    const worker = new Worker(/* turbopackIgnore: true */ ENTRY(), { name: 'clearbuild-engine' });
     // An idle worker never keeps a CLI or test process alive.
     worker.unref();
     const slot: Slot = { worker, busy: null };
