@@ -42,6 +42,8 @@ export async function fetchDashboardState(params: ForecastParams = {}): Promise<
     dataAsOf,
     start: async () => {
       if (isComputing(db, input.key)) return;
+      // The default dashboard joins the background refresher: one computation for the latest data at a time.
+      if (isDefault(params)) return refreshDashboardForecast(db);
       await cachedForecast(db, input.model, input.options, input.key).then(
         () => undefined,
         (err: unknown) => console.error('ClearBuild: computing the dashboard forecast failed:', err),
@@ -50,17 +52,48 @@ export async function fetchDashboardState(params: ForecastParams = {}): Promise<
   };
 }
 
+const isDefault = (p: ForecastParams) => p.planStart === undefined && p.horizonDays === undefined && p.scenario === undefined;
+
+interface Refresher {
+  running: Promise<void> | null;
+  again: boolean;
+}
+
 /**
  * Computes the dashboard's default forecast (today, 365 days) into the shared cache
  * unless it is there: run at server start and after every change, off the request,
- * so the next person to open the dashboard finds it ready.
+ * so the next person to open the dashboard finds it ready. Changes that arrive while
+ * it runs are coalesced: when it finishes it runs once more, for the data as it is
+ * then, so a burst of imports queues one forecast, never one per import.
  */
 export async function refreshDashboardForecast(db?: OpenDatabase): Promise<void> {
+  const open = db ?? (await getDatabase().catch(() => null));
+  if (!open) return;
+  let state = open.locals.get('dashboard:refresher') as Refresher | undefined;
+  if (!state) open.locals.set('dashboard:refresher', (state = { running: null, again: false }));
+  if (state.running) {
+    state.again = true;
+    return state.running;
+  }
+  const refresher = state;
+  refresher.running = (async () => {
+    try {
+      do {
+        refresher.again = false;
+        await refreshOnce(open);
+      } while (refresher.again);
+    } finally {
+      refresher.running = null;
+    }
+  })();
+  return refresher.running;
+}
+
+async function refreshOnce(db: OpenDatabase): Promise<void> {
   try {
-    const open = db ?? (await getDatabase());
-    if ((await open.prisma.item.count()) === 0) return;
-    const input = await loadForecastInput(open.prisma, {}, DASHBOARD_OPTIONS);
-    await cachedForecast(open, input.model, input.options, input.key);
+    if ((await db.prisma.item.count()) === 0) return;
+    const input = await loadForecastInput(db.prisma, {}, DASHBOARD_OPTIONS);
+    await cachedForecast(db, input.model, input.options, input.key);
   } catch (err) {
     console.error('ClearBuild: computing the dashboard forecast in the background failed:', err);
   }
