@@ -2,8 +2,12 @@ import 'server-only';
 import { resolveDatabaseTarget } from './config';
 import { openDatabase, type OpenDatabase } from './open';
 
-// One database per server process, cached on globalThis so Next.js's dev reloads
-// reuse it instead of opening (and locking) the embedded folder again.
+// The server process's one open database (lib/db/open.ts: the Prisma client, the bulk
+// session, the data-folder lock and the process's shared locals), cached on globalThis:
+// Next.js bundles server modules once per route, so module state would exist once per
+// copy, while globalThis is one per process. Pages, actions, route handlers and
+// instrumentation.ts all reach it here; dev reloads reuse it instead of locking the
+// embedded folder again.
 const globalForDb = globalThis as unknown as { clearbuildDb?: Promise<OpenDatabase> };
 
 export function getDatabase(): Promise<OpenDatabase> {
