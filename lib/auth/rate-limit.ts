@@ -79,9 +79,11 @@ function envLimit(name: string, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-/** The server's limiters: failed sign-ins per email, sign-in attempts per address, imports per API token. */
+/** The server's limiters: failed sign-ins per email, sign-in attempts per address, imports per API token, forecasts computed per person. */
 export function rateLimits(db: SqlRunner) {
   return {
+    // Only forecasts the engine must compute count: cached answers, and joining one in flight, are free.
+    forecastComputations: new RateLimiter(db, 'forecast-computations', envLimit('CLEARBUILD_FORECAST_COMPUTE_LIMIT_PER_MINUTE', 10), 60_000),
     signInFailures: new RateLimiter(db, 'sign-in-failures', envLimit('CLEARBUILD_SIGNIN_FAILURES_PER_MINUTE', 10), 60_000),
     signInByAddress: new RateLimiter(db, 'sign-in-address', envLimit('CLEARBUILD_SIGNIN_LIMIT_PER_ADDRESS_PER_MINUTE', 60), 60_000),
     tokenImports: new RateLimiter(db, 'token-imports', envLimit('CLEARBUILD_TOKEN_IMPORT_LIMIT_PER_MINUTE', 30), 60_000),

@@ -134,3 +134,9 @@ export function engineFor(locals: Map<string, unknown>): Engine {
   const pool = locals.get(POOL) as { run: Engine } | undefined;
   return pool ? pool.run : computeForecast;
 }
+
+/** The installed pool's forecasts waiting and running, or null where the engine runs in this thread. */
+export function engineLoad(locals: Map<string, unknown>): { queued: number; running: number } | null {
+  const pool = locals.get(POOL) as { load(): { queued: number; running: number } } | undefined;
+  return pool ? pool.load() : null;
+}

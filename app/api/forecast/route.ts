@@ -1,15 +1,22 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { ModelValidationError } from '@/lib/capacity';
 import { getDatabase } from '@/lib/db/client';
-import { describeParamIssues, forecastParamsSchema } from '@/lib/forecast/params';
-import { runForecast, UnknownScenarioError } from '@/lib/forecast/run-forecast';
-import { withAuth } from '@/lib/auth/guard';
 import { EngineBusyError } from '@/lib/engine/pool';
+import { cachedForecast, isComputing, storedForecast } from '@/lib/forecast/cache';
+import { describeParamIssues, forecastParamsSchema } from '@/lib/forecast/params';
+import { loadForecastInput, UnknownScenarioError } from '@/lib/forecast/run-forecast';
+import { jsonError, withAuth } from '@/lib/auth/guard';
+import { rateLimits } from '@/lib/auth/rate-limit';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/forecast?planStart=YYYY-MM-DD&horizonDays=N&scenario=NAME — the same JSON as `clearbuild forecast --json`. */
-export const GET = withAuth('GET /api/forecast', async (request: NextRequest) => {
+/**
+ * GET /api/forecast?planStart=YYYY-MM-DD&horizonDays=N&scenario=NAME — the same JSON as `clearbuild forecast --json`.
+ * The engine runs in worker threads (lib/engine): a stored forecast, or one already being computed, is served
+ * as it is; a new one counts against the caller's per-minute computation limit (429), and a full engine queue
+ * answers 503. Either way the server keeps answering everything else.
+ */
+export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _context: unknown, principal) => {
   const q = request.nextUrl.searchParams;
   const parsed = forecastParamsSchema.safeParse({
     planStart: q.get('planStart') ?? q.get('plan-start') ?? undefined,
@@ -20,8 +27,19 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest) =>
     return NextResponse.json({ error: describeParamIssues(parsed.error, (f) => f), issues: parsed.error.issues }, { status: 400 });
   }
   try {
-    const { forecast } = await runForecast(await getDatabase(), parsed.data);
-    return NextResponse.json(forecast);
+    const db = await getDatabase();
+    const input = await loadForecastInput(db.prisma, parsed.data);
+    const stored = await storedForecast(db, input.key);
+    if (stored) return NextResponse.json(stored.forecast);
+    if (!isComputing(db, input.key) && principal?.kind === 'user') {
+      const limit = await rateLimits(db.prisma).forecastComputations.hit(`user:${principal.userId}`);
+      if (!limit.allowed) {
+        const res = jsonError(429, 'Too many new forecasts to compute. Try again shortly, or ask for one already computed.');
+        res.headers.set('Retry-After', String(limit.retryAfterSeconds));
+        return res;
+      }
+    }
+    return NextResponse.json(await cachedForecast(db, input.model, input.options, input.key));
   } catch (err) {
     if (err instanceof EngineBusyError) {
       return NextResponse.json({ error: err.message }, { status: 503, headers: { 'Retry-After': String(err.retryAfterSeconds) } });

@@ -9,6 +9,7 @@ import { checkUploadFilename, importByteLimit } from '@/lib/auth/upload';
 import { FileTooLargeError, formatBytes, HashingByteSource } from '@/lib/imports/byte-source';
 import { defaultMappingName, findMappingByName, saveMapping } from '@/lib/imports/mappings';
 import { runImport } from '@/lib/imports/run-import';
+import { spoolUpload, uploadIdleMs, UploadIdleError, type SpooledUpload } from '@/lib/imports/spool-upload';
 import { refreshDashboardForecast } from '@/lib/forecast/queries';
 import { ForeignRowsError } from '@/lib/imports/staged/run-staged';
 import { checkMapping, parseMappingParam } from '@/lib/imports/mapping-param';
@@ -21,7 +22,8 @@ const ERRORS_RETURNED = 1_000;
 
 /**
  * POST /api/imports/<kind>?supplier=CODE&dryRun=1&filename=NAME&mapping=JSON|mappingName=NAME&save=1
- * with the file as a text/csv body, streamed (never read whole). All or nothing:
+ * with the file as a text/csv body, received into a temporary file first (never held whole in
+ * memory, never while a transaction is open), then streamed through the pipeline. All or nothing:
  * 422 lists bad rows by row and column; a supplier token's file with another
  * supplier's rows is refused whole (403); past the size limit, 413.
  */
@@ -51,66 +53,78 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
   if (!filename) return jsonError(400, 'Bad filename: up to 200 characters, no folders, "..", or control characters.');
   if (!request.body) return jsonError(400, 'The request body is empty: send the CSV file.');
 
-  const db = await getDatabase();
-  const { prisma } = db;
-  let mapping: ImportMapping | null = null;
-  let mappingName: string | null = null;
-  const named = q.get('mappingName');
-  if (q.get('mapping')) {
-    const parsed = parseMappingParam(kind, q.get('mapping')!);
-    if (!parsed.ok) return jsonError(400, parsed.error);
-    mapping = parsed.mapping;
-  } else if (named) {
-    const saved = await findMappingByName(prisma, named);
-    if (!saved) return jsonError(400, `Unknown mapping "${named.slice(0, 80)}".`);
-    if (saved.kind !== kind) return jsonError(400, `Mapping "${saved.name}" is for ${saved.kind} files, not ${kind}.`);
-    const checked = checkMapping(kind, saved.mapping);
-    if (!checked.ok) return jsonError(400, `Saved mapping "${saved.name}": ${checked.error}`);
-    mapping = checked.mapping;
-    mappingName = saved.name;
-  }
-  const dryRun = ['1', 'true'].includes(q.get('dryRun') ?? q.get('dry-run') ?? '');
-  const save = mapping !== null && mappingName === null && ['1', 'true'].includes(q.get('save') ?? '');
-  if (save) mappingName = defaultMappingName(supplierCode, kind);
-
-  // A parser that stops early (a bad header) leaves the rest of the body unread; it is
-  // drained below, or the client, still sending, would never read the answer.
-  const body = new HashingByteSource(request.body, limit);
+  // The whole file is received (size-capped, cut off when the client stalls) before any
+  // transaction opens: a slow client holds no lock and no database connection while it sends.
+  let upload: SpooledUpload;
   try {
-    const summary = await runImport(db, {
-      kind,
-      source: body,
-      filename,
-      actor: principal ? actorOf(principal) : 'unknown',
-      supplierCode,
-      dryRun,
-      mapping,
-      mappingName,
-      // The forecast's change is for people who may read forecasts, not for suppliers' tokens.
-      forecast: dryRun && principal?.kind === 'user' && can(principal.role, 'read:forecast'),
-    });
-    let mappingSaved: string | null = null;
-    if (save && !dryRun && principal) {
-      await saveMapping(prisma, { name: mappingName!, kind, supplierCode, mapping, actor: actorOf(principal) });
-      mappingSaved = mappingName;
-    }
-    // The data changed: the dashboard's forecast is computed again once this answer is sent.
-    if (!dryRun && summary.created + summary.updated > 0) after(() => refreshDashboardForecast(db));
-    return NextResponse.json({ ...summary, mappingSaved });
+    upload = await spoolUpload(request.body, { limit, idleMs: uploadIdleMs() });
   } catch (err) {
     if (err instanceof FileTooLargeError) return tooLarge(limit);
-    if (err instanceof ForeignRowsError && principal?.kind === 'token') {
-      return jsonError(403, `The file has rows that are not ${principal.supplierCode}'s; nothing was imported.`, {
-        rows: err.errors.slice(0, ERRORS_RETURNED),
-        rowCount: err.errorCount,
-      });
-    }
-    if (err instanceof CsvImportError) {
-      return jsonError(422, err.message, { errors: err.errors.slice(0, ERRORS_RETURNED), errorCount: err.errorCount });
-    }
+    if (err instanceof UploadIdleError) return jsonError(408, `The upload stalled: nothing arrived for ${Math.round(err.idleMs / 1000)} s. Send the file again.`);
     throw err;
+  }
+  try {
+    const db = await getDatabase();
+    const { prisma } = db;
+    let mapping: ImportMapping | null = null;
+    let mappingName: string | null = null;
+    const named = q.get('mappingName');
+    if (q.get('mapping')) {
+      const parsed = parseMappingParam(kind, q.get('mapping')!);
+      if (!parsed.ok) return jsonError(400, parsed.error);
+      mapping = parsed.mapping;
+    } else if (named) {
+      const saved = await findMappingByName(prisma, named);
+      if (!saved) return jsonError(400, `Unknown mapping "${named.slice(0, 80)}".`);
+      if (saved.kind !== kind) return jsonError(400, `Mapping "${saved.name}" is for ${saved.kind} files, not ${kind}.`);
+      const checked = checkMapping(kind, saved.mapping);
+      if (!checked.ok) return jsonError(400, `Saved mapping "${saved.name}": ${checked.error}`);
+      mapping = checked.mapping;
+      mappingName = saved.name;
+    }
+    const dryRun = ['1', 'true'].includes(q.get('dryRun') ?? q.get('dry-run') ?? '');
+    const save = mapping !== null && mappingName === null && ['1', 'true'].includes(q.get('save') ?? '');
+    if (save) mappingName = defaultMappingName(supplierCode, kind);
+
+    const body = new HashingByteSource(upload.open(), limit);
+    try {
+      const summary = await runImport(db, {
+        kind,
+        source: body,
+        filename,
+        actor: principal ? actorOf(principal) : 'unknown',
+        supplierCode,
+        dryRun,
+        mapping,
+        mappingName,
+        // The forecast's change is for people who may read forecasts, not for suppliers' tokens.
+        forecast: dryRun && principal?.kind === 'user' && can(principal.role, 'read:forecast'),
+      });
+      let mappingSaved: string | null = null;
+      if (save && !dryRun && principal) {
+        await saveMapping(prisma, { name: mappingName!, kind, supplierCode, mapping, actor: actorOf(principal) });
+        mappingSaved = mappingName;
+      }
+      // The data changed: the dashboard's forecast is computed again once this answer is sent.
+      if (!dryRun && summary.created + summary.updated > 0) after(() => refreshDashboardForecast(db));
+      return NextResponse.json({ ...summary, mappingSaved });
+    } catch (err) {
+      if (err instanceof FileTooLargeError) return tooLarge(limit);
+      if (err instanceof ForeignRowsError && principal?.kind === 'token') {
+        return jsonError(403, `The file has rows that are not ${principal.supplierCode}'s; nothing was imported.`, {
+          rows: err.errors.slice(0, ERRORS_RETURNED),
+          rowCount: err.errorCount,
+        });
+      }
+      if (err instanceof CsvImportError) {
+        return jsonError(422, err.message, { errors: err.errors.slice(0, ERRORS_RETURNED), errorCount: err.errorCount });
+      }
+      throw err;
+    } finally {
+      await body.close().catch(() => undefined);
+    }
   } finally {
-    await body.drain().catch(() => undefined);
+    await upload.remove();
   }
 });
 
