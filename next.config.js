@@ -38,7 +38,8 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },
-      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CSP }] },
+      // API answers are per person and change with the data: never kept by a browser or a proxy.
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CSP }, { key: 'Cache-Control', value: 'no-store' }] },
       // HSTS only when the request reached us over TLS (a TLS-terminating proxy says so).
       {
         source: '/:path*',

@@ -84,3 +84,67 @@ test('a supplier token trickling its upload holds no lock: a page, the data and 
   expect(order.at(-1)).toBe('upload');
   await procurement.dispose();
 });
+
+test('a sign-in body that never ends is refused at the cap while it is still being sent', async () => {
+  // On a server that read bodies whole before checking, this request would never be answered.
+  let sent = 0;
+  let answered = false;
+  const chunk = new TextEncoder().encode(`{"email":"a@b.c","password":"${'x'.repeat(1_000)}`);
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (answered || sent > 64 * 1024 * 1024) return controller.close();
+      sent += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+  });
+  const res = await fetch(`${BASE_URL}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: BASE_URL },
+    body,
+    duplex: 'half',
+  } as RequestInit);
+  answered = true;
+  expect(res.status).toBe(413);
+  expect(sent).toBeLessThan(64 * 1024 * 1024);
+});
+
+test('quantities past what the database holds, and invisible characters in keys, are refused by row and column', async ({ signIn }) => {
+  const page = await signIn('procurement');
+  const post = (kind: string, csv: string) =>
+    page.request.post(`/api/imports/${kind}?filename=limits.csv`, { headers: { 'content-type': 'text/csv' }, data: csv });
+  const tooBig = await post('inventory', 'sku,location,on_hand\nA100-SXM4-80G,WH-LIMITS,1234567890123\n');
+  expect(tooBig.status()).toBe(422);
+  expect(await tooBig.json()).toMatchObject({ errors: [{ row: 2, column: 'on_hand', message: 'must have at most 12 digits before the decimal point' }] });
+  const po = uniquePoNumber('invisible');
+  const sneaky = await post('purchase-orders', `supplier,po_number,line,sku,qty,promised_date,status\nNVIDIA,${po}\u200b,1,A100-SXM4-80G,8,2031-01-06,open\n`);
+  expect(sneaky.status()).toBe(422);
+  expect(await sneaky.json()).toMatchObject({ errors: [{ row: 2, column: 'po_number', message: expect.stringMatching(/invisible or direction-changing/) }] });
+});
+
+test('a revert posted from another origin is refused and changes nothing; API answers are never cached', async ({ signIn }) => {
+  const page = await signIn('procurement');
+  const po = uniquePoNumber('csrf');
+  const res = await page.request.post('/api/imports/purchase-orders?filename=csrf.csv', {
+    headers: { 'content-type': 'text/csv' },
+    data: `supplier,po_number,line,sku,qty,promised_date,status\nNVIDIA,${po},1,A100-SXM4-80G,8,2031-02-03,open\n`,
+  });
+  expect(res.status()).toBe(200);
+  expect(res.headers()['cache-control']).toBe('no-store');
+  const { batchId } = (await res.json()) as { batchId: number };
+  for (const origin of ['http://evil.example', BASE_URL.replace(/:\d+$/, ':3999')]) {
+    const refused = await page.request.post(`/api/imports/batches/${batchId}/revert`, { headers: { origin } });
+    expect(refused.status(), origin).toBe(403);
+  }
+  const lines = await page.request.get(`/api/purchase-order-lines?poNumber=${po}`);
+  expect(((await lines.json()) as { total: number }).total).toBe(1);
+  // From the app's own origin the same revert goes through.
+  expect((await page.request.post(`/api/imports/batches/${batchId}/revert`, { headers: { origin: BASE_URL } })).status()).toBe(200);
+});
+
+test('signed in, a sign-in link with a non-ASCII return path redirects there instead of failing', async ({ signIn }) => {
+  const page = await signIn('executive');
+  const res = await page.request.get('/sign-in?next=/%E3%80%80', { maxRedirects: 0 });
+  expect(res.status()).toBeGreaterThanOrEqual(300);
+  expect(res.status()).toBeLessThan(400);
+  expect(res.headers()['location']).toBe('/%E3%80%80');
+});

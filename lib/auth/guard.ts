@@ -9,6 +9,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getPrisma } from '@/lib/db/client';
 import { bearerToken, recordTokenUse, resolveApiToken } from './api-tokens';
 import { pageForPath } from './page-for-path';
+import { isSameOrigin, STATE_CHANGING_METHODS } from './same-origin';
 import { can, ENDPOINTS, PAGES, type Capability, type EndpointId, type PagePath } from './permissions';
 import type { Principal } from './principal';
 import { sessionPrincipal, type UserPrincipal } from './session';
@@ -97,6 +98,10 @@ export function withAuth<C>(
     let response: Response;
     try {
       const token = bearerToken(request.headers.get('authorization'));
+      // A browser's state-changing request must come from this site's own pages (CSRF), whatever its cookie.
+      if (token === null && STATE_CHANGING_METHODS.has(request.method) && !isSameOrigin(request)) {
+        return jsonError(403, 'Refused: this request came from another site.');
+      }
       if (token !== null) {
         if (!rule.supplierToken) return jsonError(403, 'API tokens cannot call this endpoint.');
         principal = await resolveApiToken(await getPrisma(), token);

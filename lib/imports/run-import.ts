@@ -117,7 +117,8 @@ export async function runImport(db: DatabaseHandle, req: ImportRequest): Promise
           ? prisma.importBatch.delete({ where: { id: batchId } })
           : prisma.importBatch.update({
               where: { id: batchId },
-              data: { status: 'failed', error: (err instanceof Error ? err.message : String(err)).slice(0, 2_000), finishedAt: new Date() },
+              // The batch page is read by people: it says what happened, never the database's own words.
+              data: { status: 'failed', error: failureMessage(err, batchId), finishedAt: new Date() },
             });
       await settle.catch(() => undefined); // the database itself may be what failed; the reopen sweep catches it then
     }
@@ -247,4 +248,11 @@ async function waitForLock(tx: { $queryRaw: PrismaClient['$queryRaw'] }, id: num
     if (lock?.free) return true;
   }
   return false;
+}
+
+/** What a failed batch records: a plain sentence; the error itself goes to the server log. */
+function failureMessage(err: unknown, batchId: number): string {
+  console.error(`ClearBuild: import batch #${batchId} failed:`, err);
+  if (err instanceof Error && err.name === 'UploadIdleError') return 'The upload stalled before the file was complete; nothing was imported.';
+  return 'The import could not be written and nothing was imported. The server log has the details; try again, or ask an admin.';
 }

@@ -49,7 +49,9 @@ export function parseIsoDate(raw: string): Parsed<string> {
 }
 
 const DECIMAL_RE = /^(\d+)(?:\.(\d+))?$/;
-export const DECIMAL_MAX_INTEGER_DIGITS = 18;
+// Quantities are numeric(18, 6) columns: 18 digits, 6 after the point, so 12 before it. A file may not
+// say more than the database can hold (it once got a 500 and a batch showing "numeric field overflow").
+export const DECIMAL_MAX_INTEGER_DIGITS = 12;
 export const DECIMAL_MAX_FRACTION_DIGITS = 6;
 
 /**
@@ -92,6 +94,12 @@ export function parseCount(raw: string | number, { min = 0 } = {}): Parsed<numbe
 // may span lines, which a quoted CSV field or a textarea can legitimately produce.
 const CONTROL_RE = /[\u0000-\u001f\u007f]/;
 const CONTROL_EXCEPT_LINE_BREAKS_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// Characters that show as nothing or turn text around: "PO-24247" and "PO-24247" + U+200B would be two POs
+// that look one, and a right-to-left override makes a name read as another. C1 controls, zero-width
+// spaces and joiners, word joiner and invisible operators, direction marks, embeddings, overrides and
+// isolates, the byte-order mark inside text.
+const INVISIBLE_RE = /[\u0080-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
+export const INVISIBLE_MESSAGE = 'must not contain invisible or direction-changing characters (zero-width spaces, bidi controls)';
 
 export function parseText(raw: string, { max, multiline = false }: { max: number; multiline?: boolean }): Parsed<string> {
   const s = raw.trim();
@@ -100,6 +108,7 @@ export function parseText(raw: string, { max, multiline = false }: { max: number
   if ((multiline ? CONTROL_EXCEPT_LINE_BREAKS_RE : CONTROL_RE).test(s)) {
     return fail(multiline ? 'must not contain control characters' : 'must be a single line without control characters');
   }
+  if (INVISIBLE_RE.test(s)) return fail(INVISIBLE_MESSAGE);
   return ok(s);
 }
 
@@ -178,7 +187,7 @@ export function quickCode(s: string, { pattern }: { pattern: RegExp }): string |
 }
 
 export function quickText(s: string, { max, multiline = false }: { max: number; multiline?: boolean }): string | undefined {
-  return s !== '' && s.length <= max && s.trim() === s && !(multiline ? CONTROL_EXCEPT_LINE_BREAKS_RE : CONTROL_RE).test(s) ? s : undefined;
+  return s !== '' && s.length <= max && s.trim() === s && !(multiline ? CONTROL_EXCEPT_LINE_BREAKS_RE : CONTROL_RE).test(s) && !INVISIBLE_RE.test(s) ? s : undefined;
 }
 
 export function quickEnum<const T extends readonly string[]>(s: string, values: T): T[number] | undefined {

@@ -4,6 +4,7 @@ import { getAuth } from '@/lib/auth/auth';
 import { recordSessionEvent } from '@/lib/auth/auth-audit';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { rateLimits } from '@/lib/auth/rate-limit';
+import { BodyTooLargeError, readBodyWithLimit } from '@/lib/auth/upload';
 import { sessionPrincipal } from '@/lib/auth/session';
 
 export const dynamic = 'force-dynamic';
@@ -11,16 +12,35 @@ export const dynamic = 'force-dynamic';
 // Only what ClearBuild uses of better-auth is reachable: no self sign-up, no
 // profile or email changes through its generic endpoints.
 const OPEN_PATHS = new Set(['/api/auth/sign-in/email', '/api/auth/sign-out', '/api/auth/get-session']);
-const MAX_SIGN_IN_BODY = 4_096;
+const MAX_AUTH_BODY = 4_096;
+
+/**
+ * The body read through the one capped reader, and a copy of the request carrying
+ * it for better-auth: nothing past the cap is ever read (a clone would buffer all
+ * of it), and better-auth never reads the client's stream itself.
+ */
+async function cappedRequest(request: NextRequest): Promise<{ text: string; forward: Request } | Response> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_AUTH_BODY) return jsonError(413, 'Request too large.');
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await readBodyWithLimit(request.body, MAX_AUTH_BODY));
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return jsonError(413, 'Request too large.');
+    throw err;
+  }
+  const headers = new Headers(request.headers);
+  headers.delete('content-length');
+  return { text, forward: new Request(request.url, { method: request.method, headers, body: text.length > 0 ? text : undefined }) };
+}
 
 function clientAddress(request: NextRequest): string | null {
   return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim().slice(0, 64) || null;
 }
 
 async function signIn(request: NextRequest): Promise<Response> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_SIGN_IN_BODY) return jsonError(413, 'Request too large.');
-  const text = await request.clone().text();
-  if (text.length > MAX_SIGN_IN_BODY) return jsonError(413, 'Request too large.');
+  const read = await cappedRequest(request);
+  if (read instanceof Response) return read;
+  const { text, forward } = read;
   let body: unknown = null;
   try {
     body = JSON.parse(text);
@@ -43,15 +63,17 @@ async function signIn(request: NextRequest): Promise<Response> {
     response.headers.set('Retry-After', String(Math.max(byEmail.retryAfterSeconds, byAddress.retryAfterSeconds)));
     return response;
   }
-  const response = await (await getAuth()).handler(request);
+  const response = await (await getAuth()).handler(forward);
   if (!response.ok) await limits.signInFailures.hit(`email:${email}`);
   await recordSessionEvent(prisma, { email, action: response.ok ? 'sign-in' : 'sign-in-failed', address });
   return response;
 }
 
 async function signOut(request: NextRequest): Promise<Response> {
+  const read = await cappedRequest(request);
+  if (read instanceof Response) return read;
   const principal = await sessionPrincipal(request.headers);
-  const response = await (await getAuth()).handler(request);
+  const response = await (await getAuth()).handler(read.forward);
   if (principal && response.ok) {
     await recordSessionEvent(await getPrisma(), { email: principal.email, action: 'sign-out', address: clientAddress(request) });
   }
@@ -63,7 +85,9 @@ export const POST = withAuth('POST /api/auth/[...all]', async (request) => {
   if (!OPEN_PATHS.has(path)) return jsonError(404, 'Not found.');
   if (path === '/api/auth/sign-in/email') return signIn(request);
   if (path === '/api/auth/sign-out') return signOut(request);
-  return (await getAuth()).handler(request);
+  const read = await cappedRequest(request);
+  if (read instanceof Response) return read;
+  return (await getAuth()).handler(read.forward);
 });
 
 export const GET = withAuth('GET /api/auth/[...all]', async (request) => {
