@@ -6,6 +6,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // First: every request from here on carries its socket peer's address (lib/auth/peer-address.ts).
+  (await import('@/lib/auth/peer-address')).installPeerAddressStamp();
   const [{ getDatabase }, { installEnginePool }, { refreshDashboardForecast }] = await Promise.all([
     import('@/lib/db/client'),
     import('@/lib/engine/pool'),

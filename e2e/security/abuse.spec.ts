@@ -148,3 +148,17 @@ test('signed in, a sign-in link with a non-ASCII return path redirects there ins
   expect(res.status()).toBeLessThan(400);
   expect(res.headers()['location']).toBe('/%E3%80%80');
 });
+
+test('a sign-in names the address it came from on the socket, not the one its X-Forwarded-For claims', async ({ signIn }) => {
+  const email = `forged-${Date.now()}@clearbuild.test`;
+  const stranger = await apiClient('signed-out');
+  const res = await stranger.post('/api/auth/sign-in/email', { data: { email, password: 'wrong-password' }, headers: { 'x-forwarded-for': '6.6.6.6' } });
+  expect(res.status()).toBe(401);
+  await stranger.dispose();
+  // No proxy is trusted on the e2e server: the audit records the loopback peer, not the forged address.
+  const admin = await signIn('admin');
+  await admin.goto(`/admin/audit?entity=Session&action=sign-in-failed&entityId=${encodeURIComponent(email)}`);
+  const row = admin.getByRole('table').getByRole('row', { name: new RegExp(email.replace(/[.]/g, '\\.')) });
+  await expect(row).toContainText('127.0.0.1');
+  await expect(row).not.toContainText('6.6.6.6');
+});

@@ -21,7 +21,10 @@ const FILENAMES = ['../../etc/passwd', '..\\..\\windows\\win.ini', '/abs/path.cs
 
 async function fingerprint(page: import('@playwright/test').Page): Promise<string> {
   await page.goto('/imports');
-  const batches = await page.getByRole('table').getByRole('row').count();
+  // The page streams: count the history's rows once its table is there.
+  const history = page.getByRole('region', { name: 'History' }).getByRole('table');
+  await expect(history.getByRole('row').nth(1)).toBeVisible();
+  const batches = await history.getByRole('row').count();
   await page.goto('/purchase-orders');
   const lede = await page.getByText(/\d+ lines, \d+ open/).textContent();
   return `${batches} batches; ${lede}`;

@@ -3,6 +3,7 @@ import { getPrisma } from '@/lib/db/client';
 import { getAuth } from '@/lib/auth/auth';
 import { recordSessionEvent } from '@/lib/auth/auth-audit';
 import { jsonError, withAuth } from '@/lib/auth/guard';
+import { clientAddress } from '@/lib/auth/client-address';
 import { rateLimits } from '@/lib/auth/rate-limit';
 import { BodyTooLargeError, readBodyWithLimit } from '@/lib/auth/upload';
 import { sessionPrincipal } from '@/lib/auth/session';
@@ -33,9 +34,6 @@ async function cappedRequest(request: NextRequest): Promise<{ text: string; forw
   return { text, forward: new Request(request.url, { method: request.method, headers, body: text.length > 0 ? text : undefined }) };
 }
 
-function clientAddress(request: NextRequest): string | null {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim().slice(0, 64) || null;
-}
 
 async function signIn(request: NextRequest): Promise<Response> {
   const read = await cappedRequest(request);
@@ -49,14 +47,15 @@ async function signIn(request: NextRequest): Promise<Response> {
   }
   const rawEmail = (body as { email?: unknown } | null)?.email;
   const email = typeof rawEmail === 'string' ? rawEmail.trim().toLowerCase() : '';
-  const address = clientAddress(request);
+  const address = clientAddress(request.headers);
   const prisma = await getPrisma();
 
   // Guessing one person's password is stopped by counting failures per email;
   // spraying many accounts from one place by counting every attempt per address.
   const limits = rateLimits(prisma);
   const byEmail = await limits.signInFailures.blocked(`email:${email}`);
-  const byAddress = await limits.signInByAddress.hit(`address:${address ?? 'unknown'}`);
+  // An unknown address (no server stamp) is no bucket: strangers must never share one and lock each other out.
+  const byAddress = address ? await limits.signInByAddress.hit(`address:${address}`) : { allowed: true, retryAfterSeconds: 0 };
   if (byEmail.blocked || !byAddress.allowed) {
     await recordSessionEvent(prisma, { email, action: 'sign-in-rate-limited', address });
     const response = jsonError(429, 'Too many sign-in attempts. Try again shortly.');
@@ -75,7 +74,7 @@ async function signOut(request: NextRequest): Promise<Response> {
   const principal = await sessionPrincipal(request.headers);
   const response = await (await getAuth()).handler(read.forward);
   if (principal && response.ok) {
-    await recordSessionEvent(await getPrisma(), { email: principal.email, action: 'sign-out', address: clientAddress(request) });
+    await recordSessionEvent(await getPrisma(), { email: principal.email, action: 'sign-out', address: clientAddress(request.headers) });
   }
   return response;
 }
