@@ -7,47 +7,13 @@
 // baseline, measured in the same run. Uses DATABASE_URL when set, else a fresh
 // embedded database in .data/bench-dashboard. BENCH_SKIP_BUILD=1 reuses the build.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import pg from 'pg';
 import { killHard, seed, startServer, waitForPage } from '../e2e/fixtures/spawn-server';
+import { benchDatabase, signInAs } from './bench-server';
 
 const PORT = 3210;
 const BASE = `http://127.0.0.1:${PORT}`;
 const POLL_MS = 250;
 
-async function database(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  const server = process.env.DATABASE_URL?.trim();
-  if (!server) {
-    const dir = path.resolve('.data/bench-dashboard');
-    fs.rmSync(dir, { recursive: true, force: true });
-    return { env: { CLEARBUILD_DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `clearbuild_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString(), BETTER_AUTH_SECRET: randomBytes(32).toString('base64url') },
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${BASE}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: BASE },
-    body: JSON.stringify({ email, password: 'clearbuild-demo' }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
 
 type Shown = 'forecast' | 'computing';
 
@@ -73,7 +39,7 @@ async function measure(cookie: string, since: number): Promise<{ firstMs: number
   return { firstMs: first.ms, shown: first.shown, forecastMs: performance.now() - since };
 }
 
-const db = await database();
+const db = await benchDatabase('.data/bench-dashboard');
 if (!process.env.BENCH_SKIP_BUILD) {
   const b = spawnSync('npx', ['next', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (b.status !== 0) process.exit(b.status ?? 1);
@@ -85,8 +51,8 @@ let failed = false;
 try {
   await waitForPage(PORT, server.child, server.output);
   const readyMs = performance.now() - started;
-  const executive = await signIn('executive@clearbuild.demo');
-  const procurement = await signIn('procurement@clearbuild.demo');
+  const executive = await signInAs(BASE, 'executive@clearbuild.demo');
+  const procurement = await signInAs(BASE, 'procurement@clearbuild.demo');
   const afterStart = await measure(executive, started);
 
   // An edit by procurement: an open line promised a week later.

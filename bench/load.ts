@@ -8,12 +8,9 @@
 // BENCH_SKIP_BUILD=1 (reuse .next), BENCH_IMPORT_LINES (20000), BENCH_PATHS (comma-separated
 // subset of the targets' paths, e.g. /purchase-orders).
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { killHard, seed, startServer, waitForPage } from '../e2e/fixtures/spawn-server';
+import { benchDatabase, signInAs } from './bench-server';
 
 const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -27,37 +24,6 @@ const TARGETS = [
   { name: 'forecast API', path: '/api/forecast' },
 ].filter((t) => !ONLY || ONLY.includes(t.path));
 
-async function database(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  const server = process.env.DATABASE_URL?.trim();
-  if (!server) {
-    const dir = path.resolve('.data/bench');
-    fs.rmSync(dir, { recursive: true, force: true });
-    return { env: { CLEARBUILD_DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `clearbuild_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString(), BETTER_AUTH_SECRET: randomBytes(32).toString('base64url') },
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${BASE}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: BASE },
-    body: JSON.stringify({ email, password: 'clearbuild-demo' }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
 
 function poCsv(round: number): string {
   const rows = ['supplier,po_number,line,sku,qty,promised_date,status'];
@@ -95,7 +61,7 @@ async function hammer(cookie: string, label: string): Promise<Row[]> {
   return rows;
 }
 
-const db = await database();
+const db = await benchDatabase('.data/bench');
 if (!process.env.BENCH_SKIP_BUILD) {
   const b = spawnSync('npx', ['next', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (b.status !== 0) process.exit(b.status ?? 1);
@@ -105,8 +71,8 @@ const server = startServer(PORT, { ...db.env, CLEARBUILD_SIGNIN_LIMIT_PER_ADDRES
 let failed = false;
 try {
   await waitForPage(PORT, server.child, server.output);
-  const viewer = await signIn('executive@clearbuild.demo');
-  const importer = await signIn('procurement@clearbuild.demo');
+  const viewer = await signInAs(BASE, 'executive@clearbuild.demo');
+  const importer = await signInAs(BASE, 'procurement@clearbuild.demo');
   // Warm up: the first render of each page compiles nothing in production, but fills caches.
   for (const t of TARGETS) await fetch(`${BASE}${t.path}`, { headers: { cookie: viewer } });
 

@@ -32,6 +32,20 @@ export async function readBodyWithLimit(body: ReadableStream<Uint8Array> | null,
 }
 
 /**
+ * A small request body (JSON) as text, read through the capped reader: null when the
+ * declared or the actual size passes `limit` (answer 413), never reading past it.
+ */
+export async function readTextWithLimit(request: { headers: Headers; body: ReadableStream<Uint8Array> | null }, limit: number): Promise<string | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
+  try {
+    return new TextDecoder().decode(await readBodyWithLimit(request.body, limit));
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) return null;
+    throw err;
+  }
+}
+
+/**
  * The name an upload is recorded under. It is only ever text (never a path we
  * open), but names with directories, "..", control characters or over 200
  * characters are refused so that what people see is what was sent.

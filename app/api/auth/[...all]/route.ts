@@ -5,7 +5,7 @@ import { recordSessionEvent } from '@/lib/auth/auth-audit';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { clientAddress } from '@/lib/auth/client-address';
 import { rateLimits } from '@/lib/auth/rate-limit';
-import { BodyTooLargeError, readBodyWithLimit } from '@/lib/auth/upload';
+import { readTextWithLimit } from '@/lib/auth/upload';
 import { sessionPrincipal } from '@/lib/auth/session';
 
 export const dynamic = 'force-dynamic';
@@ -21,14 +21,8 @@ const MAX_AUTH_BODY = 4_096;
  * of it), and better-auth never reads the client's stream itself.
  */
 async function cappedRequest(request: NextRequest): Promise<{ text: string; forward: Request } | Response> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_AUTH_BODY) return jsonError(413, 'Request too large.');
-  let text: string;
-  try {
-    text = new TextDecoder().decode(await readBodyWithLimit(request.body, MAX_AUTH_BODY));
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) return jsonError(413, 'Request too large.');
-    throw err;
-  }
+  const text = await readTextWithLimit(request, MAX_AUTH_BODY);
+  if (text === null) return jsonError(413, 'Request too large.');
   const headers = new Headers(request.headers);
   headers.delete('content-length');
   return { text, forward: new Request(request.url, { method: request.method, headers, body: text.length > 0 ? text : undefined }) };

@@ -2,7 +2,7 @@ import { after, NextResponse, type NextRequest } from 'next/server';
 import { getPrisma } from '@/lib/db/client';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { actorOf } from '@/lib/auth/principal';
-import { BodyTooLargeError, readBodyWithLimit } from '@/lib/auth/upload';
+import { readTextWithLimit } from '@/lib/auth/upload';
 import { refreshDashboardForecast } from '@/lib/forecast/queries';
 import { poLineEditSchema, updatePoLine } from './update-line';
 
@@ -15,14 +15,8 @@ export const PATCH = withAuth('PATCH /api/purchase-order-lines/[id]', async (req
   const { id: rawId } = await params;
   const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : NaN;
   if (!Number.isSafeInteger(id) || id < 1) return jsonError(404, 'No such purchase-order line.');
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY) return jsonError(413, 'Request too large.');
-  let text: string;
-  try {
-    text = new TextDecoder().decode(await readBodyWithLimit(request.body, MAX_BODY));
-  } catch (err) {
-    if (err instanceof BodyTooLargeError) return jsonError(413, 'Request too large.');
-    throw err;
-  }
+  const text = await readTextWithLimit(request, MAX_BODY);
+  if (text === null) return jsonError(413, 'Request too large.');
   let body: unknown;
   try {
     body = JSON.parse(text);
