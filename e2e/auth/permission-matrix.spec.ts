@@ -19,6 +19,7 @@ const ACTION_FIELDS: Record<string, Record<string, string>> = {
   changeRoleAction: { userId: 'no-such-user', role: 'executive' },
   issueTokenAction: { name: '', supplier: '', expiresInDays: '0' },
   revokeTokenAction: { tokenId: '999999' },
+  acceptSupplierStockAction: { reportId: '999999', onHand: '1' },
 };
 
 type Probe = (ctx: APIRequestContext) => Promise<APIResponse>;

@@ -162,3 +162,41 @@ test('a sign-in names the address it came from on the socket, not the one its X-
   await expect(row).toContainText('127.0.0.1');
   await expect(row).not.toContainText('6.6.6.6');
 });
+
+test('a supplier token cannot move the forecast with stock: it reports only what it supplies, and procurement accepts it', async ({ signIn }) => {
+  const admin = await signIn('admin');
+  const token = await issueToken(admin, 'FERGUSON', `stock-${Date.now()}`);
+  const supplier = await apiClient({ token });
+  const report = (csv: string) =>
+    supplier.post('/api/imports/inventory?filename=stock.csv', { headers: { 'content-type': 'text/csv' }, data: `sku,location,on_hand\n${csv}` });
+
+  // The attack: GPUs and rack positions at the supplier's own location. Ferguson supplies neither: refused whole.
+  const attack = await report('A100-SXM4-80G,FERGUSON,20000\nRACKPOS-PHX1,FERGUSON,5000\n');
+  expect(attack.status()).toBe(403);
+  expect(((await attack.json()) as { rows: { row: number; column: string }[] }).rows).toEqual([
+    expect.objectContaining({ row: 2, column: 'sku' }),
+    expect.objectContaining({ row: 3, column: 'sku' }),
+  ]);
+
+  // Pipe it does supply (one rack's worth: the demo the other specs see barely moves) is recorded as Ferguson's stock: on the Inventory page, waiting, not on hand.
+  const location = `FERGUSON-${Date.now().toString(36).toUpperCase()}`;
+  const pipe = await report(`PIPE-DN100-M,${location},12.5\n`);
+  expect(pipe.status(), await pipe.text()).toBe(200);
+  expect(await pipe.json()).toMatchObject({ reported: 1, status: 'reported' });
+  await supplier.dispose();
+
+  const page = await signIn('procurement');
+  await page.goto('/inventory');
+  const balances = page.getByRole('table', { name: 'Inventory balances' });
+  await expect(balances.getByRole('row').nth(1)).toBeVisible();
+  await expect(balances.getByRole('row', { name: new RegExp(location) })).toHaveCount(0);
+  const waiting = page.getByRole('table', { name: 'Supplier stock reports waiting for acceptance' }).getByRole('row', { name: new RegExp(location) });
+  await expect(waiting).toContainText('12.5 m');
+
+  // Procurement accepts it: now it is on hand, and the report is no longer waiting.
+  await waiting.getByRole('button', { name: `Accept stock report FERGUSON/PIPE-DN100-M/${location}` }).click();
+  await expect(page.getByText(`Accepted: PIPE-DN100-M at ${location} is now 12.5 on hand.`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Inventory balances' }).getByRole('row', { name: new RegExp(location) })).toContainText('12.5');
+  await expect(page.getByRole('table', { name: 'Supplier stock reports waiting for acceptance' }).getByRole('row', { name: new RegExp(location) })).toHaveCount(0);
+});

@@ -85,6 +85,13 @@ export const ENDPOINTS = {
   createUserAction: { type: 'action', file: 'app/(app)/admin/users/create-user.ts', exportName: 'createUserAction', capability: 'manage:users', supplierToken: false },
   changeRoleAction: { type: 'action', file: 'app/(app)/admin/users/change-role.ts', exportName: 'changeRoleAction', capability: 'manage:users', supplierToken: false },
   issueTokenAction: { type: 'action', file: 'app/(app)/admin/tokens/issue-token.ts', exportName: 'issueTokenAction', capability: 'manage:tokens', supplierToken: false },
+  acceptSupplierStockAction: {
+    type: 'action',
+    file: 'app/(app)/inventory/accept-supplier-stock.ts',
+    exportName: 'acceptSupplierStockAction',
+    capability: 'edit:data',
+    supplierToken: false,
+  },
   revokeTokenAction: { type: 'action', file: 'app/(app)/admin/tokens/revoke-token.ts', exportName: 'revokeTokenAction', capability: 'manage:tokens', supplierToken: false },
 } as const satisfies Record<string, Endpoint>;
 

@@ -1,14 +1,19 @@
 import type { Metadata } from 'next';
+import { AcceptStockButton } from '@/components/inventory/accept-stock-button';
 import { SimpleTable } from '@/components/ui/simple-table';
-import { formatQuantity } from '@/components/ui/format';
+import { formatDateTime, formatQuantity } from '@/components/ui/format';
 import { fetchInventory } from '@/lib/inventory/queries';
+import { fetchPendingSupplierStock } from '@/lib/supplier-stock/queries';
 import { requireRole } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { acceptSupplierStockAction } from './accept-supplier-stock';
 
 export const metadata: Metadata = { title: 'Inventory' };
 
 export default async function InventoryPage() {
-  await requireRole('/inventory');
-  const rows = await fetchInventory();
+  const me = await requireRole('/inventory');
+  const [rows, reports] = await Promise.all([fetchInventory(), fetchPendingSupplierStock()]);
+  const canAccept = can(me.role, 'edit:data');
   return (
     <>
       <h1>Inventory</h1>
@@ -21,11 +26,40 @@ export default async function InventoryPage() {
         columns={[
           { header: 'Location', cell: (r) => r.location },
           { header: 'SKU', cell: (r) => <code>{r.sku}</code> },
-          { header: 'Name', cell: (r) => r.name },
+          { header: 'Name', wrap: true, cell: (r) => r.name },
           { header: 'On hand', numeric: true, cell: (r) => formatQuantity(r.onHand) },
           { header: 'Unit', cell: (r) => r.unit },
         ]}
       />
+      <section aria-labelledby="supplier-stock-heading">
+        <h2 id="supplier-stock-heading">Stock reported by suppliers</h2>
+        <p className="muted">
+          What suppliers say they hold for us, sent with their API tokens. It counts as on hand only once procurement accepts it.
+        </p>
+        <SimpleTable
+          caption="Supplier stock reports waiting for acceptance"
+          rows={reports}
+          rowKey={(r) => r.id}
+          empty="No stock reports waiting."
+          columns={[
+            { header: 'Supplier', cell: (r) => r.supplier },
+            { header: 'Location', cell: (r) => r.location },
+            { header: 'SKU', cell: (r) => <code>{r.sku}</code> },
+            { header: 'Reported', numeric: true, cell: (r) => `${formatQuantity(r.onHand)} ${r.unit}` },
+            { header: 'When', cell: (r) => formatDateTime(r.reportedAt) },
+            ...(canAccept
+              ? [
+                  {
+                    header: 'Accept',
+                    cell: (r: (typeof reports)[number]) => (
+                      <AcceptStockButton reportId={r.id} onHand={r.onHand} label={`${r.supplier}/${r.sku}/${r.location}`} action={acceptSupplierStockAction} />
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </section>
     </>
   );
 }

@@ -15,6 +15,11 @@ import { ForeignRowsError } from '@/lib/imports/staged/run-staged';
 import { checkMapping, parseMappingParam } from '@/lib/imports/mapping-param';
 import type { ImportMapping } from '@/lib/mapping';
 import { isImportKind } from '@/lib/validation/import-kinds';
+import fs from 'node:fs';
+import { parseNumberedCanonicalCsv } from '@/lib/csv';
+import type { Principal } from '@/lib/auth/principal';
+import { foreignRows } from '@/lib/auth/supplier-scope';
+import { recordSupplierStockReport } from '@/lib/supplier-stock/record-report';
 
 export const dynamic = 'force-dynamic';
 
@@ -64,6 +69,8 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
     throw err;
   }
   try {
+    // A supplier's stock report is the supplier's stock, not on-hand inventory: recorded apart, accepted by procurement.
+    if (principal?.kind === 'token' && kind === 'inventory') return await supplierStockReport(upload, principal, filename);
     const db = await getDatabase();
     const { prisma } = db;
     let mapping: ImportMapping | null = null;
@@ -127,6 +134,34 @@ export const POST = withAuth('POST /api/imports/[kind]', async (request: NextReq
     await upload.remove();
   }
 });
+
+const STOCK_REPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+async function supplierStockReport(upload: SpooledUpload, principal: Extract<Principal, { kind: 'token' }>, filename: string): Promise<Response> {
+  if (upload.bytes > STOCK_REPORT_MAX_BYTES) return tooLarge(STOCK_REPORT_MAX_BYTES);
+  const parsed = parseNumberedCanonicalCsv('inventory', await fs.promises.readFile(upload.path), { file: filename });
+  if (parsed.errorCount > 0) return jsonError(422, parsed.message ?? 'The file has errors.', { errors: parsed.errors.slice(0, ERRORS_RETURNED), errorCount: parsed.errorCount });
+  const foreign = foreignRows('inventory', parsed.rows, principal.supplierCode);
+  const { prisma } = await getDatabase();
+  const recorded =
+    foreign.length > 0
+      ? ({ outcome: 'refused', errors: foreign } as const)
+      : await recordSupplierStockReport(prisma, { supplierId: principal.supplierId, supplierCode: principal.supplierCode, rows: parsed.rows, actor: `token:${principal.supplierCode}` });
+  if (recorded.outcome === 'refused') {
+    return jsonError(403, `The file has rows that are not ${principal.supplierCode}'s to report; nothing was recorded.`, {
+      rows: recorded.errors.slice(0, ERRORS_RETURNED),
+      rowCount: recorded.errors.length,
+    });
+  }
+  return NextResponse.json({
+    kind: 'inventory',
+    filename,
+    rows: parsed.rows.length,
+    reported: recorded.reported,
+    status: 'reported',
+    message: `Recorded as ${principal.supplierCode}'s stock report; it becomes on-hand inventory when procurement accepts it.`,
+  });
+}
 
 function tooLarge(limit: number) {
   return jsonError(413, `The file is over the ${formatBytes(limit)} upload limit; split it, or raise CLEARBUILD_IMPORT_MAX_BYTES.`);
