@@ -120,6 +120,20 @@ test.describe('permission matrix', () => {
     expect(body.rows).toEqual([expect.objectContaining({ row: 2, column: 'supplier' })]);
   });
 
+  test("a supplier token's stock report may name only what that supplier supplies, and is never on-hand inventory", async () => {
+    const token = clients.get('own-supplier-token')!;
+    // NVIDIA supplies GPUs; it does not supply the concrete of a Des Moines slab.
+    const res = await token.post('/api/imports/inventory?filename=stock.csv', {
+      headers: { 'content-type': 'text/csv' },
+      data: 'sku,location,on_hand\nA100-SXM4-80G,NVIDIA-MATRIX,8\nCONCRETE-M3-DSM2,NVIDIA-MATRIX,100\n',
+    });
+    expect(res.status()).toBe(403);
+    expect(((await res.json()) as { rows: { row: number; column: string }[] }).rows).toEqual([expect.objectContaining({ row: 3, column: 'sku' })]);
+    // Another supplier's location is not its own either.
+    const elsewhere = await token.post('/api/imports/inventory?filename=stock.csv', { headers: { 'content-type': 'text/csv' }, data: 'sku,location,on_hand\nA100-SXM4-80G,WH-RENO,8\n' });
+    expect(elsewhere.status()).toBe(403);
+  });
+
   test('a supplier token can read nothing', async () => {
     const token = clients.get('own-supplier-token')!;
     expect((await token.get('/api/forecast')).status()).toBe(403);
