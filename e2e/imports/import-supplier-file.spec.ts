@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/auth';
-import { addDays, demoAnchor } from '../fixtures/demo';
+import { addDays, demoAnchor } from '../../lib/demo';
 import { seedPurchaseOrder } from '../fixtures/seed';
 
 // Procurement imports a pipe supplier's own export, as German Excel writes it:

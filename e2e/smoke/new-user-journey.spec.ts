@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_EMAILS, DEMO_PASSWORD } from '../fixtures/auth';
-import { demoAnchor } from '../fixtures/demo';
+import { demoAnchor } from '../../lib/demo';
 
 // The first spec to touch a fresh server (its project runs before every other one),
 // on the app started the README's way: seed, `next build`, `next start`, made ready by

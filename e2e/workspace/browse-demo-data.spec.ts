@@ -1,6 +1,6 @@
 import { buildDemoData } from '../../lib/demo';
 import { expect, test } from '../fixtures/auth';
-import { demoAnchor } from '../fixtures/demo';
+import { demoAnchor } from '../../lib/demo';
 
 // What the e2e server seeded, from the demo builder itself: the pages must show these.
 const DEMO = buildDemoData(demoAnchor());

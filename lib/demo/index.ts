@@ -51,7 +51,8 @@ import { targetRows } from './targets';
 import type { DemoData } from './types';
 
 export { demoToCsv } from './csv';
-export { mondayOnOrBefore } from './calendar';
+export { addDays, mondayOnOrBefore } from './calendar';
+export { demoAnchor } from './anchor';
 export { DEMO_STORY } from './story';
 export { DEMO_CSV_COLUMNS, DEMO_CSV_KINDS } from './types';
 export type { CsvRow, DemoCsvKind, DemoData, DemoSite, DemoSupplier } from './types';

@@ -1,4 +1,6 @@
-import { buildDemoData, demoToCsv, mondayOnOrBefore } from '@/lib/demo';
+import { buildDemoData, demoAnchor, demoToCsv } from '@/lib/demo';
+
+export { demoAnchor };
 import type { DatabaseHandle } from '@/lib/db/open';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { runImport, type ImportSummary } from './run-import';
@@ -7,12 +9,6 @@ import { runImport, type ImportSummary } from './run-import';
 const SEED_ORDER: ImportKind[] = ['items', 'recipes', 'bom', 'inventory', 'purchase-orders', 'targets'];
 export const DEMO_ACTOR = 'demo-seed';
 
-/** The demo's plan start: the Monday of the week it is seeded, so it never looks stale. */
-export function demoAnchor(today = new Date()): string {
-  // The calendar date where the person is, not UTC's: east of UTC those differ at midnight.
-  const local = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-  return mondayOnOrBefore(local);
-}
 
 /**
  * Seeds the demo build-out through the same import pipeline a person uses, so the
