@@ -91,6 +91,25 @@ describe('scenario adjustments', () => {
     );
   });
 
+  it('setting stock replaces that balance, or adds stock at a new location', async () => {
+    await expectSame(
+      [
+        { kind: 'setStock', sku: 'PIPE', location: 'WH', onHand: '60' },
+        { kind: 'setStock', sku: 'GPU', location: 'SUPPLIER-DOCK', onHand: '16' },
+      ],
+      (m) => {
+        m.inventory[1]!.onHand = '60';
+        m.inventory.push(stock('GPU', '16', 'SUPPLIER-DOCK'));
+      },
+    );
+  });
+
+  it('stock set to more never helps less', async () => {
+    const base = Number(await gpuDays(scenarioBase()));
+    const more = Number(await gpuDays({ ...scenarioBase(), adjustments: [{ kind: 'setStock', sku: 'PIPE', location: 'WH', onHand: '100' }] }));
+    expect(more).toBeGreaterThan(base);
+  });
+
   it('a supplier slipping six weeks never helps', async () => {
     const base = Number(await gpuDays(scenarioBase()));
     const slipped = Number(await gpuDays({ ...scenarioBase(), adjustments: [{ kind: 'delaySupplier', supplier: 'PIPECO', days: 42 }] }));

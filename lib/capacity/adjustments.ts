@@ -1,6 +1,6 @@
 import { multiplyDecimal } from './decimal';
 import { lineKeyString } from './validate';
-import type { CapacityModel, CapacityRecipe, PoLine } from './types';
+import type { CapacityModel, CapacityRecipe, InventoryRow, PoLine } from './types';
 
 /** A PO line after the scenario's adjustments. */
 export interface EffectiveLine extends PoLine {
@@ -12,6 +12,7 @@ export interface EffectiveLine extends PoLine {
 export interface ScenarioData {
   lines: EffectiveLine[];
   recipes: CapacityRecipe[];
+  inventory: InventoryRow[];
 }
 
 /**
@@ -24,7 +25,7 @@ export interface ScenarioData {
 export function applyAdjustments(model: CapacityModel): ScenarioData {
   const adjustments = model.adjustments ?? [];
   const recipes: CapacityRecipe[] = model.recipes.map((r) => ({ ...r, components: [...r.components] }));
-  if (adjustments.length === 0) return { lines: model.poLines, recipes };
+  if (adjustments.length === 0) return { lines: model.poLines, recipes, inventory: model.inventory };
 
   const lines: EffectiveLine[] = [...model.poLines];
   const copied = new Set<number>();
@@ -39,6 +40,8 @@ export function applyAdjustments(model: CapacityModel): ScenarioData {
   if (adjustments.some((a) => 'lineNo' in a)) lines.forEach((l, i) => byKey.set(lineKeyString(l), i));
   const line = (key: string) => byKey.get(key);
   const recipeByOutput = new Map(recipes.map((r) => [r.outputSku, r]));
+  // Stock is keyed by item and location; a setStock replaces that balance (or adds the row).
+  const stock = new Map<string, InventoryRow>(model.inventory.map((r) => [`${r.sku}@${r.location}`, r]));
 
   for (const a of adjustments) {
     switch (a.kind) {
@@ -98,7 +101,10 @@ export function applyAdjustments(model: CapacityModel): ScenarioData {
         if (r) r.maxStartsPerWeek = a.maxStartsPerWeek;
         break;
       }
+      case 'setStock':
+        stock.set(`${a.sku}@${a.location}`, { sku: a.sku, location: a.location, onHand: a.onHand });
+        break;
     }
   }
-  return { lines, recipes };
+  return { lines, recipes, inventory: [...stock.values()] };
 }

@@ -96,7 +96,7 @@ export function normalize(model: CapacityModel): NModel {
     const i = idx(sku);
     digits[i] = Math.max(digits[i]!, fractionDigits(q));
   };
-  for (const row of model.inventory) see(row.sku, row.onHand);
+  for (const row of scenario.inventory) see(row.sku, row.onHand);
   for (const l of openLines) see(l.sku, l.qty);
   for (const r of scenario.recipes) {
     see(r.outputSku, r.outputQty);
@@ -135,7 +135,7 @@ export function normalize(model: CapacityModel): NModel {
 
   // External supply.
   const lots: Lot[][] = Array.from({ length: n }, () => []);
-  const inv = [...model.inventory].sort((a, b) => cmp(a.sku, b.sku) || cmp(a.location, b.location));
+  const inv = [...scenario.inventory].sort((a, b) => cmp(a.sku, b.sku) || cmp(a.location, b.location));
   for (const row of inv) {
     const i = idx(row.sku);
     const qty = toScaled(row.onHand, digits[i]!);

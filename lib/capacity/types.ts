@@ -65,7 +65,9 @@ export type Adjustment =
   | ({ kind: 'cancelLine' } & LineKey)
   | ({ kind: 'addLine'; sku: string; qty: Decimalish; promisedDate: string } & LineKey)
   | { kind: 'setLeadTime'; outputSku: string; leadTimeDays: number }
-  | { kind: 'setWeeklyLimit'; outputSku: string; maxStartsPerWeek: number | null };
+  | { kind: 'setWeeklyLimit'; outputSku: string; maxStartsPerWeek: number | null }
+  /** The on-hand balance of an item at a location, as if counted (or a supplier's stock report accepted). */
+  | { kind: 'setStock'; sku: string; location: string; onHand: Decimalish };
 
 export interface CapacityModel {
   /** Day 0, 'YYYY-MM-DD'. */

@@ -178,6 +178,11 @@ function validateAdjustment(a: Adjustment, idx: number, ctx: AdjustmentContext):
       recipe(a.outputSku);
       if (a.maxStartsPerWeek !== null) ctx.wholeNumber('adjustment', key, 'maxStartsPerWeek', a.maxStartsPerWeek, 0);
       return;
+    case 'setStock':
+      if (!ctx.items.has(a.sku)) add('adjustment', key, `item ${a.sku} is not a known item`);
+      if (typeof a.location !== 'string' || a.location.trim() === '') add('adjustment', key, 'location must be a non-empty text');
+      ctx.quantity('adjustment', key, 'onHand', a.onHand, true);
+      return;
     default:
       add('adjustment', key, `unknown adjustment kind ${JSON.stringify((a as { kind?: unknown }).kind)}`);
   }

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { collectProblems, type Adjustment } from '@/lib/capacity';
+import { collectProblems } from '@/lib/capacity';
 import { resolveDatabaseTarget } from '@/lib/db/config';
 import { openDatabase } from '@/lib/db/open';
 import { buildCapacityModel } from '@/lib/forecast/build-model';
 import { loadModelRows } from '@/lib/forecast/load-model';
 import { describeParamIssues, forecastParamsSchema, todayIso } from '@/lib/forecast/params';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { resolveAdjustmentsWithOrigins } from '@/lib/forecast/run-forecast';
+import { isAcceptSupplierStock, type StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { cliActor } from './actor';
 import { InputError, UsageError } from './usage';
 
@@ -29,24 +31,29 @@ export async function scenarioCommand(argv: string[]): Promise<void> {
 
   const parsed = forecastParamsSchema.safeParse({ planStart: values['plan-start'], horizonDays: values['horizon-days'], scenario: name });
   if (!parsed.success) throw new InputError(`clearbuild scenario: ${describeParamIssues(parsed.error, (f) => FLAG_OF[f] ?? f)}`);
-  let adjustments: Adjustment[];
+  let adjustments: StoredAdjustment[];
   try {
     const json: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     if (!Array.isArray(json)) throw new Error('expected a JSON array of adjustments');
-    adjustments = json as Adjustment[];
+    adjustments = json as StoredAdjustment[];
   } catch (err) {
     throw new InputError(`${file}: ${(err as Error).message}`);
   }
 
   const db = await openDatabase(resolveDatabaseTarget());
   try {
+    const unknown = await unknownStockSuppliers(db.prisma, adjustments);
+    if (unknown.length > 0) throw new InputError(unknown.map((u) => `${file}: #${u.index + 1} acceptSupplierStock: supplier ${JSON.stringify(u.supplier)} is not a known supplier`).join('\n'));
+    const resolved = await resolveAdjustmentsWithOrigins(db.prisma, adjustments);
     const model = buildCapacityModel(await loadModelRows(db.prisma), {
       planStart: parsed.data.planStart ?? todayIso(),
       horizonDays: parsed.data.horizonDays ?? 365,
-      adjustments,
+      adjustments: resolved.adjustments,
     });
+    // The engine numbers the expanded list ("#4 delayLine"); name the adjustment as the file has it.
+    const renumber = (key: string) => key.replace(/^#(\d+)/, (_, n: string) => `#${(resolved.origins[Number(n) - 1] ?? Number(n) - 1) + 1}`);
     const problems = collectProblems(model).filter((p) => p.entity === 'adjustment');
-    if (problems.length > 0) throw new InputError(problems.map((p) => `${file}: ${p.key}: ${p.message}`).join('\n'));
+    if (problems.length > 0) throw new InputError(problems.map((p) => `${file}: ${renumber(p.key)}: ${p.message}`).join('\n'));
     const data = {
       planStart: parsed.data.planStart ? new Date(`${parsed.data.planStart}T00:00:00Z`) : null,
       horizonDays: parsed.data.horizonDays ?? null,
@@ -70,6 +77,14 @@ export async function scenarioCommand(argv: string[]): Promise<void> {
   } finally {
     await db.close();
   }
+}
+
+async function unknownStockSuppliers(prisma: PrismaClient, adjustments: StoredAdjustment[]) {
+  const asked = adjustments.map((a, index) => ({ a, index })).filter(({ a }) => isAcceptSupplierStock(a));
+  if (asked.length === 0) return [];
+  const codes = asked.map(({ a }) => (a as { supplier: unknown }).supplier).filter((c): c is string => typeof c === 'string');
+  const known = new Set((await prisma.supplier.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((s) => s.code));
+  return asked.filter(({ a }) => !known.has((a as { supplier: string }).supplier)).map(({ a, index }) => ({ index, supplier: (a as { supplier: unknown }).supplier }));
 }
 
 async function listScenarios(): Promise<void> {

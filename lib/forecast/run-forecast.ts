@@ -2,6 +2,8 @@ import type { Adjustment, CapacityModel, Forecast, ForecastOptions } from '@/lib
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { buildCapacityModel } from './build-model';
 import { cachedForecast, forecastKey, type ForecastCacheHost } from './cache';
+import { loadPendingStock } from '@/lib/supplier-stock/pending-stock';
+import { expandWithOrigins, stockSuppliersOf, type StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
 import { loadModelRows } from './load-model';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from './params';
 
@@ -41,17 +43,17 @@ export interface ForecastInput {
  * over the scenario's stored plan start and horizon; those win over today and 365 days.
  */
 export async function loadForecastInput(prisma: PrismaClient, params: ForecastParams, options: ForecastOptions = {}): Promise<ForecastInput> {
-  let adjustments: Adjustment[] = [];
+  let stored: StoredAdjustment[] = [];
   let scenarioStart: string | null = null;
   let scenarioHorizon: number | null = null;
   if (params.scenario) {
     const s = await prisma.scenario.findUnique({ where: { name: params.scenario } });
     if (!s) throw new UnknownScenarioError(params.scenario);
-    adjustments = (Array.isArray(s.adjustments) ? s.adjustments : []) as unknown as Adjustment[];
+    stored = (Array.isArray(s.adjustments) ? s.adjustments : []) as unknown as StoredAdjustment[];
     scenarioStart = s.planStart ? s.planStart.toISOString().slice(0, 10) : null;
     scenarioHorizon = s.horizonDays;
   }
-  const rows = await loadModelRows(prisma);
+  const [rows, adjustments] = await Promise.all([loadModelRows(prisma), resolveAdjustments(prisma, stored)]);
   const model = buildCapacityModel(rows, {
     planStart: params.planStart ?? scenarioStart ?? todayIso(),
     horizonDays: params.horizonDays ?? scenarioHorizon ?? DEFAULT_HORIZON_DAYS,
@@ -59,6 +61,16 @@ export async function loadForecastInput(prisma: PrismaClient, params: ForecastPa
   });
   const opts = engineOptions(options);
   return { model, options: opts, key: forecastKey(model, opts), scenario: params.scenario ?? null };
+}
+
+/** A stored scenario's adjustments as the engine takes them (supplier stock what-ifs read the waiting reports). */
+export async function resolveAdjustments(prisma: PrismaClient, stored: readonly StoredAdjustment[]): Promise<Adjustment[]> {
+  return (await resolveAdjustmentsWithOrigins(prisma, stored)).adjustments;
+}
+
+/** The same, with the stored index each engine adjustment came from. */
+export async function resolveAdjustmentsWithOrigins(prisma: PrismaClient, stored: readonly StoredAdjustment[]) {
+  return expandWithOrigins(stored, await loadPendingStock(prisma, stockSuppliersOf(stored)));
 }
 
 /** The forecast the CLI, the API and the dashboard serve, from the shared cache when it holds it. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseNumberedCanonicalCsv } from '@/lib/csv';
 import { testDatabaseKinds } from '@/lib/db/test-support';
+import { loadForecastInput } from '@/lib/forecast/run-forecast';
 import { runImport } from '@/lib/imports/run-import';
 import { acceptSupplierStock } from './accept-report';
 import { recordSupplierStockReport } from './record-report';
@@ -45,6 +46,19 @@ for (const kind of testDatabaseKinds()) {
       expect(await env.db.prisma.auditEvent.count({ where: { entity: 'SupplierStockReport', action: 'report', actor: 'token:PIPECO' } })).toBe(2);
     });
 
+    it('is usable in a what-if: the scenario sees the waiting reports as accepted, and the data stays as it was', async () => {
+      await env.db.prisma.scenario.create({ data: { name: 'PIPECO stock accepted', adjustments: [{ kind: 'acceptSupplierStock', supplier: 'PIPECO' }] } });
+      const input = await loadForecastInput(env.db.prisma, { scenario: 'PIPECO stock accepted', planStart: '2026-12-07', horizonDays: 28 });
+      expect(input.model.inventory).toEqual([]);
+      expect(input.model.adjustments).toEqual([
+        { kind: 'setStock', sku: 'PIPE', location: 'PIPECO-DEPOT', onHand: '250.5' },
+        { kind: 'setStock', sku: 'VALVE', location: 'PIPECO-DEPOT', onHand: '3' },
+      ]);
+      const baseline = await loadForecastInput(env.db.prisma, { planStart: '2026-12-07', horizonDays: 28 });
+      expect(input.key).not.toBe(baseline.key);
+      expect(await env.db.prisma.inventoryBalance.count()).toBe(0);
+    });
+
     it('becomes on-hand inventory when procurement accepts the quantity it saw, once, audited', async () => {
       const report = await env.db.prisma.supplierStockReport.findFirstOrThrow({ where: { item: { sku: 'PIPE' } } });
       expect(await acceptSupplierStock(env.db.prisma, report.id, '999', 'procurement@example.test')).toEqual({ outcome: 'not-pending' });
@@ -58,6 +72,9 @@ for (const kind of testDatabaseKinds()) {
       expect(balance.onHand.toString()).toBe('250.5');
       expect(await acceptSupplierStock(env.db.prisma, report.id, '250.5', 'procurement@example.test')).toEqual({ outcome: 'not-pending' });
       expect(await env.db.prisma.auditEvent.count({ where: { entity: 'InventoryBalance', entityId: 'PIPE/PIPECO-DEPOT', action: 'create', actor: 'procurement@example.test' } })).toBe(1);
+      // Accepted stock is on hand now: the what-if asks only for what still waits.
+      const input = await loadForecastInput(env.db.prisma, { scenario: 'PIPECO stock accepted', planStart: '2026-12-07', horizonDays: 28 });
+      expect(input.model.adjustments).toEqual([{ kind: 'setStock', sku: 'VALVE', location: 'PIPECO-DEPOT', onHand: '3' }]);
     });
   });
 }

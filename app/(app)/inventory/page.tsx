@@ -35,6 +35,8 @@ export default async function InventoryPage() {
         <h2 id="supplier-stock-heading">Stock reported by suppliers</h2>
         <p className="muted">
           What suppliers say they hold for us, sent with their API tokens. It counts as on hand only once procurement accepts it.
+          To see what it would change first, forecast a what-if with the adjustment{' '}
+          <code>{'{"kind":"acceptSupplierStock","supplier":"CODE"}'}</code>.
         </p>
         <SimpleTable
           caption="Supplier stock reports waiting for acceptance"
