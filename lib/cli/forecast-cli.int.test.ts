@@ -114,6 +114,18 @@ describe('forecast through the CLI on canonical CSVs imported into a fresh data 
     expect(r.stderr).toContain('NV/PO-404/1');
   });
 
+  it('refuses a stock what-if for a supplier that does not exist, and names a bad adjustment by its place in the file', () => {
+    const file = path.join(tmp, 'bad-stock.json');
+    fs.writeFileSync(file, JSON.stringify([{ kind: 'acceptSupplierStock', supplier: 'NOBODY' }]));
+    const unknown = clearbuild('scenario', 'save', 'bad stock', file);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('#1 acceptSupplierStock: supplier "NOBODY" is not a known supplier');
+    fs.writeFileSync(file, JSON.stringify([{ kind: 'acceptSupplierStock', supplier: 'PIPECO' }, { kind: 'setStock', sku: 'NOPE', location: 'PHX1', onHand: '1' }]));
+    const bad = clearbuild('scenario', 'save', 'bad stock', file);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('#2 setStock: item NOPE is not a known item');
+  });
+
   it('refuses an impossible plan start with exit code 1, and an unknown flag with 2', () => {
     const bad = clearbuild('forecast', '--plan-start', '2027-02-30');
     expect(bad.code).toBe(1);
