@@ -67,9 +67,9 @@ describe('explanations', () => {
 
   it('names as gating supply the one that arrived last, following build batches down to the PO line', async () => {
     const f = await forecast();
-    // The first week's DGX use on-hand GPUs; the next DGX start waits for the weekly limit or for PO-7731/4.
+    // The first week's 10 DGX (the weekly limit, which comes first in the gate rule) use the 80 on-hand GPUs.
     const firstNode = f.pegging.find((b) => b.sku === 'NODE-PHX1')!;
-    expect(firstNode.gate).toEqual({ kind: 'onHand', sku: 'GPU' });
+    expect(firstNode.gate).toEqual({ kind: 'weeklyLimit', sku: 'DGX' });
     const gates = f.pegging.filter((b) => b.sku === 'NODE-PHX1').map((b) => b.gate!.kind);
     expect(gates).toContain('weeklyLimit');
     for (const b of f.pegging) expect(b.gate).not.toBeNull();

@@ -12,19 +12,20 @@ import { planShortage } from './shortages';
 import { solveSchedule, type Solution } from './solve';
 import type { Adjustment, Build, CapacityModel, Forecast, ForecastOptions, SeriesPoint, Shortage, Warning } from './types';
 import { modelWarnings } from './warnings';
+import { workBudget } from './work-budget';
 
-export const DEFAULT_TIME_LIMIT_MS = 10_000;
+type Budget = ReturnType<typeof workBudget>;
+
 export const SHORTAGE_SUPPLIER = 'SHORTAGE';
 const NO_SITE = 'unassigned';
 const SHORTAGE_ROUNDS = 6;
 /**
- * All verification re-runs together get this share of the time budget: each
- * re-run is a full forecast (up to 6 rounds per missed target), and unbounded
- * they took minutes on the demo model. A re-run past the budget returns its
- * best (heuristic, feasible) schedule; a target it meets is met by a feasible
- * schedule with those receipts, which is what `verified` states.
+ * Verification re-runs (up to 6 per missed target) use the quick tier's work
+ * budget: a target the re-run meets is met by a feasible schedule with those
+ * receipts, which is all `verified` states, and a fixed budget keeps the answer
+ * the same on any machine (a share of a wall-clock budget did not).
  */
-const SHORTAGE_BUDGET = 0.5;
+const VERIFY_TIER = 'quick';
 
 interface Run {
   m: NModel;
@@ -37,9 +38,9 @@ interface Run {
 }
 
 /** Normalise, solve, trim and self-check: the schedule without its explanations. */
-async function run(model: CapacityModel, timeLimitMs: number): Promise<Run> {
+async function run(model: CapacityModel, budget: Budget): Promise<Run> {
   const m = normalize(model);
-  const sol = await solveSchedule(m, { timeLimitMs });
+  const sol = await solveSchedule(m, { work: budget.work, safetyNetMs: budget.safetyNetMs });
   const starts = sol.starts;
   trimSchedule(m, starts, sol.rel.lastUseful);
   const broken = scheduleViolations(m, starts);
@@ -65,8 +66,8 @@ async function run(model: CapacityModel, timeLimitMs: number): Promise<Run> {
  */
 export async function computeForecast(model: CapacityModel, options: ForecastOptions = {}): Promise<Forecast> {
   const t0 = performance.now();
-  const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
-  const r = await run(model, timeLimitMs);
+  const budget = workBudget(options);
+  const r = await run(model, budget);
   const { m, sol, starts, total, units, gpuDays } = r;
   const tSolve = performance.now();
   const scale = 10 ** m.gpuDigits;
@@ -78,19 +79,31 @@ export async function computeForecast(model: CapacityModel, options: ForecastOpt
   const bottlenecks = weeklyBottlenecks(m, batches);
   const warnings: Warning[] = modelWarnings(m, sol.rel);
   const upper = Math.max(sol.upperBound, gpuDays);
+  const gapPercent = upper > 0 ? Math.round(((upper - gpuDays) / upper) * 1e6) / 1e4 : 0;
   const optimality =
     sol.status === 'optimal'
-      ? { status: 'optimal' as const, upperBound: gpuDays / scale, method: sol.method }
-      : { status: 'heuristic' as const, gapBound: (upper - gpuDays) / scale, upperBound: upper / scale, method: sol.method };
+      ? { status: 'optimal' as const, tier: budget.tier, upperBound: gpuDays / scale, method: sol.method }
+      : {
+          status: 'heuristic' as const,
+          tier: budget.tier,
+          stoppedBy: sol.stoppedBy ?? ('workBudget' as const),
+          gapBound: (upper - gpuDays) / scale,
+          gapPercent,
+          upperBound: upper / scale,
+          method: sol.method,
+        };
   if (sol.status === 'heuristic')
     warnings.push({
       kind: 'heuristic',
-      message: `optimality not proven within ${timeLimitMs} ms: the optimum is at most ${optimality.gapBound} GPU-days better`,
+      message:
+        sol.stoppedBy === 'safetyNet'
+          ? `optimality not proven: the solver's wall-clock safety net (${budget.safetyNetMs} ms) stopped it; the optimum is at most ${optimality.gapBound} GPU-days (${gapPercent} %) better`
+          : `optimality not proven within the ${budget.tier} tier's work budget: the optimum is at most ${optimality.gapBound} GPU-days (${gapPercent} %) better`,
     });
   const tExplain = performance.now();
 
   const mode = options.shortages ?? 'verified';
-  const shortages = mode === 'none' ? [] : await targetShortages(model, r, mode === 'verified', timeLimitMs);
+  const shortages = mode === 'none' ? [] : await targetShortages(model, r, mode === 'verified', { ...workBudget({ tier: VERIFY_TIER }), safetyNetMs: budget.safetyNetMs });
   const tEnd = performance.now();
 
   const size = coreSize(sol.core);
@@ -175,13 +188,12 @@ function buildList(m: NModel, starts: Float64Array[]): Build[] {
  * the plan is topped up from the re-run with newly bought parts, a few rounds at
  * most and only while that helps. A shortage the re-run did not confirm says so
  * (verified: false, with the GPUs still missing in its note). The re-runs
- * share half the time budget (SHORTAGE_BUDGET).
+ * use the quick tier's work budget (VERIFY_TIER).
  */
-async function targetShortages(model: CapacityModel, base: Run, verify: boolean, timeLimitMs: number): Promise<Shortage[]> {
+async function targetShortages(model: CapacityModel, base: Run, verify: boolean, budget: Budget): Promise<Shortage[]> {
   const { m } = base;
   const scale = 10 ** m.gpuDigits;
   const out: Shortage[] = [];
-  const deadline = performance.now() + timeLimitMs * SHORTAGE_BUDGET;
   for (const t of m.targets) {
     if (t.day < 0 || t.day >= m.H) continue;
     const want = t.gpusOnline * scale;
@@ -208,8 +220,7 @@ async function targetShortages(model: CapacityModel, base: Run, verify: boolean,
         else lines.set(key, { sku: it.sku, date, qty });
       }
       if (!verify || !achievable || lines.size === 0) break;
-      // The re-runs share one budget (see above); once it is spent they take the heuristic path.
-      current = await run(withReceipts(model, t.date, lines.values()), Math.max(0, deadline - performance.now()));
+      current = await run(withReceipts(model, t.date, lines.values()), budget);
       const nowShort = want - current.total[t.day]!;
       if (nowShort <= 1e-9) {
         verified = true;

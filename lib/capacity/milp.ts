@@ -42,9 +42,19 @@ export async function warmUp(): Promise<void> {
   }
 }
 
+export interface MilpLimits {
+  /** Simplex iterations (LP) or branch-and-bound nodes (MIP): the work budget. */
+  lpMaxIterations: number;
+  mipMaxNodes: number;
+  /** Wall-clock safety net, milliseconds. */
+  safetyNetMs: number;
+}
+
 export interface MilpResult {
   /** 'optimal' when HiGHS proved it (for an LP: the relaxation's optimum). */
   status: 'optimal' | 'limit' | 'failed';
+  /** The wall-clock safety net stopped HiGHS (never the work budget). */
+  safetyNet: boolean;
   x: Float64Array | null;
   objective: number;
   /** Valid upper bound on the core objective. */
@@ -70,7 +80,7 @@ export interface MilpResult {
  * stop exactly there. No MIP start: handing HiGHS 1.15 a start slowed it tenfold
  * on our models; the caller keeps its own incumbent instead.
  */
-export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', timeLimitMs: number): Promise<MilpResult> {
+export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', limits: MilpLimits): Promise<MilpResult> {
   const t0 = performance.now();
   const highs = await loadHighs();
   const cumulative = mode === 'mip' && formulation() === 'cumulative';
@@ -82,25 +92,29 @@ export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', timeL
       integrality: mode === 'mip' ? data.integrality : undefined,
       sense: highs.constants.objectiveSense.maximize,
     });
-    const time_limit = Math.max(0.05, timeLimitMs / 1000);
+    const time_limit = Math.max(0.05, limits.safetyNetMs / 1000);
     // Dual simplex wins on small cores, interior point (with crossover to a vertex) on large ones.
-    if (mode === 'lp') model.options.set({ output_flag: false, solver: core.nVars < 4000 ? 'simplex' : 'ipm', run_crossover: 'on', time_limit });
-    else model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.99, time_limit, random_seed: 0 });
+    // This build of HiGHS is single-threaded; with a fixed seed it is deterministic for the same model.
+    const common = { output_flag: false, time_limit, random_seed: 0 };
+    if (mode === 'lp')
+      model.options.set({ ...common, solver: core.nVars < 4000 ? 'simplex' : 'ipm', run_crossover: 'on', simplex_iteration_limit: limits.lpMaxIterations, ipm_iteration_limit: limits.lpMaxIterations });
+    else model.options.set({ ...common, mip_rel_gap: 0, mip_abs_gap: 0.99, mip_max_nodes: limits.mipMaxNodes });
     model.run();
     const status = model.getModelStatus();
     const C = highs.constants.modelStatus;
+    const safetyNet = status === C.timeLimit;
     const hasPrimal = Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
     const col = hasPrimal ? model.getSolution().colValue : null;
     const x = col ? (cumulative ? startsFromCumulative(core, col) : Float64Array.from(col.slice(0, core.nVars))) : null;
     const objective = hasPrimal ? model.getObjectiveValue() : -Infinity;
     const millis = performance.now() - t0;
-    if (status === C.optimal && x) return { status: 'optimal', x, objective, dualBound: objective, millis };
+    if (status === C.optimal && x) return { status: 'optimal', safetyNet, x, objective, dualBound: objective, millis };
     const bound = mode === 'mip' ? Number(model.info.get('mip_dual_bound')) : Infinity;
-    return { status: x && mode === 'mip' ? 'limit' : 'failed', x: mode === 'mip' ? x : null, objective, dualBound: Number.isFinite(bound) ? bound : Infinity, millis };
+    return { status: x && mode === 'mip' ? 'limit' : 'failed', safetyNet, x: mode === 'mip' ? x : null, objective, dualBound: Number.isFinite(bound) ? bound : Infinity, millis };
   } catch (e) {
     if (typeof process !== 'undefined' && process.env?.CAPACITY_DEBUG) console.error('HiGHS failed', e);
     highsPromise = null;
-    return { status: 'failed', x: null, objective: -Infinity, dualBound: Infinity, millis: performance.now() - t0 };
+    return { status: 'failed', safetyNet: false, x: null, objective: -Infinity, dualBound: Infinity, millis: performance.now() - t0 };
   } finally {
     try {
       model?.dispose();
@@ -108,16 +122,6 @@ export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', timeL
       highsPromise = null;
     }
   }
-}
-
-/**
- * Deterministic guess of HiGHS's interior-point time on this 2-core machine,
- * from the core's size (measured: 7,400 variables ≈ 1.1 s, 38,800 ≈ 18 s). The
- * engine only starts the exact solve when the guess fits the budget, so whether
- * a forecast is proven or heuristic depends on the model, not on machine load.
- */
-export function estimatedLpMillis(core: Core): number {
-  return 1100 * Math.pow(Math.max(1, core.nVars) / 7400, 1.7);
 }
 
 interface Rows {

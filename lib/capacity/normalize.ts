@@ -77,8 +77,9 @@ export interface NModel {
   targets: NTarget[];
 }
 
-export function normalize(model: CapacityModel): NModel {
-  validateModel(model);
+export function normalize(input: CapacityModel): NModel {
+  validateModel(input);
+  const model = canonicalOrder(input);
   const scenario = applyAdjustments(model);
   const start = parseDate(model.planStart)!;
   const H = model.horizonDays;
@@ -203,6 +204,30 @@ export function normalize(model: CapacityModel): NModel {
     lateLines,
     openLines: openLines.length,
     targets,
+  };
+}
+
+/**
+ * The model with items, recipes, components, stock and lines in key order, so the
+ * order rows came in (a shuffled file, another database's plan) can never change
+ * a tie-break, a solver's column order, or the answer. Adjustments keep their
+ * order: they apply in sequence. Already-sorted lists are kept as they are.
+ */
+export function canonicalOrder(model: CapacityModel): CapacityModel {
+  const sorted = <T>(list: readonly T[], order: (a: T, b: T) => number): T[] => {
+    for (let i = 1; i < list.length; i++) if (order(list[i - 1]!, list[i]!) > 0) return [...list].sort(order);
+    return list as T[];
+  };
+  return {
+    ...model,
+    items: sorted(model.items, (a, b) => cmp(a.sku, b.sku)),
+    recipes: sorted(model.recipes, (a, b) => cmp(a.outputSku, b.outputSku)).map((r) => {
+      const components = sorted(r.components, (a, b) => cmp(a.sku, b.sku));
+      return components === r.components ? r : { ...r, components };
+    }),
+    inventory: sorted(model.inventory, (a, b) => cmp(a.sku, b.sku) || cmp(a.location, b.location)),
+    poLines: sorted(model.poLines, (a, b) => lineOrder(a, b)),
+    targets: sorted(model.targets, (a, b) => cmp(a.date, b.date)),
   };
 }
 

@@ -55,11 +55,11 @@ describe('the forecast is the true optimum', () => {
     }
   }, 60_000);
 
-  it('with no time to prove, returns a feasible schedule marked heuristic whose gap bound covers the true optimum', async () => {
+  it('with no work budget for an exact solve, returns a feasible schedule marked heuristic whose gap bound covers the true optimum', async () => {
     let heuristic = 0;
     await fc.assert(
       fc.asyncProperty(tinyModel({ maxHorizon: 9, maxParts: 3, maxSites: 2, withIntermediate: true, deep: true }), async (model) => {
-        const f = await computeForecast(model, { shortages: 'none', timeLimitMs: 0 });
+        const f = await computeForecast(model, { shortages: 'none', work: { lpMaxVariables: 0 } });
         expect(checkForecast(model, f)).toEqual([]);
         const truth = oracleGpuDays(model).toNumber();
         if (f.optimality.status === 'optimal') expect(f.gpuDays).toBe(truth);

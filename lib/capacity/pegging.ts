@@ -39,6 +39,7 @@ export function pegSchedule(m: NModel, starts: Float64Array[]): Batch[] {
   const batches: Batch[] = [];
   const byItemOutput: Batch[][] = m.items.map(() => []);
   const uses: Array<Array<{ batch: Batch; qty: number }>> = m.items.map(() => []);
+  const remaining = new Map<Input, number>();
   for (const r of m.recipeOrder) {
     const rec = m.recipes[r]!;
     const s = starts[r]!;
@@ -69,6 +70,19 @@ export function pegSchedule(m: NModel, starts: Float64Array[]): Batch[] {
       ...byItemOutput[i]!.map((batch) => ({ day: batch.land, qty: batch.output, from: { batch } })),
     ];
     lots.sort((a, b) => a.day - b.day); // stable: outside supply first on a tie, then batches in recipe order
+    const cum = new Float64Array(lots.length);
+    lots.forEach((l, j) => (cum[j] = (j > 0 ? cum[j - 1]! : 0) + l.qty));
+    /** Supply in the lots after lot k that had arrived by `day` too (unused at this draw, FIFO). */
+    const arrivedAfter = (k: number, day: number) => {
+      let lo = k;
+      let hi = lots.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lots[mid]!.day <= day) lo = mid;
+        else hi = mid - 1;
+      }
+      return cum[lo]! - cum[k]!;
+    };
     let k = 0;
     let left = lots[0]?.qty ?? 0;
     for (const { batch, qty } of u) {
@@ -77,7 +91,12 @@ export function pegSchedule(m: NModel, starts: Float64Array[]): Batch[] {
         const lot = lots[k];
         if (!lot || lot.day > batch.day) throw new Error(`pegging ran out of ${m.items[i]!.sku} on day ${batch.day}`);
         const take = Math.min(need, left);
-        if (take > 0) batch.inputs.push({ item: i, qty: take, day: lot.day, from: lot.from });
+        if (take > 0) {
+          const input: Input = { item: i, qty: take, day: lot.day, from: lot.from };
+          batch.inputs.push(input);
+          // What this draw left of the supply that had arrived by the batch's start: nothing means it was used up.
+          remaining.set(input, left - take + arrivedAfter(k, batch.day));
+        }
         need -= take;
         left -= take;
         if (left === 0) {
@@ -95,9 +114,11 @@ export function pegSchedule(m: NModel, starts: Float64Array[]): Batch[] {
       batches.push({ id: `${it.sku}@supply:${key}`, recipe: -1, item: i, day: lot.day, land: lot.day, builds: 0, output: lot.qty, inputs: [], supply: lot });
     }
   });
-  for (const b of batches) gateOf(m, b, starts);
+  const users: Batch[][] = m.items.map((_, i) => uses[i]!.map((u) => u.batch));
+  for (const b of batches) gateOf(m, b, starts, remaining, users);
   return batches;
 }
+
 
 function lineKey(lot: Lot): string {
   if (lot.source.kind !== 'poLine') return 'onHand';
@@ -109,32 +130,81 @@ function lotGate(m: NModel, lot: Lot): Gate {
   const sku = m.items[lot.item]!.sku;
   if (lot.source.kind === 'onHand') return { kind: 'onHand', sku };
   const l = lot.source.line;
-  return { kind: 'poLine', sku, supplier: l.supplier, poNumber: l.poNumber, lineNo: l.lineNo, availableDate: formatDate(m.start + lot.day) };
+  return {
+    kind: 'poLine',
+    sku,
+    supplier: l.supplier,
+    poNumber: l.poNumber,
+    lineNo: l.lineNo,
+    promisedDate: l.promisedDate,
+    availableDate: formatDate(m.start + lot.day),
+  };
 }
 
+/** How many more held-for batches a gate names: enough to say who, short enough to read. */
+const HELD_FOR_NAMED = 3;
+
 /**
- * The input that arrived last gates a batch; a build batch passes the question
- * on to its own inputs. When every input was there before the start, the recipe
- * held it back: its weekly limit if a week in between was full, else the
- * optimal schedule chose to keep parts for other builds.
+ * What held a batch back (the order of DESIGN's gate rule, see Gate):
+ *  1. its own recipe's weekly limit, when the week it started in is full;
+ *  2. the input that arrived last, on its start day, among those it used up
+ *     (the lot that made the supply cover it), followed through build batches
+ *     to the PO line; stock on hand gates only when the batch took the last of it;
+ *  3. a weekly limit in a full week between the day its inputs were ready and
+ *     its start;
+ *  4. otherwise the schedule kept it waiting while other builds took the same
+ *     parts: those builds are named.
+ * Ties never fall to list order: inputs that arrived the same day are compared
+ * by whether they were used up, then by the kind of supply, then by SKU.
  */
-function gateOf(m: NModel, b: Batch, starts: Float64Array[]): Gate {
+function gateOf(m: NModel, b: Batch, starts: Float64Array[], left: Map<Input, number>, users: Batch[][]): Gate {
   if (b.gate) return b.gate;
   if (b.supply) return (b.gate = lotGate(m, b.supply));
-  let last: Input | null = null;
-  for (const inp of b.inputs) if (!last || inp.day > last.day) last = inp;
-  if (last && last.day === b.day) {
-    b.gate = 'lot' in last.from ? lotGate(m, last.from.lot) : gateOf(m, last.from.batch, starts);
-    return b.gate;
-  }
   const rec = m.recipes[b.recipe]!;
   const sku = m.items[rec.out]!.sku;
+  if (rec.lim !== null && weekTotals(m, b.recipe, starts)[m.weekOf[b.day]!]! >= rec.lim) return (b.gate = { kind: 'weeklyLimit', sku });
+
+  let ready = 0;
+  for (const inp of b.inputs) ready = Math.max(ready, inp.day);
+  if (b.inputs.length > 0 && ready === b.day) {
+    // Of the inputs that came in on the start day, the one used up explains it.
+    const candidates = b.inputs.filter((inp) => inp.day === b.day && (left.get(inp) ?? 0) <= 0);
+    const pick = candidates.sort((x, y) => inputRank(x) - inputRank(y) || cmpSku(m, x.item, y.item))[0];
+    if (pick) {
+      if ('batch' in pick.from) return (b.gate = gateOf(m, pick.from.batch, starts, left, users));
+      return (b.gate = lotGate(m, pick.from.lot));
+    }
+  }
   if (rec.lim !== null) {
     const totals = weekTotals(m, b.recipe, starts);
-    const from = last ? last.day : 0;
-    for (let w = m.weekOf[from]!; w <= m.weekOf[b.day]!; w++) if (totals[w]! >= rec.lim) return (b.gate = { kind: 'weeklyLimit', sku });
+    for (let w = m.weekOf[ready]!; w <= m.weekOf[b.day]!; w++) if (totals[w]! >= rec.lim) return (b.gate = { kind: 'weeklyLimit', sku });
   }
-  return (b.gate = { kind: 'schedule', sku });
+  return (b.gate = { kind: 'schedule', sku, heldFor: heldFor(m, b, ready, users) });
+}
+
+/** PO lines first (the actionable cause), then build batches, then stock on hand. */
+function inputRank(inp: Input): number {
+  if ('batch' in inp.from) return 1;
+  return inp.from.lot.source.kind === 'poLine' ? 0 : 2;
+}
+
+function cmpSku(m: NModel, a: number, b: number): number {
+  const x = m.items[a]!.sku;
+  const y = m.items[b]!.sku;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Other builds that started while this one waited, drawing on the same parts: the ones it was held for. */
+function heldFor(m: NModel, b: Batch, ready: number, users: Batch[][]): string[] {
+  const names = new Set<string>();
+  for (const inp of b.inputs) {
+    for (const other of users[inp.item]!) {
+      if (other === b || other.day < ready || other.day > b.day) continue;
+      names.add(other.id);
+      if (names.size >= HELD_FOR_NAMED) return [...names];
+    }
+  }
+  return [...names];
 }
 
 const weekTotalCache = new WeakMap<Float64Array, Float64Array>();

@@ -2,9 +2,10 @@ import { pooledUpperBound } from './bounds';
 import { buildCore, placeCore, type Core } from './core';
 import { coreObjective, greedySchedule, priorityOrders } from './greedy';
 import { lookaheadSchedule } from './lookahead';
-import { coreFeasible, coreSize, estimatedLpMillis, solveCore } from './milp';
+import { coreFeasible, coreSize, solveCore } from './milp';
 import type { NModel } from './normalize';
 import { relax, type Relaxation } from './relaxation';
+import type { WorkBudget } from './types';
 
 /**
  * Finds a schedule maximising GPU-days and proves how good it is.
@@ -18,9 +19,10 @@ import { relax, type Relaxation } from './relaxation';
  *  3. Proof, cheapest first: a heuristic schedule that reaches an upper bound
  *     (bounds.ts) is optimal; else an integral vertex optimum of the LP
  *     relaxation is optimal; else HiGHS's branch-and-bound closes the gap.
- * When the core is too large for the time budget (decided from its size, so
- * the answer does not depend on machine load), the best heuristic schedule is
- * returned as heuristic with gapBound = best upper bound − its GPU-days.
+ * When the core is larger than the work budget allows, or branch-and-bound uses
+ * up its nodes, the best schedule found is returned as heuristic with gapBound =
+ * best upper bound − its GPU-days. Every limit counts work, never time
+ * (work-budget.ts): the same model and budget give the same answer anywhere.
  */
 export interface Solution {
   /** Builds started per recipe per day (before trimming builds nothing needs). */
@@ -32,14 +34,17 @@ export interface Solution {
   rel: Relaxation;
   core: Core;
   milpMillis: number;
+  /** Heuristic only: what stopped the search. */
+  stoppedBy?: 'workBudget' | 'safetyNet';
 }
 
 export interface SolveOptions {
-  timeLimitMs: number;
+  work: WorkBudget;
+  /** HiGHS's wall-clock safety net (reported when it fires). */
+  safetyNetMs: number;
 }
 
 export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solution> {
-  const t0 = performance.now();
   const rel = relax(m);
   // Heuristics walk the plain core; the exact solve gets the folded one (core.ts).
   const plain = buildCore(m, rel, false);
@@ -47,9 +52,11 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
   const starts = m.recipes.map((_, r) => (rel.fixed[r] ? dailyFrom(rel.cap[r]!) : new Float64Array(m.H)));
   let best: { core: Core; x: Float64Array } | null = null;
   let bestValue = -Infinity;
+  let safetyNet = false;
   const done = (status: Solution['status'], method: string, upperBound: number, milpMillis = 0): Solution => {
     if (best) placeCore(best.core, best.x, starts);
-    return { starts, status, method, upperBound, rel, core, milpMillis };
+    const stoppedBy = status === 'heuristic' ? (safetyNet ? ('safetyNet' as const) : ('workBudget' as const)) : undefined;
+    return { starts, status, method, upperBound, rel, core, milpMillis, ...(stoppedBy ? { stoppedBy } : {}) };
   };
   if (plain.nVars === 0) return done('optimal', 'relaxation: no contended parts', rel.upperBound);
 
@@ -73,13 +80,15 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
 
   const size = coreSize(core);
   const label = `${size.variables} variables × ${size.rows} rows`;
-  const remaining = () => opts.timeLimitMs - (performance.now() - t0);
-  if (estimatedLpMillis(core) > remaining()) {
-    // No proof within the budget: spend a little more on the heuristic instead.
+  const lookahead = () => {
     consider(lookaheadSchedule(m, plain, rel, orders[0]!));
     consider(lookaheadSchedule(m, plain, rel, orders[orders.length - 1]!));
-    if (fixedValue + bestValue >= bound) return done('optimal', 'heuristic schedule meets the upper bound', fixedValue + bestValue);
-    return done('heuristic', `greedy + look-ahead; core of ${label} too large to prove within ${opts.timeLimitMs} ms`, Math.max(bound, fixedValue + bestValue));
+    return fixedValue + bestValue >= bound;
+  };
+  if (core.nVars > opts.work.lpMaxVariables) {
+    // Too large for the budget: spend a little more on the heuristic instead.
+    if (lookahead()) return done('optimal', 'heuristic schedule meets the upper bound', fixedValue + bestValue);
+    return done('heuristic', `greedy + look-ahead; core of ${label} is above the work budget for an exact solve`, Math.max(bound, fixedValue + bestValue));
   }
 
   let milpMillis = 0;
@@ -96,26 +105,31 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
     }
     return integral;
   };
+  const limits = { lpMaxIterations: opts.work.lpMaxIterations, mipMaxNodes: opts.work.mipMaxNodes, safetyNetMs: opts.safetyNetMs };
 
-  // Once started, the exact solve gets a safety margin over the estimate, so a
-  // busy machine does not turn a provable forecast into a heuristic one.
-  const lp = await solveCore(m, core, 'lp', Math.max(remaining(), 4 * estimatedLpMillis(core)));
+  const lp = await solveCore(m, core, 'lp', limits);
   milpMillis += lp.millis;
+  safetyNet ||= lp.safetyNet;
   if (lp.status === 'optimal') {
     adopt(lp.x);
     bound = Math.min(bound, fixedValue + floorObjective(lp.objective));
     if (fixedValue + bestValue >= bound) return done('optimal', `LP relaxation is integral (HiGHS, ${label})`, fixedValue + bestValue, milpMillis);
   }
-  if (remaining() > 50) {
-    const mip = await solveCore(m, core, 'mip', Math.max(remaining(), 4 * estimatedLpMillis(core)));
+  if (opts.work.mipMaxNodes > 0 && !safetyNet) {
+    const mip = await solveCore(m, core, 'mip', limits);
     milpMillis += mip.millis;
+    safetyNet ||= mip.safetyNet;
     adopt(mip.x);
     if (mip.status === 'optimal' && bestValue >= Math.round(mip.objective) - 0.5)
       return done('optimal', `HiGHS branch-and-bound (${label})`, fixedValue + bestValue, milpMillis);
     if (Number.isFinite(mip.dualBound)) bound = Math.min(bound, fixedValue + floorObjective(mip.dualBound));
+  } else if (lookahead()) {
+    // No branch-and-bound in this budget: the look-ahead is the cheaper way to a better schedule.
+    return done('optimal', `heuristic schedule meets the LP bound (${label})`, fixedValue + bestValue, milpMillis);
   }
   if (fixedValue + bestValue >= bound) return done('optimal', `upper bound met (${label})`, fixedValue + bestValue, milpMillis);
-  return done('heuristic', `best schedule found; HiGHS stopped at the time limit (${label})`, bound, milpMillis);
+  const stop = safetyNet ? 'HiGHS stopped at the wall-clock safety net' : opts.work.mipMaxNodes > 0 ? 'HiGHS used its node budget' : 'LP bound only (quick tier)';
+  return done('heuristic', `best schedule found; ${stop} (${label})`, bound, milpMillis);
 }
 
 /**

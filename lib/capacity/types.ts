@@ -82,15 +82,34 @@ export interface CapacityModel {
   adjustments?: Adjustment[];
 }
 
+/**
+ * How much work a forecast may spend proving its schedule (DESIGN.md: two tiers).
+ * Every limit counts work (model size, simplex iterations, branch-and-bound
+ * nodes), never time, so the same input and tier give the same answer on a quiet
+ * or a loaded machine.
+ */
+export type ForecastTier = 'quick' | 'proven';
+
+export interface WorkBudget {
+  /** The largest core (integer variables) HiGHS is handed at all; above it the heuristics answer alone. */
+  lpMaxVariables: number;
+  /** Simplex iterations for the LP relaxation. */
+  lpMaxIterations: number;
+  /** Branch-and-bound nodes; 0 skips the integer program. */
+  mipMaxNodes: number;
+}
+
 export interface ForecastOptions {
+  /** 'proven' (default): the optimum, or the best within the proven work budget with its gap. 'quick': bounded work for what-ifs. */
+  tier?: ForecastTier;
+  /** Overrides the tier's work budget (tests, benchmarks). */
+  work?: Partial<WorkBudget>;
   /**
-   * Budget for proving optimality, in milliseconds (default 10,000). The exact
-   * solve only starts when its estimated time (from the size of what is left
-   * after the exact reductions) fits the budget, so whether a forecast comes
-   * back `optimal` or `heuristic` depends on the model, not on machine load;
-   * a heuristic forecast carries a proven gap bound.
+   * A wall-clock safety net for HiGHS only (default 120 s): it exists so a
+   * pathological model cannot hold a worker forever. A forecast it stopped says
+   * so (`optimality.stoppedBy: 'safetyNet'`); it never decides anything else.
    */
-  timeLimitMs?: number;
+  safetyNetMs?: number;
   /**
    * 'verified' (default) re-runs the engine with each target's shortage receipts
    * added and tops them up until the target is met; 'estimate' skips the re-runs;
@@ -137,16 +156,17 @@ export interface PeggedInput {
 }
 
 /**
- * What held a batch back: the input that became available last (followed
- * through build batches down to an on-hand or PO-line supply), or the recipe
- * itself when every input was already there (a weekly start limit, or parts
- * deliberately kept for other builds by the optimal schedule).
+ * What held a batch back, in this order (pegging.ts): its own recipe's weekly
+ * limit when the batch started in a full week; else the input that arrived last,
+ * on the day the batch started, followed through build batches down to the PO
+ * line, or stock on hand when the batch used the last of it; else the schedule
+ * held parts it could have used for other builds, which `heldFor` names.
  */
 export type Gate =
   | { kind: 'onHand'; sku: string }
-  | { kind: 'poLine'; sku: string; supplier: string; poNumber: string; lineNo: number; availableDate: string }
+  | { kind: 'poLine'; sku: string; supplier: string; poNumber: string; lineNo: number; promisedDate: string; availableDate: string }
   | { kind: 'weeklyLimit'; sku: string }
-  | { kind: 'schedule'; sku: string };
+  | { kind: 'schedule'; sku: string; heldFor: string[] };
 
 export interface PeggedBatch {
   /** `${sku}@${startDate}`; PO-line or on-hand supply of capacity items gets `${sku}@supply:…`. */
@@ -214,6 +234,12 @@ export type Warning =
 
 export interface Optimality {
   status: 'optimal' | 'heuristic';
+  /** The work budget it was computed with. */
+  tier: ForecastTier;
+  /** Heuristic only: what ended the search (the tier's work budget, or the wall-clock safety net). */
+  stoppedBy?: 'workBudget' | 'safetyNet';
+  /** Heuristic only: gapBound as a percentage of the upper bound. */
+  gapPercent?: number;
   /** GPU-days the optimum can exceed this forecast by, at most (heuristic only). */
   gapBound?: number;
   /** A proven upper bound on GPU-days. */

@@ -13,7 +13,7 @@ const ANCHOR = '2026-01-05'; // a Monday: plan week 0 starts here
 const HORIZON = 364;
 const QUARTER = 91;
 const STORY_GATES = ['CONCRETE-M3-DSM2', 'PIPE-DN100-M', 'QM8700-HDR-40P', 'A100-SXM4-80G'];
-const ENGINE = { shortages: 'none', pegging: 'none', timeLimitMs: 300_000 } as const;
+const ENGINE = { shortages: 'none', pegging: 'none' } as const;
 
 const data = buildDemoData(ANCHOR);
 const model = demoCapacityModel(ANCHOR, { anchor: ANCHOR, horizonDays: HORIZON });

@@ -8,12 +8,12 @@ import { loadModelRows } from './load-model';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from './params';
 
 /**
- * The engine's options for a request's: CLEARBUILD_FORECAST_TIME_LIMIT_MS bounds the
- * exact solve (past it the forecast says `heuristic` with its gap). Part of the cache key.
+ * The engine's options for a request's: CLEARBUILD_FORECAST_SAFETY_NET_MS sets the
+ * solver's wall-clock safety net (reported when it fires). Part of the cache key.
  */
 export function engineOptions(options: ForecastOptions): ForecastOptions {
-  const v = Number(process.env.CLEARBUILD_FORECAST_TIME_LIMIT_MS);
-  return { timeLimitMs: Number.isFinite(v) && v > 0 ? v : undefined, ...options };
+  const v = Number(process.env.CLEARBUILD_FORECAST_SAFETY_NET_MS);
+  return { ...(Number.isFinite(v) && v > 0 ? { safetyNetMs: v } : {}), ...options };
 }
 
 /** A scenario name that is not in the database: bad input, not a server fault. */

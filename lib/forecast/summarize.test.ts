@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Forecast } from '@/lib/capacity';
 import { summarizeForecast } from './summarize';
 
-const poGate = { kind: 'poLine', sku: 'PIPE', supplier: 'FERG', poNumber: 'PO-1', lineNo: 2, availableDate: '2027-01-03' } as const;
+const poGate = { kind: 'poLine', sku: 'PIPE', supplier: 'FERG', poNumber: 'PO-1', lineNo: 2, promisedDate: '2027-01-03', availableDate: '2027-01-03' } as const;
 
 function forecast(): Forecast {
   return {
@@ -29,7 +29,7 @@ function forecast(): Forecast {
     shortages: [],
     warnings: [],
     pegging: [],
-    optimality: { status: 'optimal', upperBound: 48, method: 'test' },
+    optimality: { status: 'optimal', tier: 'proven', upperBound: 48, method: 'test' },
     stats: { items: 0, recipes: 0, openLines: 0, coreRecipes: 0, coreVariables: 0, coreRows: 0, millis: { total: 0, solve: 0, milp: 0, explain: 0, shortages: 0 } },
   };
 }
@@ -41,7 +41,7 @@ describe('summarizeForecast', () => {
       ['po:FERG/PO-1/2', 16, ['2026-W53', '2027-W01']],
       ['weeklyLimit:NODE', 8, ['2026-W53']],
     ]);
-    expect(s.gates[0]?.label).toBe('FERG PO-1 line 2 (PIPE, due 2027-01-03)');
+    expect(s.gates[0]?.label).toBe('FERG PO-1 line 2 (PIPE, promised 2027-01-03)');
   });
 
   it('pairs each target with the forecast on its date and finds the next one from today', () => {

@@ -38,13 +38,13 @@ export interface DashboardSummary {
 export function gateLabel(g: Gate): string {
   switch (g.kind) {
     case 'poLine':
-      return `${g.supplier} ${g.poNumber} line ${g.lineNo} (${g.sku}, due ${g.availableDate})`;
+      return `${g.supplier} ${g.poNumber} line ${g.lineNo} (${g.sku}, promised ${g.promisedDate})`;
     case 'weeklyLimit':
       return `${g.sku}: weekly build limit`;
     case 'onHand':
-      return `${g.sku}: stock on hand`;
+      return `${g.sku}: stock on hand ran out`;
     case 'schedule':
-      return `${g.sku}: parts held for earlier builds`;
+      return g.heldFor.length > 0 ? `${g.sku}: parts held for ${g.heldFor.join(', ')}` : `${g.sku}: waited with its parts in hand`;
   }
 }
 
