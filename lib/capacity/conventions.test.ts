@@ -47,7 +47,7 @@ describe('forecast conventions (DESIGN.md)', () => {
     const f = await run(simple({ poLines: [line('P', '1', '2026-02-20', { supplier: 'NVIDIA', poNumber: 'PO-7731', lineNo: 4 })] }));
     expect(builds(f)).toEqual([['NODE', '2026-03-02', 1, '2026-03-02']]);
     expect(f.warnings).toContainEqual(
-      expect.objectContaining({ kind: 'pastDue', supplier: 'NVIDIA', poNumber: 'PO-7731', lineNo: 4, promisedDate: '2026-02-20' }),
+      expect.objectContaining({ kind: 'pastDue', supplier: 'NVIDIA', lineCount: 1, lines: [{ poNumber: 'PO-7731', lineNo: 4, sku: expect.any(String), promisedDate: '2026-02-20' }] }),
     );
     const source = f.pegging.find((b) => b.sku === 'NODE')!.inputs[0]!.source;
     expect(source).toEqual({ kind: 'poLine', supplier: 'NVIDIA', poNumber: 'PO-7731', lineNo: 4, pastDue: true });

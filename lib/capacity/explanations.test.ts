@@ -108,7 +108,7 @@ describe('explanations', () => {
     m.items.push(part('OPTIC'), part('SWITCH'), capacity('NODE-DSM2', 8, 'DSM2'));
     m.recipes.push(recipe('SWITCH', { OPTIC: '4' }), recipe('NODE-DSM2', { DGX: '1', SWITCH: '1' }));
     const f = await computeForecast(m);
-    const kinds = f.warnings.map((w) => `${w.kind}:${'sku' in w ? w.sku : ''}`);
+    const kinds = f.warnings.map((w) => `${w.kind}:${'sku' in w ? w.sku : w.kind === 'pastDue' ? w.lines.map((l) => l.sku).join(',') : ''}`);
     expect(kinds).toEqual(expect.arrayContaining(['pastDue:RACKPOS-PHX1', 'noSupply:OPTIC', 'recipeNeverRuns:SWITCH', 'recipeNeverRuns:NODE-DSM2']));
   });
 

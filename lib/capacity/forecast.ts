@@ -119,6 +119,7 @@ export async function computeForecast(model: CapacityModel, options: ForecastOpt
     shortages,
     warnings,
     pegging,
+    peggingSummary: { batches: batches.length, included: options.pegging !== 'none' },
     optimality,
     stats: {
       items: m.items.length,

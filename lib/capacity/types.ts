@@ -225,8 +225,16 @@ export interface Shortage {
   note?: string;
 }
 
+export interface PastDueLine {
+  poNumber: string;
+  lineNo: number;
+  sku: string;
+  promisedDate: string;
+}
+
 export type Warning =
-  | { kind: 'pastDue'; message: string; supplier: string; poNumber: string; lineNo: number; sku: string; promisedDate: string }
+  /** One per supplier: its open lines promised before the plan start (counted on day 0). */
+  | { kind: 'pastDue'; message: string; supplier: string; lineCount: number; earliestPromisedDate: string; lines: PastDueLine[] }
   | { kind: 'noSupply'; message: string; sku: string }
   | { kind: 'recipeNeverRuns'; message: string; sku: string }
   | { kind: 'targetOutsideHorizon'; message: string; date: string }
@@ -259,6 +267,11 @@ export interface ForecastStats {
 }
 
 export interface Forecast {
+  /**
+   * A hash of the model and scenario it was computed from (set by the data layer,
+   * which caches forecasts under it); absent when the engine is called directly.
+   */
+  inputVersion?: string;
   planStart: string;
   horizonDays: number;
   gpuDays: number;
@@ -270,7 +283,10 @@ export interface Forecast {
   bottlenecks: WeekBottleneck[];
   shortages: Shortage[];
   warnings: Warning[];
+  /** Empty unless asked for (`pegging: 'full'`; the API's `include=pegging`): it is most of the document. */
   pegging: PeggedBatch[];
+  /** What the pegging holds, whether or not it is included. */
+  peggingSummary: { batches: number; included: boolean };
   optimality: Optimality;
   stats: ForecastStats;
 }

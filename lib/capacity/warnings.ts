@@ -1,6 +1,9 @@
 import type { NModel } from './normalize';
 import type { Relaxation } from './relaxation';
-import type { Warning } from './types';
+import type { PastDueLine, Warning } from './types';
+
+/** Past-due lines named in each supplier's warning; the count covers all of them. */
+const PAST_DUE_LINES_NAMED = 50;
 
 /**
  * Things a planner should see even though the forecast handles them: past-due
@@ -9,15 +12,23 @@ import type { Warning } from './types';
  */
 export function modelWarnings(m: NModel, rel: Relaxation): Warning[] {
   const out: Warning[] = [];
+  // Grouped by supplier (pastDueLines is in line-key order): the large model has 6,018 of them.
+  const bySupplier = new Map<string, PastDueLine[]>();
   for (const l of m.pastDueLines) {
+    let list = bySupplier.get(l.supplier);
+    if (!list) bySupplier.set(l.supplier, (list = []));
+    list.push({ poNumber: l.poNumber, lineNo: l.lineNo, sku: l.sku, promisedDate: l.promisedDate });
+  }
+  for (const [supplier, lines] of bySupplier) {
+    const earliest = lines.reduce((e, l) => (l.promisedDate < e ? l.promisedDate : e), lines[0]!.promisedDate);
+    const what = lines.length === 1 ? `PO line ${supplier}/${lines[0]!.poNumber}/${lines[0]!.lineNo} (${lines[0]!.sku}) was` : `${lines.length} open PO lines were`;
     out.push({
       kind: 'pastDue',
-      message: `PO line ${l.supplier}/${l.poNumber}/${l.lineNo} (${l.sku}) was promised ${l.promisedDate}, before the plan start; it is counted on day 0`,
-      supplier: l.supplier,
-      poNumber: l.poNumber,
-      lineNo: l.lineNo,
-      sku: l.sku,
-      promisedDate: l.promisedDate,
+      message: `${supplier}: ${what} promised before the plan start (earliest ${earliest}); counted on day 0`,
+      supplier,
+      lineCount: lines.length,
+      earliestPromisedDate: earliest,
+      lines: lines.slice(0, PAST_DUE_LINES_NAMED),
     });
   }
   m.items.forEach((it, i) => {

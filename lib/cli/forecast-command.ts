@@ -7,7 +7,7 @@ import { runForecast, UnknownScenarioError } from '@/lib/forecast/run-forecast';
 import { renderForecastTable } from './forecast-table';
 import { InputError } from './usage';
 
-const FLAG_OF: Record<string, string> = { planStart: '--plan-start', horizonDays: '--horizon-days', scenario: '--scenario' };
+const FLAG_OF: Record<string, string> = { planStart: '--plan-start', horizonDays: '--horizon-days', scenario: '--scenario', tier: '--tier', include: '--include' };
 
 export async function forecastCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -17,6 +17,8 @@ export async function forecastCommand(argv: string[]): Promise<void> {
       'plan-start': { type: 'string' },
       'horizon-days': { type: 'string' },
       scenario: { type: 'string' },
+      tier: { type: 'string' },
+      include: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
@@ -25,6 +27,8 @@ export async function forecastCommand(argv: string[]): Promise<void> {
     planStart: values['plan-start'],
     horizonDays: values['horizon-days'],
     scenario: values.scenario,
+    tier: values.tier,
+    include: values.include,
   });
   if (!parsed.success) throw new InputError(`clearbuild forecast: ${describeParamIssues(parsed.error, (f) => FLAG_OF[f] ?? f)}`);
 

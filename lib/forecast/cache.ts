@@ -26,8 +26,21 @@ const STORED_ENTRIES = 32;
 // A document this big (the large model's pegging) is kept in memory only: storing it costs more than it saves.
 const MAX_STORED_CHARS = 8 * 1024 * 1024;
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A hash of the model and its scenario (the adjustments are part of the model): the forecast's `inputVersion`. */
+export function inputVersionOf(model: CapacityModel): string {
+  return sha256(JSON.stringify(model));
+}
+
+/** The cache key: the input version, then a hash of the options (tier, pegging…) it was computed with. */
 export function forecastKey(model: CapacityModel, options: ForecastOptions): string {
-  return createHash('sha256').update(JSON.stringify([model, options])).digest('hex');
+  return `${inputVersionOf(model)}.${sha256(JSON.stringify(options)).slice(0, 16)}`;
+}
+
+/** Every document the data layer serves says which input it was computed from (first, for readers of the JSON). */
+function versioned(forecast: Forecast, key: string): Forecast {
+  return { inputVersion: key.split('.')[0]!, ...forecast };
 }
 
 function local<T>(host: ForecastCacheHost, name: string, make: () => T): T {
@@ -92,7 +105,7 @@ async function store(host: ForecastCacheHost, key: string, forecast: Forecast): 
  */
 export async function cachedForecast(host: ForecastCacheHost, model: CapacityModel, options: ForecastOptions = {}, key = forecastKey(model, options)): Promise<Forecast> {
   // The benchmark measures the uncached path end to end.
-  if (process.env.CLEARBUILD_FORECAST_CACHE === 'off') return engineFor(host.locals)(model, options);
+  if (process.env.CLEARBUILD_FORECAST_CACHE === 'off') return versioned(await engineFor(host.locals)(model, options), key);
   const remembered = memo(host).get(key);
   if (remembered) {
     remember(host, key, remembered);
@@ -106,7 +119,7 @@ export async function cachedForecast(host: ForecastCacheHost, model: CapacityMod
       const stored = await storedForecast(host, key);
       if (stored) return stored.forecast;
       // The app server's engine runs in worker threads (lib/engine); the CLI's in its own thread.
-      const forecast = await engineFor(host.locals)(model, options);
+      const forecast = versioned(await engineFor(host.locals)(model, options), key);
       remember(host, key, { forecast, computedAt: new Date() });
       // A store that fails (a busy database) costs a recomputation later, never this answer.
       await store(host, key, forecast).catch((err: unknown) => console.error('ClearBuild: could not store a forecast:', err));

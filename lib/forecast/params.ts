@@ -14,6 +14,10 @@ export const forecastParamsSchema = z.object({
     .max(MAX_HORIZON_DAYS, `must be at most ${MAX_HORIZON_DAYS}`)
     .optional(),
   scenario: z.string().trim().min(1).max(100).optional(),
+  /** 'proven' (default): the optimum or the best within the proven work budget; 'quick': bounded work, for what-ifs. */
+  tier: z.enum(['quick', 'proven'], { error: 'must be quick or proven' }).optional(),
+  /** 'pegging' adds every build batch with the supplies it consumed (large); otherwise a summary. */
+  include: z.enum(['pegging'], { error: 'can only be pegging' }).optional(),
 });
 
 export type ForecastParams = z.infer<typeof forecastParamsSchema>;

@@ -59,7 +59,8 @@ export async function loadForecastInput(prisma: PrismaClient, params: ForecastPa
     horizonDays: params.horizonDays ?? scenarioHorizon ?? DEFAULT_HORIZON_DAYS,
     adjustments,
   });
-  const opts = engineOptions(options);
+  // The tier and the pegging are the caller's choice; the proven tier and a pegging summary by default.
+  const opts = engineOptions({ tier: params.tier ?? 'proven', pegging: params.include === 'pegging' ? 'full' : 'none', ...options });
   return { model, options: opts, key: forecastKey(model, opts), scenario: params.scenario ?? null };
 }
 

@@ -29,6 +29,7 @@ function forecast(): Forecast {
     shortages: [],
     warnings: [],
     pegging: [],
+    peggingSummary: { batches: 0, included: false },
     optimality: { status: 'optimal', tier: 'proven', upperBound: 48, method: 'test' },
     stats: { items: 0, recipes: 0, openLines: 0, coreRecipes: 0, coreVariables: 0, coreRows: 0, millis: { total: 0, solve: 0, milp: 0, explain: 0, shortages: 0 } },
   };

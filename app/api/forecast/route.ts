@@ -11,7 +11,8 @@ import { rateLimits } from '@/lib/auth/rate-limit';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/forecast?planStart=YYYY-MM-DD&horizonDays=N&scenario=NAME — the same JSON as `clearbuild forecast --json`.
+ * GET /api/forecast?planStart=YYYY-MM-DD&horizonDays=N&scenario=NAME&tier=quick|proven&include=pegging — the same
+ * JSON as `clearbuild forecast --json`: the proven tier unless `tier=quick`, pegging only when asked for.
  * The engine runs in worker threads (lib/engine): a stored forecast, or one already being computed, is served
  * as it is; a new one counts against the caller's per-minute computation limit (429), and a full engine queue
  * answers 503. Either way the server keeps answering everything else.
@@ -22,6 +23,8 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _c
     planStart: q.get('planStart') ?? q.get('plan-start') ?? undefined,
     horizonDays: q.get('horizonDays') ?? q.get('horizon-days') ?? undefined,
     scenario: q.get('scenario') ?? undefined,
+    tier: q.get('tier') ?? undefined,
+    include: q.get('include') ?? undefined,
   });
   if (!parsed.success) {
     return NextResponse.json({ error: describeParamIssues(parsed.error, (f) => f), issues: parsed.error.issues }, { status: 400 });
