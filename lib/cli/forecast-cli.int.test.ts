@@ -126,6 +126,21 @@ describe('forecast through the CLI on canonical CSVs imported into a fresh data 
     expect(bad.stderr).toContain('#2 setStock: item NOPE is not a known item');
   });
 
+  it('returns the proven tier unless asked for the quick one, pegging only when asked for, and says which input it came from', () => {
+    const proven = JSON.parse(clearbuild('forecast', '--json').stdout) as Forecast;
+    const quick = JSON.parse(clearbuild('forecast', '--json', '--tier', 'quick').stdout) as Forecast;
+    expect([proven.optimality.tier, quick.optimality.tier]).toEqual(['proven', 'quick']);
+    expect(quick.inputVersion).toBe(proven.inputVersion);
+    expect(proven.pegging).toEqual([]);
+    expect(proven.peggingSummary.included).toBe(false);
+    const pegged = JSON.parse(clearbuild('forecast', '--json', '--include', 'pegging').stdout) as Forecast;
+    expect(pegged.pegging.length).toBe(pegged.peggingSummary.batches);
+    expect(pegged.pegging.length).toBeGreaterThan(0);
+    const bad = clearbuild('forecast', '--tier', 'fast');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--tier: must be quick or proven');
+  });
+
   it('refuses an impossible plan start with exit code 1, and an unknown flag with 2', () => {
     const bad = clearbuild('forecast', '--plan-start', '2027-02-30');
     expect(bad.code).toBe(1);

@@ -51,6 +51,18 @@ for (const kind of testDatabaseKinds()) {
       expect(isComputing(serverA, forecastKey(m, {}))).toBe(false);
     });
 
+    it('says which input a served forecast came from, and keys the tier apart from it', async () => {
+      const m = tinyModel('24');
+      const quick = await cachedForecast(serverA, m, { tier: 'quick' });
+      const proven = await cachedForecast(serverA, m, { tier: 'proven' });
+      expect(quick.inputVersion).toMatch(/^[0-9a-f]{64}$/);
+      expect(proven.inputVersion).toBe(quick.inputVersion);
+      expect([quick.optimality.tier, proven.optimality.tier]).toEqual(['quick', 'proven']);
+      expect(forecastKey(m, { tier: 'quick' })).not.toBe(forecastKey(m, { tier: 'proven' }));
+      expect(forecastKey(m, { tier: 'quick' }).startsWith(`${quick.inputVersion}.`)).toBe(true);
+      expect(forecastKey(tinyModel('32'), { tier: 'quick' }).startsWith(`${quick.inputVersion}.`)).toBe(false);
+    });
+
     it('keeps only the newest 32 forecasts in the database', async () => {
       for (let gpus = 40; gpus < 40 + 8 * 36; gpus += 8) await cachedForecast(serverA, tinyModel(String(gpus)), {});
       const [row] = await env.db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "ForecastResult"`);

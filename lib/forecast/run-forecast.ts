@@ -64,6 +64,12 @@ export async function loadForecastInput(prisma: PrismaClient, params: ForecastPa
   return { model, options: opts, key: forecastKey(model, opts), scenario: params.scenario ?? null };
 }
 
+/** The same input at the proven tier (what a quick answer is upgraded to). */
+export function provenInput(input: ForecastInput): ForecastInput {
+  const options = { ...input.options, tier: 'proven' as const };
+  return { ...input, options, key: forecastKey(input.model, options) };
+}
+
 /** A stored scenario's adjustments as the engine takes them (supplier stock what-ifs read the waiting reports). */
 export async function resolveAdjustments(prisma: PrismaClient, stored: readonly StoredAdjustment[]): Promise<Adjustment[]> {
   return (await resolveAdjustmentsWithOrigins(prisma, stored)).adjustments;

@@ -4,7 +4,7 @@ import { getDatabase } from '@/lib/db/client';
 import { EngineBusyError } from '@/lib/engine/pool';
 import { cachedForecast, isComputing, storedForecast } from '@/lib/forecast/cache';
 import { describeParamIssues, forecastParamsSchema } from '@/lib/forecast/params';
-import { loadForecastInput, UnknownScenarioError } from '@/lib/forecast/run-forecast';
+import { loadForecastInput, provenInput, UnknownScenarioError } from '@/lib/forecast/run-forecast';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { rateLimits } from '@/lib/auth/rate-limit';
 
@@ -15,7 +15,8 @@ export const dynamic = 'force-dynamic';
  * JSON as `clearbuild forecast --json`: the proven tier unless `tier=quick`, pegging only when asked for.
  * The engine runs in worker threads (lib/engine): a stored forecast, or one already being computed, is served
  * as it is; a new one counts against the caller's per-minute computation limit (429), and a full engine queue
- * answers 503. Either way the server keeps answering everything else.
+ * answers 503. Either way the server keeps answering everything else. A `tier=quick` answer starts the proven
+ * forecast of the same input in the background; once stored, quick requests get it instead.
  */
 export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _context: unknown, principal) => {
   const q = request.nextUrl.searchParams;
@@ -32,7 +33,9 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _c
   try {
     const db = await getDatabase();
     const input = await loadForecastInput(db.prisma, parsed.data);
-    const stored = await storedForecast(db, input.key);
+    // A quick request is answered by the proven forecast once it exists: the same input, a better answer.
+    const proven = input.options.tier === 'quick' ? provenInput(input) : null;
+    const stored = (proven && (await storedForecast(db, proven.key))) || (await storedForecast(db, input.key));
     if (stored) return NextResponse.json(stored.forecast);
     if (!isComputing(db, input.key) && principal?.kind === 'user') {
       const limit = await rateLimits(db.prisma).forecastComputations.hit(`user:${principal.userId}`);
@@ -42,7 +45,10 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _c
         return res;
       }
     }
-    return NextResponse.json(await cachedForecast(db, input.model, input.options, input.key));
+    const forecast = await cachedForecast(db, input.model, input.options, input.key);
+    // The proof continues in a worker and lands in the shared cache; a full queue only means it waits for another ask.
+    if (proven) void cachedForecast(db, proven.model, proven.options, proven.key).catch(() => undefined);
+    return NextResponse.json(forecast);
   } catch (err) {
     if (err instanceof EngineBusyError) {
       return NextResponse.json({ error: err.message }, { status: 503, headers: { 'Retry-After': String(err.retryAfterSeconds) } });
