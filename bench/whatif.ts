@@ -85,10 +85,10 @@ function materialize(model: CapacityModel): CapacityModel {
     recipes: s.recipes,
     inventory: s.inventory,
     poLines: s.lines.map((l) => {
-      const { delayDays, hypothetical: _h, ...line } = l;
-      if (!delayDays) return line;
+      const line = { supplier: l.supplier, poNumber: l.poNumber, lineNo: l.lineNo, sku: l.sku, qty: l.qty, promisedDate: l.promisedDate, status: l.status };
+      if (!l.delayDays) return line;
       const promised = Math.max(parseDate(l.promisedDate)!, start);
-      return { ...line, promisedDate: formatDate(Math.max(start, promised + delayDays)) };
+      return { ...line, promisedDate: formatDate(Math.max(start, promised + l.delayDays)) };
     }),
   };
 }
