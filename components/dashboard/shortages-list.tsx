@@ -6,12 +6,12 @@ export function ShortagesList({ shortages }: { shortages: DashboardSummary['shor
   return (
     <div className="table-wrap">
       <table className="data">
-        <caption style={{ position: 'absolute', left: -9999 }}>Extra supply needed per missed target</caption>
+        <caption style={{ position: 'absolute', left: -9999 }}>The expedite plan per missed target</caption>
         <thead>
           <tr>
             <th scope="col">Target</th>
             <th scope="col" className="num">Short by</th>
-            <th scope="col">Extra supply needed (item, quantity, need by)</th>
+            <th scope="col">To meet it: PO lines to pull in, or new orders (cumulative: includes what earlier targets need)</th>
           </tr>
         </thead>
         <tbody>
@@ -24,10 +24,20 @@ export function ShortagesList({ shortages }: { shortages: DashboardSummary['shor
               <td className="num">{formatInt(s.targetGpus - s.forecastGpus)}</td>
               <td style={{ whiteSpace: 'normal' }}>
                 {!s.achievable && <div className="badge failed">not reachable by buying more: {s.note ?? 'lead times or build limits'}</div>}
+                {s.includesTargets.length > 0 && <div className="muted small">Includes the plan for {s.includesTargets.join(', ')}.</div>}
                 <ul className="components">
                   {s.lines.map((l) => (
-                    <li key={l.sku}>
+                    <li key={`${l.sku}@${l.needByDate}`}>
                       <span className="qty">{formatQuantity(l.quantity)}</span> <code>{l.sku}</code> <span className="muted">by {l.needByDate}</span>
+                      {l.gpusUpTo > 0 && <span className="muted small"> (up to {formatInt(l.gpusUpTo)} GPUs)</span>}
+                      <ul>
+                        {l.pullIn.map((p) => (
+                          <li key={`${p.supplier}/${p.poNumber}/${p.lineNo}`}>
+                            pull in {p.supplier} {p.poNumber} line {p.lineNo} ({formatQuantity(p.quantity)}): promised {p.promisedDate} → needed {p.neededByDate}
+                          </li>
+                        ))}
+                        {l.newOrderQuantity && <li>new order: {formatQuantity(l.newOrderQuantity)}</li>}
+                      </ul>
                     </li>
                   ))}
                 </ul>

@@ -25,6 +25,8 @@ test('the dashboard shows the GPU ramp against the target, what gates it and wha
   expect(await targets.getByRole('row').count()).toBeGreaterThan(10);
   await expect(targets.getByText(/^missed/).first()).toBeVisible();
 
-  const expedite = page.getByRole('table', { name: 'Extra supply needed per missed target' });
+  const expedite = page.getByRole('table', { name: 'The expedite plan per missed target' });
   await expect(expedite.getByRole('row').nth(1)).toBeVisible();
+  // Each purchase says what to do: an open PO line to pull in (promised → needed), or a new order.
+  await expect(expedite.getByText(/^(pull in .+ promised \d{4}-\d\d-\d\d → needed \d{4}-\d\d-\d\d|new order: .+)$/).first()).toBeVisible();
 });

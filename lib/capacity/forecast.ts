@@ -8,6 +8,7 @@ import { milestones } from './milestones';
 import { normalize, type NModel } from './normalize';
 import { pegSchedule, toPeggedBatches } from './pegging';
 import { capacityUnits, scaledGpuDays, scheduleViolations, trimSchedule } from './schedule';
+import { actionableLines, gpusPerUnit, planAdjustments } from './expedite';
 import { planShortage } from './shortages';
 import { solveSchedule, type Solution } from './solve';
 import type { Adjustment, Build, CapacityModel, Forecast, ForecastOptions, SeriesPoint, Shortage, Warning } from './types';
@@ -182,30 +183,37 @@ function buildList(m: NModel, starts: Float64Array[]): Build[] {
 }
 
 /**
- * For each target the forecast misses inside the horizon: the extra purchases
- * (item, quantity, need-by date) that meet it. In verified mode the engine is
- * re-run with them added as receipts on their need-by dates; should the new
- * optimum still fall short (it maximises GPU-days, not the count on one date),
- * the plan is topped up from the re-run with newly bought parts, a few rounds at
- * most and only while that helps. A shortage the re-run did not confirm says so
- * (verified: false, with the GPUs still missing in its note). The re-runs
- * use the quick tier's work budget (VERIFY_TIER).
+ * One expedite plan per target the forecast misses inside the horizon, cumulative:
+ * targets are taken in date order and meeting target k includes what the earlier
+ * ones needed (their purchases stay in the model it plans from), so the last
+ * shortage's lines are the whole plan. Extra purchases (item, quantity, need-by
+ * date) come from planShortage; in verified mode the engine is re-run with them
+ * as receipts and topped up while the target is missed (it maximises GPU-days,
+ * not the count on one date), a few rounds at most and only while that helps.
+ * The purchases are then made actionable (expedite.ts): open PO lines to pull in,
+ * soonest first, or new orders; and that plan itself is re-run and must meet the
+ * target to be `verified` (should pulling whole lines in not do it, the plan
+ * falls back to the new orders the receipts re-run verified). Re-runs use the
+ * quick tier's work budget (VERIFY_TIER).
  */
 async function targetShortages(model: CapacityModel, base: Run, verify: boolean, budget: Budget): Promise<Shortage[]> {
   const { m } = base;
   const scale = 10 ** m.gpuDigits;
   const out: Shortage[] = [];
+  const perUnit = gpusPerUnit(model);
+  // Every purchase so far, across targets: the plan is cumulative.
+  const lines = new Map<string, { sku: string; date: string; qty: Decimal }>();
+  let current = base;
+  const earlier: string[] = [];
   for (const t of m.targets) {
     if (t.day < 0 || t.day >= m.H) continue;
     const want = t.gpusOnline * scale;
     const have = base.total[t.day]!;
     if (have >= want - 1e-9) continue;
-    const lines = new Map<string, { sku: string; date: string; qty: Decimal }>();
-    let current = base;
     let achievable = true;
     let verified = false;
-    let short = want - have;
-    for (let round = 0; round < SHORTAGE_ROUNDS; round++) {
+    let short = want - current.total[t.day]!;
+    for (let round = 0; round < SHORTAGE_ROUNDS && short > 1e-9; round++) {
       const deficit = Math.ceil(want - current.total[t.day]! - 1e-9);
       // Later rounds buy instead of counting on idle stock: the re-run already chose not to use it.
       const plan = planShortage(current.m, current.starts, t.day, deficit, round === 0);
@@ -221,14 +229,25 @@ async function targetShortages(model: CapacityModel, base: Run, verify: boolean,
         else lines.set(key, { sku: it.sku, date, qty });
       }
       if (!verify || !achievable || lines.size === 0) break;
-      current = await run(withReceipts(model, t.date, lines.values()), budget);
+      current = await run(withReceipts(model, t.date, sortedLines(lines)), budget);
       const nowShort = want - current.total[t.day]!;
-      if (nowShort <= 1e-9) {
-        verified = true;
-        break;
+      if (nowShort >= short) {
+        short = nowShort;
+        break; // buying more no longer helps the re-run
       }
-      if (nowShort >= short) break; // buying more no longer helps the re-run
       short = nowShort;
+    }
+    const receiptsMeet = verify && short <= 1e-9;
+    let plan = actionableLines(m, sortedLines(lines), SHORTAGE_SUPPLIER);
+    if (receiptsMeet && achievable) {
+      const hasPullIns = plan.some((l) => l.pullIn.length > 0);
+      const check = hasPullIns ? await run({ ...model, adjustments: [...(model.adjustments ?? []), ...planAdjustments(plan, t.date, SHORTAGE_SUPPLIER)] }, budget) : current;
+      verified = want - check.total[t.day]! <= 1e-9;
+      if (!verified) {
+        // Pulled-in lines no longer arrive on their own dates: buy new instead, which the receipts re-run verified.
+        plan = plan.map((l) => ({ ...l, pullIn: [], newOrderQuantity: l.quantity }));
+        verified = true;
+      }
     }
     out.push({
       targetDate: t.date,
@@ -236,9 +255,8 @@ async function targetShortages(model: CapacityModel, base: Run, verify: boolean,
       forecastGpus: have / scale,
       achievable,
       verified,
-      lines: [...lines.values()]
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.sku < b.sku ? -1 : 1))
-        .map((l) => ({ sku: l.sku, quantity: l.qty.toFixed(), needByDate: l.date })),
+      includesTargets: [...earlier],
+      lines: plan.map((l) => ({ ...l, gpusUpTo: Math.floor(Number(l.quantity) * (perUnit.get(l.sku) ?? 0)) })),
       ...(!achievable
         ? { note: 'lead times and weekly limits leave too little time: purchases alone cannot meet this target' }
         : verify && !verified
@@ -247,8 +265,13 @@ async function targetShortages(model: CapacityModel, base: Run, verify: boolean,
             }
           : {}),
     });
+    earlier.push(t.date);
   }
   return out;
+}
+
+function sortedLines(lines: Map<string, { sku: string; date: string; qty: Decimal }>) {
+  return [...lines.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
 }
 
 /** The model with shortage lines as hypothetical receipts on their need-by dates. */

@@ -1,17 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeForecast, withReceipts } from './index';
+import { computeForecast } from './index';
 import { tinyModel } from './testing/arbitraries';
 import { capacity, line, model, part, recipe, stock } from './testing/builders';
-import type { CapacityModel, Forecast, Shortage } from './types';
+import type { Adjustment, CapacityModel, Forecast, Shortage } from './types';
 
 const onDate = (f: Forecast, date: string) => f.series.find((p) => p.date === date)!.gpusOnline;
 
+/** The plan carried out as a what-if: each pull-in moves its line to the need-by date, each new order arrives then. */
 async function rerunMeets(m: CapacityModel, s: Shortage) {
-  const lines = s.lines.map((l) => ({ sku: l.sku, date: l.needByDate, qty: l.quantity }));
-  const again = await computeForecast(withReceipts(m, s.targetDate, lines), { shortages: 'none' });
+  const adjustments: Adjustment[] = [];
+  s.lines.forEach((l, k) => {
+    for (const p of l.pullIn) adjustments.push({ kind: 'delayLine', supplier: p.supplier, poNumber: p.poNumber, lineNo: p.lineNo, days: -p.pullInDays });
+    if (l.newOrderQuantity) adjustments.push({ kind: 'addLine', supplier: 'NEW', poNumber: 'EXPEDITE', lineNo: k + 1, sku: l.sku, qty: l.newOrderQuantity, promisedDate: l.needByDate });
+  });
+  const again = await computeForecast({ ...m, adjustments: [...(m.adjustments ?? []), ...adjustments] }, { shortages: 'none' });
   return onDate(again, s.targetDate) >= s.targetGpus;
 }
+
+const newOrder = (sku: string, quantity: string, needByDate: string, gpusUpTo: number) => ({ sku, quantity, needByDate, pullIn: [], newOrderQuantity: quantity, gpusUpTo });
 
 describe('shortages', () => {
   it('names the extra purchases and need-by dates that meet a missed target, respecting lead times', async () => {
@@ -31,7 +38,8 @@ describe('shortages', () => {
         forecastGpus: 32,
         achievable: true,
         verified: true,
-        lines: [{ sku: 'GPU', quantity: '48', needByDate: '2026-03-17' }],
+        includesTargets: [],
+        lines: [newOrder('GPU', '48', '2026-03-17', 48)],
       },
     ]);
     expect(await rerunMeets(m, f.shortages[0]!)).toBe(true);
@@ -47,7 +55,56 @@ describe('shortages', () => {
     });
     const f = await computeForecast(m);
     // 8 nodes need 64 GPUs (have 80), 100 m of pipe (have 100) and 8 rack positions (have 4).
-    expect(f.shortages[0]!.lines).toEqual([{ sku: 'RP', quantity: '4', needByDate: '2026-03-10' }]);
+    expect(f.shortages[0]!.lines).toEqual([newOrder('RP', '4', '2026-03-10', 32)]);
+  });
+
+  it('pulls in the open PO line that lands too late instead of buying new, naming supplier, PO, line and both dates', async () => {
+    const m = model({
+      horizonDays: 30,
+      items: [part('GPU'), part('RP', 'PHX1'), capacity('NODE', 8, 'PHX1')],
+      recipes: [recipe('NODE', { GPU: '8', RP: '1' }, { lead: 3 })],
+      inventory: [stock('GPU', '32'), stock('RP', '20')],
+      poLines: [line('GPU', '64', '2026-03-25', { supplier: 'NVIDIA', poNumber: 'PO-7731', lineNo: 4 })],
+      targets: [{ date: '2026-03-20', gpusOnline: 80 }],
+    });
+    const f = await computeForecast(m);
+    const s = f.shortages[0]!;
+    expect(s).toMatchObject({ verified: true, achievable: true });
+    expect(s.lines).toEqual([
+      {
+        sku: 'GPU',
+        quantity: '48',
+        needByDate: '2026-03-17',
+        pullIn: [
+          { supplier: 'NVIDIA', poNumber: 'PO-7731', lineNo: 4, quantity: '64', promisedDate: '2026-03-25', expectedDate: '2026-03-25', neededByDate: '2026-03-17', pullInDays: 8 },
+        ],
+        newOrderQuantity: null,
+        gpusUpTo: 48,
+      },
+    ]);
+    expect(await rerunMeets(m, s)).toBe(true);
+  });
+
+  it('is cumulative: the plan for a later target includes what the earlier ones need', async () => {
+    const m = model({
+      horizonDays: 30,
+      items: [part('GPU'), capacity('NODE', 8, 'PHX1')],
+      recipes: [recipe('NODE', { GPU: '8' }, { lead: 1 })],
+      inventory: [stock('GPU', '16')],
+      targets: [
+        { date: '2026-03-06', gpusOnline: 40 },
+        { date: '2026-03-13', gpusOnline: 80 },
+      ],
+    });
+    const f = await computeForecast(m);
+    const [first, second] = f.shortages;
+    expect(first).toMatchObject({ targetDate: '2026-03-06', includesTargets: [], verified: true });
+    expect(second).toMatchObject({ targetDate: '2026-03-13', includesTargets: ['2026-03-06'], verified: true });
+    const total = (s: Shortage) => s.lines.reduce((t, l) => t + Number(l.quantity), 0);
+    expect(total(first!)).toBe(24);
+    expect(total(second!)).toBe(64);
+    for (const l of first!.lines) expect(second!.lines).toContainEqual(l);
+    for (const s of f.shortages) expect(await rerunMeets(m, s)).toBe(true);
   });
 
   it('says when purchases alone cannot meet a target because of lead times', async () => {
@@ -84,14 +141,11 @@ describe('shortages', () => {
     const f = await computeForecast(m);
     const s = f.shortages[0]!;
     expect(s.achievable).toBe(true);
-    expect(s.lines).toEqual([
-      { sku: 'GPU', quantity: '16', needByDate: '2026-03-15' },
-      { sku: 'GPU', quantity: '16', needByDate: '2026-03-22' },
-    ]);
+    expect(s.lines).toEqual([newOrder('GPU', '16', '2026-03-15', 16), newOrder('GPU', '16', '2026-03-22', 16)]);
     expect(await rerunMeets(m, s)).toBe(true);
   });
 
-  it('adding the shortage quantities as receipts on their need-by dates and re-running meets the target (random models)', async () => {
+  it('carrying out each plan (its pull-ins and new orders) and re-running meets the target (random models)', async () => {
     const arb = fc
       .tuple(
         tinyModel({ maxHorizon: 21, maxParts: 3, maxSites: 2, withIntermediate: true, maxLines: 4, supplyScale: 2 }),

@@ -207,10 +207,29 @@ export interface Milestone {
   met: boolean | null;
 }
 
+/** An open PO line to pull in: from the date it is expected now to the need-by date. */
+export interface PullIn {
+  supplier: string;
+  poNumber: string;
+  lineNo: number;
+  quantity: string;
+  promisedDate: string;
+  /** Where the scenario has it now (the promised date, moved by any what-if delay). */
+  expectedDate: string;
+  neededByDate: string;
+  pullInDays: number;
+}
+
 export interface ShortageLine {
   sku: string;
   quantity: string;
   needByDate: string;
+  /** Open PO lines of this item to pull in, soonest first, whole lines. */
+  pullIn: PullIn[];
+  /** What no open line covers: a new order of this quantity by the need-by date, or null. */
+  newOrderQuantity: string | null;
+  /** The most GPUs this quantity can become through the BOM (an upper bound: the other parts must be there too). */
+  gpusUpTo: number;
 }
 
 export interface Shortage {
@@ -219,8 +238,13 @@ export interface Shortage {
   forecastGpus: number;
   /** Whether extra purchases alone can meet the target, given lead times and weekly limits. */
   achievable: boolean;
-  /** Whether re-running the engine with these receipts was checked to meet the target. */
+  /** Whether re-running the engine with this plan (its pull-ins and new orders) was checked to meet the target. */
   verified: boolean;
+  /**
+   * Cumulative: meeting this target includes what the earlier targets need, so
+   * the last shortage's lines are the whole plan. Lists the earlier targets included.
+   */
+  includesTargets: string[];
   lines: ShortageLine[];
   note?: string;
 }

@@ -1,0 +1,110 @@
+import Decimal from 'decimal.js';
+import { formatDate, parseDate } from './dates';
+import type { EffectiveLine } from './adjustments';
+import type { NModel } from './normalize';
+import type { Adjustment, CapacityModel, PullIn } from './types';
+
+/** An open PO line that could be pulled in: where it lands in the scenario now. */
+interface Candidate {
+  line: EffectiveLine;
+  day: number;
+}
+
+export interface ActionableLine {
+  sku: string;
+  quantity: string;
+  needByDate: string;
+  pullIn: PullIn[];
+  /** What no open line can cover: to be ordered new (decimal string), or null. */
+  newOrderQuantity: string | null;
+}
+
+/**
+ * Turns extra receipts (item, quantity, need-by date) into what procurement can
+ * do: pull in open PO lines of that item that land after the need-by date,
+ * soonest first (the smallest move), whole lines, until the quantity is covered;
+ * whatever no open line covers is a new order. Each open line is used once
+ * across the plan.
+ */
+export function actionableLines(m: NModel, lines: { sku: string; date: string; qty: Decimal }[], hypotheticalSupplier: string): ActionableLine[] {
+  const bySku = new Map<string, Candidate[]>();
+  const add = (line: EffectiveLine, day: number) => {
+    if (line.supplier === hypotheticalSupplier || line.hypothetical) return;
+    let list = bySku.get(line.sku);
+    if (!list) bySku.set(line.sku, (list = []));
+    list.push({ line, day });
+  };
+  for (const lots of m.lots) for (const lot of lots) if (lot.source.kind === 'poLine') add(lot.source.line, lot.day);
+  for (const l of m.lateLines) add(l, Math.max(0, parseDate(l.promisedDate)! - m.start) + (l.delayDays ?? 0));
+  for (const list of bySku.values()) list.sort((a, b) => a.day - b.day || cmp(a.line.supplier, b.line.supplier) || cmp(a.line.poNumber, b.line.poNumber) || a.line.lineNo - b.line.lineNo);
+  const used = new Set<EffectiveLine>();
+
+  return lines.map((l) => {
+    const needDay = parseDate(l.date)! - m.start;
+    let rest = l.qty;
+    const pullIn: PullIn[] = [];
+    for (const c of bySku.get(l.sku) ?? []) {
+      if (rest.lte(0)) break;
+      if (c.day <= needDay || used.has(c.line)) continue;
+      used.add(c.line);
+      pullIn.push({
+        supplier: c.line.supplier,
+        poNumber: c.line.poNumber,
+        lineNo: c.line.lineNo,
+        quantity: new Decimal(c.line.qty).toFixed(),
+        promisedDate: c.line.promisedDate,
+        expectedDate: formatDate(m.start + c.day),
+        neededByDate: l.date,
+        pullInDays: c.day - needDay,
+      });
+      rest = rest.minus(c.line.qty);
+    }
+    return { sku: l.sku, quantity: l.qty.toFixed(), needByDate: l.date, pullIn, newOrderQuantity: rest.gt(0) ? rest.toFixed() : null };
+  });
+}
+
+/** The plan as the scenario adjustments that carry it out: each pull-in a negative delay, each new order a hypothetical line. */
+export function planAdjustments(plan: ActionableLine[], targetDate: string, newOrderSupplier: string): Adjustment[] {
+  const out: Adjustment[] = [];
+  let lineNo = 1;
+  for (const l of plan) {
+    for (const p of l.pullIn) out.push({ kind: 'delayLine', supplier: p.supplier, poNumber: p.poNumber, lineNo: p.lineNo, days: -p.pullInDays });
+    if (l.newOrderQuantity)
+      out.push({ kind: 'addLine', supplier: newOrderSupplier, poNumber: `TARGET-${targetDate}`, lineNo: lineNo++, sku: l.sku, qty: l.newOrderQuantity, promisedDate: l.needByDate });
+  }
+  return out;
+}
+
+/**
+ * The most GPUs one unit of each item can become, through the BOM (a GPU: 1; a
+ * rack position holding a node of 8: 8; a cooling loop for 20 nodes: 160). An
+ * upper bound on what a unit brings: the other parts must be there too.
+ */
+export function gpusPerUnit(model: CapacityModel): Map<string, number> {
+  const out = new Map<string, number>();
+  const recipesUsing = new Map<string, { out: string; per: number }[]>();
+  for (const r of model.recipes)
+    for (const c of r.components) {
+      const per = Number(r.outputQty) / Number(c.qtyPerBuild);
+      if (!Number.isFinite(per) || per <= 0) continue;
+      let list = recipesUsing.get(c.sku);
+      if (!list) recipesUsing.set(c.sku, (list = []));
+      list.push({ out: r.outputSku, per });
+    }
+  const gpus = new Map(model.items.map((i) => [i.sku, i.gpusOnlinePerUnit]));
+  const visit = (sku: string, depth: number): number => {
+    const known = out.get(sku);
+    if (known !== undefined) return known;
+    if (depth > model.items.length) return 0; // a cycle is refused by validation; never loop
+    let best = gpus.get(sku) ?? 0;
+    for (const u of recipesUsing.get(sku) ?? []) best = Math.max(best, u.per * visit(u.out, depth + 1));
+    out.set(sku, best);
+    return best;
+  };
+  for (const i of model.items) visit(i.sku, 0);
+  return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
