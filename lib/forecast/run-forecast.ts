@@ -16,6 +16,16 @@ export function engineOptions(options: ForecastOptions): ForecastOptions {
   return { ...(Number.isFinite(v) && v > 0 ? { safetyNetMs: v } : {}), ...options };
 }
 
+/**
+ * The engine's options for a request: the tier and the pegging are the caller's
+ * choice (the proven tier and a pegging summary by default). Everything that looks
+ * a forecast up by key (the dashboard, the import preview's "before") goes through
+ * here, so the same request always has the same key.
+ */
+export function requestOptions(params: Pick<ForecastParams, 'tier' | 'include'>, options: ForecastOptions = {}): ForecastOptions {
+  return engineOptions({ tier: params.tier ?? 'proven', pegging: params.include === 'pegging' ? 'full' : 'none', ...options });
+}
+
 /** A scenario name that is not in the database: bad input, not a server fault. */
 export class UnknownScenarioError extends Error {
   override name = 'UnknownScenarioError';
@@ -59,8 +69,7 @@ export async function loadForecastInput(prisma: PrismaClient, params: ForecastPa
     horizonDays: params.horizonDays ?? scenarioHorizon ?? DEFAULT_HORIZON_DAYS,
     adjustments,
   });
-  // The tier and the pegging are the caller's choice; the proven tier and a pegging summary by default.
-  const opts = engineOptions({ tier: params.tier ?? 'proven', pegging: params.include === 'pegging' ? 'full' : 'none', ...options });
+  const opts = requestOptions(params, options);
   return { model, options: opts, key: forecastKey(model, opts), scenario: params.scenario ?? null };
 }
 

@@ -7,7 +7,7 @@ import { cachedForecast, forecastKey, storedForecast } from '@/lib/forecast/cach
 import { DASHBOARD_OPTIONS } from '@/lib/forecast/dashboard-options';
 import { loadModelRows, type ModelRows } from '@/lib/forecast/load-model';
 import { DEFAULT_HORIZON_DAYS, todayIso } from '@/lib/forecast/params';
-import { engineOptions } from '@/lib/forecast/run-forecast';
+import { requestOptions } from '@/lib/forecast/run-forecast';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 /** What the dashboard's headline would say: GPU-days, and GPUs online at the next target date. */
@@ -28,7 +28,8 @@ const HEADLINE_OPTIONS = { shortages: 'none', pegging: 'none' } as const;
 export async function committedForecastPoint(db: DatabaseHandle): Promise<ForecastPoint> {
   const rows = await loadModelRows(db.prisma);
   const model = buildCapacityModel(rows, { planStart: todayIso(), horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
-  const stored = await storedForecast(db, forecastKey(model, engineOptions(DASHBOARD_OPTIONS)));
+  // The dashboard's key exactly as the dashboard computes it (lib/forecast/queries.ts).
+  const stored = await storedForecast(db, forecastKey(model, requestOptions({}, DASHBOARD_OPTIONS)));
   if (stored) return forecastPoint(rows, stored.forecast);
   return forecastPoint(rows, await cachedForecast(db, model, HEADLINE_OPTIONS));
 }
