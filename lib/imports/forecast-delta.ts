@@ -25,8 +25,8 @@ export interface ForecastDelta {
 const HEADLINE_OPTIONS = { shortages: 'none', pegging: 'none' } as const;
 
 /** The forecast point of the data as committed: the dashboard's own forecast when it is stored, else the ramp alone (cached). */
-export async function committedForecastPoint(db: DatabaseHandle): Promise<ForecastPoint> {
-  const rows = await loadModelRows(db.prisma);
+export async function committedForecastPoint(db: DatabaseHandle, loaded?: ModelRows): Promise<ForecastPoint> {
+  const rows = loaded ?? (await loadModelRows(db.prisma));
   const model = buildCapacityModel(rows, { planStart: todayIso(), horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
   // The dashboard's key exactly as the dashboard computes it (lib/forecast/queries.ts).
   const stored = await storedForecast(db, forecastKey(model, requestOptions({}, DASHBOARD_OPTIONS)));
@@ -41,9 +41,17 @@ export async function committedForecastPoint(db: DatabaseHandle): Promise<Foreca
  */
 export async function uncommittedForecastPoint(conn: BulkConnection, locals: Map<string, unknown>): Promise<ForecastPoint> {
   const reader = { $queryRawUnsafe: <T>(sql: string) => conn.query<T>(sql) } as unknown as PrismaClient;
-  const rows = await loadModelRows(reader);
+  return hypotheticalForecastPoint(locals, await loadModelRows(reader));
+}
+
+/**
+ * The forecast point of model rows that are not (or not yet) the committed data: a change set's
+ * preview applies its rows in memory. Computed by this process's engine (the worker pool in the
+ * app server) and never stored. `tier: 'quick'` for answers people wait on.
+ */
+export async function hypotheticalForecastPoint(locals: Map<string, unknown>, rows: ModelRows, tier?: 'quick' | 'proven'): Promise<ForecastPoint> {
   const model = buildCapacityModel(rows, { planStart: todayIso(), horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
-  return forecastPoint(rows, await engineFor(locals)(model, HEADLINE_OPTIONS));
+  return forecastPoint(rows, await engineFor(locals)(model, tier ? { ...HEADLINE_OPTIONS, tier } : HEADLINE_OPTIONS));
 }
 
 function forecastPoint(rows: ModelRows, forecast: Forecast): ForecastPoint {

@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '@/lib/db/open';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { batchEventRowsSql } from './batch-events';
+import { recordRevertChangeSet } from './change-set';
 import { STAGED_KINDS } from './staged';
 
 export interface RevertConflict {
@@ -72,15 +73,18 @@ export async function revertBatch(db: DatabaseHandle, batchId: number, actor: st
         };
       }
     }
+    // Re-promises first, while the lines still hold the batch's dates.
+    if (kind.revertHistorySql) await conn.query(kind.revertHistorySql, [batchId, actor]);
     const count = async (sql: string) => (await conn.query<{ n: number }>(`WITH x AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM x`, [batchId]))[0]?.n ?? 0;
     const deleted = await count(kind.revertCreatesSql);
     const restored = await count(kind.revertUpdatesSql);
     // The revert is a change like any other: one event per row, the batch's after as before
-    // (after is null for a deleted row), filed under the batch it undoes.
+    // (after is null for a deleted row), filed under the batch it undoes and in its own change set.
+    const changeSetId = await recordRevertChangeSet(conn, batchId, actor, { restored, deleted });
     await conn.query(
-      `INSERT INTO "AuditEvent" (entity, "entityId", action, before, after, actor, "batchId")
-       SELECT entity, "entityId", 'revert', after, before, $2, $1 FROM batch_events ORDER BY id, ord`,
-      [batchId, actor],
+      `INSERT INTO "AuditEvent" (entity, "entityId", action, before, after, actor, "batchId", "changeSetId")
+       SELECT entity, "entityId", 'revert', after, before, $2, $1, $3::int FROM batch_events ORDER BY id, ord`,
+      [batchId, actor, changeSetId],
     );
     await conn.query(
       `INSERT INTO "AuditEvent" (entity, "entityId", action, after, actor) VALUES ('ImportBatch', $1::text, 'revert', jsonb_build_object('deleted', $2::int, 'restored', $3::int), $4)`,

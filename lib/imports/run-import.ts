@@ -7,6 +7,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportMapping } from '@/lib/mapping';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { fetchBatchEventRows, jsonRecord } from './batch-events';
+import { recordImportChangeSet } from './change-set';
 import { FileTooLargeError, HashingByteSource } from './byte-source';
 import { committedForecastPoint, uncommittedForecastPoint, type ForecastDelta, type ForecastPoint } from './forecast-delta';
 import { columnLabeller, openRowSource } from './row-source';
@@ -167,6 +168,7 @@ async function stagedImport(db: DatabaseHandle, { req, supplierCode, dryRun, bat
     const written = await applyChanges(conn, kind, { actor: req.actor, batchId: batchId! });
     const counts = { rows, ...written, unchanged: rows - written.created - written.updated, headline: {} };
     await finishBatch(conn, batchId!, sha256, counts);
+    await recordImportChangeSet(conn, { id: batchId!, actor: req.actor, filename: req.filename, kind: req.kind }, counts);
     const alreadyImported = counts.created + counts.updated === 0 && (await committedBefore(conn, req.kind, sha256, batchId));
     const changes = await batchChanges(conn, batchId!);
     return { ...base, ...counts, alreadyImported, changes, changesTruncated: counts.created + counts.updated > changes.length };

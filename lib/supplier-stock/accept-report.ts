@@ -16,7 +16,7 @@ export async function acceptSupplierStock(prisma: PrismaClient, reportId: number
     if (expectedOnHand !== null && !report.onHand.equals(expectedOnHand)) return { outcome: 'not-pending' };
     const key = { itemId: report.itemId, location: report.location };
     const before = await tx.inventoryBalance.findUnique({ where: { itemId_location: key } });
-    await tx.inventoryBalance.upsert({ where: { itemId_location: key }, create: { ...key, onHand: report.onHand }, update: { onHand: report.onHand } });
+    await tx.inventoryBalance.upsert({ where: { itemId_location: key }, create: { ...key, onHand: report.onHand }, update: { onHand: report.onHand, version: { increment: 1 } } });
     const decided = await tx.supplierStockReport.updateMany({ where: { id: reportId, status: 'reported' }, data: { status: 'accepted', decidedBy: actor, decidedAt: new Date() } });
     if (decided.count !== 1) throw new Error('the report changed while it was being accepted');
     const entityId = `${report.item.sku}/${report.location}`;

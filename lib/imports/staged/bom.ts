@@ -33,12 +33,12 @@ export const bomStaged: StagedKind<BomLine> = {
   beforeSql: `CASE WHEN c.is_new THEN NULL ELSE jsonb_build_object('outputSku', c.output_sku, 'componentSku', c.component_sku,
       'qtyPerBuild', trim_scale(c.old_qty)::text) END`,
   insertSql: `INSERT INTO "RecipeLine" ("recipeId", "componentItemId", "qtyPerBuild") SELECT c.recipe_id, c.component_id, c.qty_per_build FROM c WHERE c.is_new`,
-  updateSql: `UPDATE "RecipeLine" l SET "qtyPerBuild" = c.qty_per_build FROM c WHERE NOT c.is_new AND l.id = c.target_id`,
+  updateSql: `UPDATE "RecipeLine" l SET "qtyPerBuild" = c.qty_per_build, version = l.version + 1 FROM c WHERE NOT c.is_new AND l.id = c.target_id`,
   revertCreatesSql: `DELETE FROM "RecipeLine" l USING batch_events e, "Item" oi, "Recipe" r, "Item" ci
     WHERE e."batchId" = $1 AND e.entity = 'RecipeLine' AND e.action = 'create'
       AND oi.sku = e.after->>'outputSku' AND r."outputItemId" = oi.id AND ci.sku = e.after->>'componentSku'
       AND l."recipeId" = r.id AND l."componentItemId" = ci.id`,
-  revertUpdatesSql: `UPDATE "RecipeLine" l SET "qtyPerBuild" = (e.before->>'qtyPerBuild')::numeric
+  revertUpdatesSql: `UPDATE "RecipeLine" l SET "qtyPerBuild" = (e.before->>'qtyPerBuild')::numeric, version = l.version + 1
     FROM batch_events e JOIN "Item" oi ON oi.sku = e.before->>'outputSku' JOIN "Recipe" r ON r."outputItemId" = oi.id
       JOIN "Item" ci ON ci.sku = e.before->>'componentSku'
     WHERE e."batchId" = $1 AND e.entity = 'RecipeLine' AND e.action = 'update' AND l."recipeId" = r.id AND l."componentItemId" = ci.id`,

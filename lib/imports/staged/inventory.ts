@@ -26,11 +26,11 @@ export const inventoryStaged: StagedKind<InventoryBalance> = {
   beforeSql: `CASE WHEN c.is_new THEN NULL ELSE jsonb_build_object('sku', c.sku, 'location', c.location, 'onHand', trim_scale(c.old_on_hand)::text) END`,
   insertSql: `INSERT INTO "InventoryBalance" ("itemId", location, "onHand", "updatedAt")
     SELECT c.item_id, c.location, c.on_hand, now() FROM c WHERE c.is_new`,
-  updateSql: `UPDATE "InventoryBalance" b SET "onHand" = c.on_hand, "updatedAt" = now() FROM c WHERE NOT c.is_new AND b.id = c.target_id`,
+  updateSql: `UPDATE "InventoryBalance" b SET "onHand" = c.on_hand, version = b.version + 1, "updatedAt" = now() FROM c WHERE NOT c.is_new AND b.id = c.target_id`,
   revertCreatesSql: `DELETE FROM "InventoryBalance" b USING batch_events e, "Item" i
     WHERE e."batchId" = $1 AND e.entity = 'InventoryBalance' AND e.action = 'create'
       AND i.sku = e.after->>'sku' AND b."itemId" = i.id AND b.location = e.after->>'location'`,
-  revertUpdatesSql: `UPDATE "InventoryBalance" b SET "onHand" = (e.before->>'onHand')::numeric, "updatedAt" = now()
+  revertUpdatesSql: `UPDATE "InventoryBalance" b SET "onHand" = (e.before->>'onHand')::numeric, version = b.version + 1, "updatedAt" = now()
     FROM batch_events e JOIN "Item" i ON i.sku = e.before->>'sku'
     WHERE e."batchId" = $1 AND e.entity = 'InventoryBalance' AND e.action = 'update'
       AND b."itemId" = i.id AND b.location = e.before->>'location'`,

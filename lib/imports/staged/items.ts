@@ -30,7 +30,7 @@ export const itemsStaged: StagedKind<Item> = {
   insertSql: `INSERT INTO "Item" (sku, name, category, unit, "siteId", "gpusOnlinePerUnit", "updatedAt")
     SELECT c.sku, c.name, c.category::"ItemCategory", c.unit, c.site_id, c.gpus, now() FROM c WHERE c.is_new`,
   updateSql: `UPDATE "Item" i SET name = c.name, category = c.category::"ItemCategory", unit = c.unit, "siteId" = c.site_id,
-      "gpusOnlinePerUnit" = c.gpus, "updatedAt" = now()
+      "gpusOnlinePerUnit" = c.gpus, version = i.version + 1, "updatedAt" = now()
     FROM c WHERE NOT c.is_new AND i.id = c.target_id`,
   // An item the batch created that something now refers to cannot simply disappear.
   revertBlockersSql: `SELECT e."entityId" AS key, 'is used since by a recipe, a BOM line, stock or a PO line' AS message
@@ -41,7 +41,8 @@ export const itemsStaged: StagedKind<Item> = {
   revertCreatesSql: `DELETE FROM "Item" i USING batch_events e
     WHERE e."batchId" = $1 AND e.entity = 'Item' AND e.action = 'create' AND i.sku = e."entityId"`,
   revertUpdatesSql: `UPDATE "Item" i SET name = e.before->>'name', category = (e.before->>'category')::"ItemCategory", unit = e.before->>'unit',
-      "siteId" = (SELECT s.id FROM "Site" s WHERE s.code = e.before->>'site'), "gpusOnlinePerUnit" = (e.before->>'gpusOnlinePerUnit')::int, "updatedAt" = now()
+      "siteId" = (SELECT s.id FROM "Site" s WHERE s.code = e.before->>'site'), "gpusOnlinePerUnit" = (e.before->>'gpusOnlinePerUnit')::int,
+      version = i.version + 1, "updatedAt" = now()
     FROM batch_events e
     WHERE e."batchId" = $1 AND e.entity = 'Item' AND e.action = 'update' AND i.sku = e."entityId"`,
 };

@@ -52,18 +52,32 @@ export const purchaseOrdersStaged: StagedKind<PurchaseOrderLine> = {
     LEFT JOIN "Item" oi ON oi.id = l."itemId"`,
   beforeSql: `CASE WHEN c.is_new THEN NULL ELSE jsonb_build_object('supplier', c.supplier, 'poNumber', c.po_number, 'lineNo', c.line_no,
       'sku', c.old_sku, 'qty', trim_scale(c.old_qty)::text, 'promisedDate', c.old_promised_date, 'status', c.old_status) END`,
-  insertSql: `INSERT INTO "PurchaseOrderLine" ("purchaseOrderId", "lineNo", "itemId", qty, "promisedDate", status, "updatedAt")
-    SELECT c.po_id, c.line_no, c.item_id, c.qty, c.promised_date, c.status::"PoLineStatus", now() FROM c WHERE c.is_new`,
+  // A new line's first promise is its promised date; it writes no promise-history row (a million new lines would write a million).
+  insertSql: `INSERT INTO "PurchaseOrderLine" ("purchaseOrderId", "lineNo", "itemId", qty, "promisedDate", "firstPromisedDate", status, "updatedAt")
+    SELECT c.po_id, c.line_no, c.item_id, c.qty, c.promised_date, c.promised_date, c.status::"PoLineStatus", now() FROM c WHERE c.is_new`,
   // An import is an edit too: bump the version so a person's stale edit conflicts.
   updateSql: `UPDATE "PurchaseOrderLine" l SET "itemId" = c.item_id, qty = c.qty, "promisedDate" = c.promised_date,
-      status = c.status::"PoLineStatus", version = l.version + 1, "updatedAt" = now()
+      status = c.status::"PoLineStatus", version = l.version + 1, "updatedAt" = now(),
+      "firstPromisedDate" = coalesce(l."firstPromisedDate", l."promisedDate")
     FROM c WHERE NOT c.is_new AND l.id = c.target_id`,
+  // A re-promise for each updated line whose promised date moved, and only those ($2 actor, $3 batch).
+  historySql: `INSERT INTO "PromiseChange" ("lineId", "promisedDate", "previousDate", source, actor, "batchId")
+    SELECT c.target_id, c.promised_date, c.old_promised_date, 'import', $2, $3::int FROM c
+    WHERE NOT c.is_new AND c.old_promised_date <> c.promised_date`,
   headlineSql: `count(*) FILTER (WHERE NOT is_new AND NOT unchanged AND old_promised_date <> promised_date)::int AS dates_moved,
     count(*) FILTER (WHERE NOT is_new AND NOT unchanged AND promised_date > old_promised_date)::int AS dates_later`,
   revertCreatesSql: `DELETE FROM "PurchaseOrderLine" l USING batch_events e, "Supplier" s, "PurchaseOrder" p
     WHERE e."batchId" = $1 AND e.entity = 'PurchaseOrderLine' AND e.action = 'create'
       AND s.code = e.after->>'supplier' AND p."supplierId" = s.id AND p."poNumber" = e.after->>'poNumber'
       AND l."purchaseOrderId" = p.id AND l."lineNo" = (e.after->>'lineNo')::int`,
+  revertHistorySql: `INSERT INTO "PromiseChange" ("lineId", "promisedDate", "previousDate", source, actor, "batchId")
+    SELECT l.id, (e.before->>'promisedDate')::date, (e.after->>'promisedDate')::date, 'revert', $2, $1::int
+    FROM batch_events e
+    JOIN "Supplier" s ON s.code = e.before->>'supplier'
+    JOIN "PurchaseOrder" p ON p."supplierId" = s.id AND p."poNumber" = e.before->>'poNumber'
+    JOIN "PurchaseOrderLine" l ON l."purchaseOrderId" = p.id AND l."lineNo" = (e.before->>'lineNo')::int
+    WHERE e."batchId" = $1 AND e.entity = 'PurchaseOrderLine' AND e.action = 'update'
+      AND e.before->>'promisedDate' IS DISTINCT FROM e.after->>'promisedDate'`,
   revertUpdatesSql: `UPDATE "PurchaseOrderLine" l SET "itemId" = i.id, qty = (e.before->>'qty')::numeric,
       "promisedDate" = (e.before->>'promisedDate')::date, status = (e.before->>'status')::"PoLineStatus",
       version = l.version + 1, "updatedAt" = now()

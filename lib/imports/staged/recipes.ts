@@ -26,7 +26,7 @@ export const recipesStaged: StagedKind<Recipe> = {
       'leadTimeDays', c.old_lead, 'maxStartsPerWeek', c.old_max) END`,
   insertSql: `INSERT INTO "Recipe" ("outputItemId", "outputQty", "leadTimeDays", "maxStartsPerWeek", "updatedAt")
     SELECT c.item_id, c.output_qty, c.lead_time_days, c.max_starts, now() FROM c WHERE c.is_new`,
-  updateSql: `UPDATE "Recipe" r SET "outputQty" = c.output_qty, "leadTimeDays" = c.lead_time_days, "maxStartsPerWeek" = c.max_starts, "updatedAt" = now()
+  updateSql: `UPDATE "Recipe" r SET "outputQty" = c.output_qty, "leadTimeDays" = c.lead_time_days, "maxStartsPerWeek" = c.max_starts, version = r.version + 1, "updatedAt" = now()
     FROM c WHERE NOT c.is_new AND r.id = c.target_id`,
   // Deleting a recipe deletes its BOM lines: refuse while it has any.
   revertBlockersSql: `SELECT e."entityId" AS key, 'has BOM lines since: revert or remove them first' AS message
@@ -35,7 +35,7 @@ export const recipesStaged: StagedKind<Recipe> = {
   revertCreatesSql: `DELETE FROM "Recipe" r USING batch_events e, "Item" i
     WHERE e."batchId" = $1 AND e.entity = 'Recipe' AND e.action = 'create' AND i.sku = e."entityId" AND r."outputItemId" = i.id`,
   revertUpdatesSql: `UPDATE "Recipe" r SET "outputQty" = (e.before->>'outputQty')::numeric, "leadTimeDays" = (e.before->>'leadTimeDays')::int,
-      "maxStartsPerWeek" = (e.before->>'maxStartsPerWeek')::int, "updatedAt" = now()
+      "maxStartsPerWeek" = (e.before->>'maxStartsPerWeek')::int, version = r.version + 1, "updatedAt" = now()
     FROM batch_events e JOIN "Item" i ON i.sku = e."entityId"
     WHERE e."batchId" = $1 AND e.entity = 'Recipe' AND e.action = 'update' AND r."outputItemId" = i.id`,
 };

@@ -170,7 +170,9 @@ export async function applyChanges<R>(
     ? `, aud_upd AS (INSERT INTO "AuditEvent" (entity, "entityId", action, before, after, actor, "batchId")
          SELECT $1, ${kind.entityIdSql('c')}, 'update', ${kind.beforeSql}, ${jsonObjectSql(kind.afterFields)}, $2, $3::int FROM c WHERE NOT c.is_new
          RETURNING 1),
-       aud_new AS (${createdRowsAuditSql(kind.entityIdSql('c'), kind.afterFields)} RETURNING 1)`
+       aud_new AS (${createdRowsAuditSql(kind.entityIdSql('c'), kind.afterFields)} RETURNING 1)${
+         kind.historySql ? `, hist AS (${kind.historySql} RETURNING 1)` : ''
+       }`
     : '';
   const [r] = await conn.query<{ created: number; updated: number }>(
     `WITH d AS (${kind.diffSql}), c AS MATERIALIZED (SELECT * FROM d WHERE NOT unchanged)${auditCte},

@@ -36,6 +36,10 @@ export interface StagedKind<R> {
   beforeSql: string;
   insertSql: string;
   updateSql: string;
+  /** What a commit records besides the audit (a PO line's re-promises): an INSERT over `c`; $2 actor, $3 batch id. */
+  historySql?: string;
+  /** The same for a revert, over `batch_events e` before the rows are restored; $1 batch id, $2 actor. */
+  revertHistorySql?: string;
   /** Extra aggregates over the diff `d` for the preview headline, as `expr AS name`. */
   headlineSql?: string;
   /**

@@ -85,7 +85,7 @@ ALTER TABLE "PromiseChange" ADD CONSTRAINT "PromiseChange_batchId_fkey" FOREIGN 
 -- AddForeignKey
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_changeSetId_fkey" FOREIGN KEY ("changeSetId") REFERENCES "ChangeSet"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- Backfill (written by hand): every line's first promise is its promised date today; every committed
+-- Backfill (written by hand): the first promise of every line is its promised date today, and every committed
 -- or reverted import batch is a change set, so history names it.
 UPDATE "PurchaseOrderLine" SET "firstPromisedDate" = "promisedDate" WHERE "firstPromisedDate" IS NULL;
 INSERT INTO "ChangeSet" ("actor", "source", "summary", "rowCount", "createdAt", "importBatchId")

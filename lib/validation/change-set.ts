@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** The entities a change set can write (CONTRACT: camelCase names, stable). */
+export const CHANGE_ENTITIES = ['purchaseOrderLine', 'purchaseOrder', 'item', 'supplier', 'inventoryBalance', 'recipe', 'recipeLine'] as const;
+export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
+
+export const CHANGE_OPS = ['update', 'create', 'delete', 'receive'] as const;
+export type ChangeOp = (typeof CHANGE_OPS)[number];
+
+/** Where a person's change set came from (undo, redo, import and revert are recorded by the server itself). */
+export const CHANGE_SOURCES = ['edit', 'bulk', 'paste', 'form'] as const;
+export type ChangeSource = (typeof CHANGE_SOURCES)[number];
+
+export const MAX_CHANGES_PER_REQUEST = 20_000;
+
+const rowId = z.number().int().min(1).max(2_147_483_647);
+// Field values are checked field by field later (lib/changes/entities.ts), so that each error names its row and field.
+const fieldValue = z.union([z.string().max(1_000), z.number(), z.null()]);
+
+/**
+ * One change as sent: the envelope only. Unknown entities and ops, a missing id or version
+ * for a row that exists, are refused here; the values in `set` are validated per field.
+ */
+export const changeSchema = z
+  .object({
+    entity: z.enum(CHANGE_ENTITIES),
+    op: z.enum(CHANGE_OPS).default('update'),
+    id: rowId.optional(),
+    version: rowId.optional(),
+    set: z.record(z.string().max(64), fieldValue).optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.op === 'create') {
+      if (c.id !== undefined || c.version !== undefined) ctx.addIssue({ code: 'custom', path: ['id'], message: 'a create names no id or version' });
+      if (!c.set) ctx.addIssue({ code: 'custom', path: ['set'], message: 'required' });
+      return;
+    }
+    if (c.id === undefined) ctx.addIssue({ code: 'custom', path: ['id'], message: 'required' });
+    if (c.version === undefined) ctx.addIssue({ code: 'custom', path: ['version'], message: 'required (the version you read)' });
+    if (c.op === 'update' && (!c.set || Object.keys(c.set).length === 0)) ctx.addIssue({ code: 'custom', path: ['set'], message: 'set at least one field' });
+    if (c.op === 'receive' && c.entity !== 'purchaseOrderLine') ctx.addIssue({ code: 'custom', path: ['op'], message: 'only a PO line can be received' });
+  });
+export type ChangeInput = z.input<typeof changeSchema>;
+export type Change = z.output<typeof changeSchema>;
+
+export const changeRequestSchema = z
+  .object({
+    changes: z.array(z.unknown()).min(1, 'send at least one change').max(MAX_CHANGES_PER_REQUEST, `at most ${MAX_CHANGES_PER_REQUEST} changes per request`),
+    dryRun: z.boolean().optional(),
+    source: z.enum(CHANGE_SOURCES).default('edit'),
+  })
+  .strict();
