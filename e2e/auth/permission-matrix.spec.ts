@@ -36,6 +36,13 @@ const ROUTE_PROBES: Record<RouteId, Probe> = {
   'POST /api/imports/batches/[id]/revert': (c) => c.post('/api/imports/batches/999999/revert'),
   'GET /api/purchase-order-lines': (c) => c.get('/api/purchase-order-lines?limit=1'),
   'PATCH /api/purchase-order-lines/[id]': (c) => c.patch('/api/purchase-order-lines/1', { data: {} }),
+  // Change sets: a request naming nothing, a change set that does not exist; reads of a row that may not exist.
+  'POST /api/changes': (c) => c.post('/api/changes', { data: { changes: [] } }),
+  'GET /api/changes': (c) => c.get('/api/changes?mine=1&limit=1'),
+  'POST /api/changes/[id]/undo': (c) => c.post('/api/changes/999999/undo'),
+  'POST /api/changes/[id]/redo': (c) => c.post('/api/changes/999999/redo'),
+  'GET /api/purchase-order-lines/[id]/history': (c) => c.get('/api/purchase-order-lines/1/history'),
+  'GET /api/history': (c) => c.get('/api/history?entity=item&id=1'),
 };
 
 function expectedAllowed(id: EndpointId, caller: Caller): boolean {

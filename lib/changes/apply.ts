@@ -23,7 +23,7 @@ export interface Applied {
   /** Every stored row the change set writes, start to end (empty when there are errors or conflicts). */
   events: RowEvent[];
   /** Each change's own row (a receive's line, a create's new row), for the commit's answer. */
-  primary: { index: number; entity: ChangeEntity; id: number }[];
+  primary: { index: number; entity: ChangeEntity; id: number; values: Values | null }[];
 }
 
 export const rowKey = (entity: ChangeEntity, id: number) => `${entity}:${id}`;
@@ -124,7 +124,7 @@ export function applyChanges(changes: readonly ChangeRow[], ws: Workspace, opts:
       const id = c.internal && c.id !== undefined ? c.id : nextTemp--;
       if (c.internal && c.id !== undefined) restored.set(rowKey(c.entity, id), c.version ?? 1);
       write(c.index, c.entity, id, { entity: c.entity, id, version: c.version ?? 1, values }, 'create');
-      primary.push({ index: c.index, entity: c.entity, id });
+      primary.push({ index: c.index, entity: c.entity, id, values: null });
       continue;
     }
 
@@ -159,7 +159,7 @@ export function applyChanges(changes: readonly ChangeRow[], ws: Workspace, opts:
         continue;
       }
       write(c.index, c.entity, c.id!, null, 'delete');
-      primary.push({ index: c.index, entity: c.entity, id: c.id! });
+      primary.push({ index: c.index, entity: c.entity, id: c.id!, values: null });
       continue;
     }
 
@@ -183,7 +183,7 @@ export function applyChanges(changes: readonly ChangeRow[], ws: Workspace, opts:
       // Every writer keeps the first promise: a line read before it was recorded keeps its old date as the first.
       if (c.entity === 'purchaseOrderLine' && next.firstPromisedDate == null) next.firstPromisedDate = cur.values.promisedDate ?? null;
       write(c.index, c.entity, c.id!, { ...cur, values: next }, 'update');
-      primary.push({ index: c.index, entity: c.entity, id: c.id! });
+      primary.push({ index: c.index, entity: c.entity, id: c.id!, values: null });
       continue;
     }
 
@@ -222,9 +222,10 @@ export function applyChanges(changes: readonly ChangeRow[], ws: Workspace, opts:
       write(c.index, 'inventoryBalance', id, { entity: 'inventoryBalance', id, version: 1, values: { ...stock, onHand: qty } }, 'create');
     }
     write(c.index, c.entity, c.id!, { ...cur, values: { ...cur.values, status: 'received', receivedQty: qty, receivedDate: date } }, 'receive');
-    primary.push({ index: c.index, entity: c.entity, id: c.id! });
+    primary.push({ index: c.index, entity: c.entity, id: c.id!, values: null });
   }
 
+  for (const p of primary) p.values = state.get(rowKey(p.entity, p.id))?.values ?? null;
   const events: RowEvent[] = [];
   if (errors.length === 0 && conflicts.length === 0) {
     for (const [k, index] of firstIndex) {

@@ -10,7 +10,7 @@ import { loadWorkspace } from './load';
 import { applyEventsToModelRows } from './model-rows';
 import type { Query } from './sql';
 import { summarizeChanges } from './summary';
-import type { ChangeError, ChangeRow, Conflict, DiffEntry } from './types';
+import type { ChangeError, ChangeRow, Conflict, DiffEntry, Values } from './types';
 import { writeEvents } from './write';
 
 /** Where a change set came from: a person's request, or the server's own undo and redo (imports and reverts: lib/imports). */
@@ -31,7 +31,13 @@ export interface Preview {
 }
 
 export type CommitResult =
-  | { outcome: 'committed'; changeSetId: number; applied: number; rows: { index: number; entity: string; id: number; version: number | null }[] }
+  | {
+      outcome: 'committed';
+      changeSetId: number;
+      applied: number;
+      /** Each change's own row as committed (`values`: its fields now, null when deleted; not part of the API's answer). */
+      rows: { index: number; entity: string; id: number; version: number | null; values: Values | null }[];
+    }
   | { outcome: 'invalid'; errors: ChangeError[] }
   | { outcome: 'conflict'; conflicts: Conflict[] };
 
@@ -127,7 +133,7 @@ async function commitIn(query: Query, changes: readonly ChangeRow[], opts: Commi
   const rows = applied.primary.map((p) => {
     const e = byTemp.get(rowKey(p.entity, p.id));
     // A change that left its row as it was keeps the row's version.
-    return { index: p.index, entity: p.entity, id: e ? e.id : p.id, version: e ? e.afterVersion : (current.get(rowKey(p.entity, p.id)) ?? null) };
+    return { index: p.index, entity: p.entity, id: e ? e.id : p.id, version: e ? e.afterVersion : (current.get(rowKey(p.entity, p.id)) ?? null), values: p.values };
   });
   return { outcome: 'committed', changeSetId, applied: changes.length, rows };
 }

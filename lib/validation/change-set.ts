@@ -51,3 +51,26 @@ export const changeRequestSchema = z
     source: z.enum(CHANGE_SOURCES).default('edit'),
   })
   .strict();
+
+/** A row id from a route segment ("17"), or null (answer 404). */
+export function parseRowId(raw: string): number | null {
+  if (!/^\d{1,10}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= 1 && n <= 2_147_483_647 ? n : null;
+}
+
+/** GET /api/changes: `mine=1` for the caller's own change sets, newest first, at most `limit` (default 20, up to 200). */
+export const changeSetListQuerySchema = z.object({
+  mine: z.enum(['0', '1']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+/** GET /api/history: any row's history by entity and id. */
+export const historyQuerySchema = z.object({
+  entity: z.enum(CHANGE_ENTITIES, { error: `must be one of: ${CHANGE_ENTITIES.join(', ')}` }),
+  id: z.string().transform((s, ctx) => {
+    const n = parseRowId(s);
+    if (n === null) ctx.addIssue({ code: 'custom', message: 'must be a row id' });
+    return n ?? 0;
+  }),
+});

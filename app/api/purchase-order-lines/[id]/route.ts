@@ -1,20 +1,25 @@
 import { after, NextResponse, type NextRequest } from 'next/server';
-import { getPrisma } from '@/lib/db/client';
+import { getDatabase } from '@/lib/db/client';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { actorOf } from '@/lib/auth/principal';
 import { readTextWithLimit } from '@/lib/auth/upload';
+import { commitChanges } from '@/lib/changes/commit';
+import { ENTITY_DEFS } from '@/lib/changes/entities';
 import { refreshDashboardForecast } from '@/lib/forecast/queries';
-import { poLineEditSchema, updatePoLine } from './update-line';
+import { parseRowId } from '@/lib/validation/change-set';
+import { poLineEditSchema } from '@/lib/validation/purchase-order-line-edit';
 
 export const dynamic = 'force-dynamic';
 
 const MAX_BODY = 4_096;
 
-/** PATCH /api/purchase-order-lines/<id> { version, promisedDate?, qty?, status? } → 200 { version } or 409 when stale. */
+/**
+ * PATCH /api/purchase-order-lines/<id> { version, promisedDate?, qty?, status? } → 200 { id, key, version,
+ * promisedDate, qty, status } or 409 { currentVersion } when stale. A change set of one row (POST /api/changes).
+ */
 export const PATCH = withAuth('PATCH /api/purchase-order-lines/[id]', async (request: NextRequest, { params }: { params: Promise<{ id: string }> }, principal) => {
-  const { id: rawId } = await params;
-  const id = /^\d{1,9}$/.test(rawId) ? Number(rawId) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1) return jsonError(404, 'No such purchase-order line.');
+  const id = parseRowId((await params).id);
+  if (id === null) return jsonError(404, 'No such purchase-order line.');
   const text = await readTextWithLimit(request, MAX_BODY);
   if (text === null) return jsonError(413, 'Request too large.');
   let body: unknown;
@@ -25,12 +30,20 @@ export const PATCH = withAuth('PATCH /api/purchase-order-lines/[id]', async (req
   }
   const parsed = poLineEditSchema.safeParse(body);
   if (!parsed.success) return jsonError(422, 'Invalid edit.', { issues: parsed.error.issues });
+  const { version, ...set } = parsed.data;
 
-  const result = await updatePoLine(await getPrisma(), id, parsed.data, principal ? actorOf(principal) : 'unknown');
-  if (result.outcome === 'not-found') return jsonError(404, 'No such purchase-order line.');
+  const result = await commitChanges(await getDatabase(), [{ index: 0, entity: 'purchaseOrderLine', op: 'update', id, version, set }], {
+    actor: principal ? actorOf(principal) : 'unknown',
+    source: 'edit',
+  });
+  if (result.outcome === 'invalid') return jsonError(422, 'Invalid edit.', { issues: result.errors.map((e) => ({ path: [e.field], message: e.message })) });
   if (result.outcome === 'conflict') {
-    return jsonError(409, 'Someone else changed this line since you read it. Reload and try again.', { currentVersion: result.currentVersion });
+    const [conflict] = result.conflicts;
+    if (!conflict || conflict.currentVersion === null) return jsonError(404, 'No such purchase-order line.');
+    return jsonError(409, 'Someone else changed this line since you read it. Reload and try again.', { currentVersion: conflict.currentVersion });
   }
   after(() => refreshDashboardForecast());
-  return NextResponse.json({ id, key: result.key, version: result.version, ...result.line });
+  const [row] = result.rows;
+  const line = row?.values ?? {};
+  return NextResponse.json({ id, key: ENTITY_DEFS.purchaseOrderLine.auditKey(line), version: row?.version, promisedDate: line.promisedDate, qty: line.qty, status: line.status });
 });
