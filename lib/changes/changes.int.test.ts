@@ -5,6 +5,7 @@ import { revertBatch } from '@/lib/imports/revert';
 import { runImport } from '@/lib/imports/run-import';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { commitChanges, previewChanges, reverseChangeSet, type CommitResult } from './commit';
+import { fetchSupplierPerformance } from '@/lib/purchase-orders/supplier-performance';
 import { fetchEntityHistory, fetchLineHistory, listChangeSets } from './history';
 import { parseChangeRequest } from './request';
 
@@ -87,6 +88,10 @@ for (const kind of testDatabaseKinds()) {
       expect(ok.errors).toEqual([]);
       expect(ok.forecast?.after).toEqual(expect.objectContaining({ gpuDays: expect.any(Number) }));
       expect(ok.summary).toMatch(/^Moving 1 line's promised date (costs|gains|leaves)/);
+      // Before and after are the same tier: a change that changes nothing costs nothing.
+      const same = await previewChanges(env.db, request({ changes: [{ entity: 'purchaseOrderLine', id: l1.id, version: l1.version, set: { promisedDate: l1.promisedDate } }] }).changes, { today: TODAY });
+      expect(same.diff).toEqual([]);
+      expect(same.forecast?.after?.gpuDays).toBe(same.forecast?.before?.gpuDays);
     });
 
     it('a conflict applies nothing and names both values and who changed the row', async () => {
@@ -230,6 +235,22 @@ for (const kind of testDatabaseKinds()) {
       expect((await prisma.inventoryBalance.findFirstOrThrow({ where: { location: 'WH-NEW' } })).onHand.toString()).toBe('5');
       expect(await reverseChangeSet(env.db, recv2.changeSetId, 'alice@test', 'undo', TODAY)).toMatchObject({ outcome: 'committed' });
       expect(await prisma.inventoryBalance.count({ where: { location: 'WH-NEW' } })).toBe(0);
+    });
+
+    it("measures each supplier's on-time rate and mean slip from the delivery record", async () => {
+      await importCsv('purchase-orders', poCsv('PO-PERF', [{ line: 1, date: '2027-02-01' }, { line: 2, date: '2027-02-01' }, { line: 3, date: '2027-02-01' }], 'PERF'));
+      const [l1, l2, l3] = [await line('PO-PERF', 1), await line('PO-PERF', 2), await line('PO-PERF', 3)];
+      committed(
+        await commit([
+          { entity: 'purchaseOrderLine', id: l1.id, version: l1.version, op: 'receive', set: { location: 'WH-CS', receivedDate: '2027-02-05' } },
+          { entity: 'purchaseOrderLine', id: l2.id, version: l2.version, op: 'receive', set: { location: 'WH-CS', receivedDate: '2027-01-31' } },
+          { entity: 'purchaseOrderLine', id: l3.id, version: l3.version, set: { promisedDate: '2027-02-08' } },
+        ]),
+      );
+      expect(await fetchSupplierPerformance(prisma, { suppliers: ['PERF'] })).toEqual([
+        { supplier: 'PERF', receivedLines: 2, onTimeLines: 1, onTimeRate: 0.5, meanSlipDays: 1.5, openLines: 1, meanOpenSlipDays: 7 },
+      ]);
+      expect((await fetchLineHistory(prisma, l1.id))?.line).toMatchObject({ receivedDate: '2027-02-05', receivedQty: '8', slipDays: 4 });
     });
 
     it('creates a PO with its line, refuses a delete while rows refer to it, and every change is audited', async () => {

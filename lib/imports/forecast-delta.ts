@@ -28,10 +28,24 @@ const HEADLINE_OPTIONS = { shortages: 'none', pegging: 'none' } as const;
 export async function committedForecastPoint(db: DatabaseHandle, loaded?: ModelRows): Promise<ForecastPoint> {
   const rows = loaded ?? (await loadModelRows(db.prisma));
   const model = buildCapacityModel(rows, { planStart: todayIso(), horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
+  return (await dashboardForecastPoint(db, rows)) ?? forecastPoint(rows, await cachedForecast(db, model, HEADLINE_OPTIONS));
+}
+
+/** The dashboard's own forecast point when it is stored for this data, else null. */
+export async function dashboardForecastPoint(db: DatabaseHandle, rows: ModelRows): Promise<ForecastPoint | null> {
+  const model = buildCapacityModel(rows, { planStart: todayIso(), horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
   // The dashboard's key exactly as the dashboard computes it (lib/forecast/queries.ts).
   const stored = await storedForecast(db, forecastKey(model, requestOptions({}, DASHBOARD_OPTIONS)));
-  if (stored) return forecastPoint(rows, stored.forecast);
-  return forecastPoint(rows, await cachedForecast(db, model, HEADLINE_OPTIONS));
+  return stored ? forecastPoint(rows, stored.forecast) : null;
+}
+
+/**
+ * The committed data's forecast point at the quick tier, from the shared cache (computed once per
+ * data version): what a quick "after" is compared with, so a change's cost is never the tiers' gap.
+ */
+export async function committedQuickForecastPoint(db: DatabaseHandle, rows: ModelRows): Promise<ForecastPoint> {
+  const model = buildCapacityModel(rows, { planStart: todayIso(), horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
+  return forecastPoint(rows, await cachedForecast(db, model, { ...HEADLINE_OPTIONS, tier: 'quick' }));
 }
 
 /**
