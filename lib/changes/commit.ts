@@ -52,8 +52,9 @@ const headline = (p: ForecastPoint): ForecastHeadline => ({
 
 /** Who changed each conflicting row last, and when (its newest audit event: an edit's or an import's). */
 async function describeConflicts(query: Query, conflicts: Applied['conflicts'], ws: Workspace): Promise<Conflict[]> {
+  const byId = new Map(ws.rows.map((r) => [rowKey(r.entity, r.id), r] as const));
   const keys = conflicts.map((c) => {
-    const row = ws.rows.find((r) => r.entity === c.entity && r.id === c.id);
+    const row = byId.get(rowKey(c.entity, c.id));
     return row ? { entity: ENTITY_DEFS[c.entity].auditEntity, key: ENTITY_DEFS[c.entity].auditKey(row.values) } : null;
   });
   const wanted = keys.filter((k): k is { entity: string; key: string } => k !== null);

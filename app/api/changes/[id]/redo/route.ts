@@ -1,19 +1,7 @@
-import { after, NextResponse, type NextRequest } from 'next/server';
-import { getDatabase } from '@/lib/db/client';
-import { jsonError, withAuth } from '@/lib/auth/guard';
-import { actorOf } from '@/lib/auth/principal';
-import { reverseChangeSet } from '@/lib/changes/commit';
-import { reverseResponse } from '@/lib/changes/reverse-response';
-import { refreshDashboardForecast } from '@/lib/forecast/queries';
-import { parseRowId } from '@/lib/validation/change-set';
+import { withAuth } from '@/lib/auth/guard';
+import { reverseHandler } from '../reverse-handler';
 
 export const dynamic = 'force-dynamic';
 
 /** POST /api/changes/<id>/redo → 200 { changeSetId, applied } (a new change set, source redo), or 409 { conflicts } naming rows changed since. */
-export const POST = withAuth('POST /api/changes/[id]/redo', async (_request: NextRequest, { params }: { params: Promise<{ id: string }> }, principal) => {
-  const id = parseRowId((await params).id);
-  if (id === null) return jsonError(404, 'No such change set.');
-  const { status, body } = reverseResponse(id, await reverseChangeSet(await getDatabase(), id, principal ? actorOf(principal) : 'unknown', 'redo'));
-  if (status === 200) after(() => refreshDashboardForecast());
-  return NextResponse.json(body, { status });
-});
+export const POST = withAuth('POST /api/changes/[id]/redo', reverseHandler('redo'));
