@@ -145,8 +145,21 @@ async function commitIn(query: Query, changes: readonly ChangeRow[], opts: Commi
   return { outcome: 'committed', changeSetId, applied: changes.length, rows };
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
+const sqlState = (err: unknown) => (typeof err === 'object' && err !== null ? (err as { code?: string }).code : undefined);
+const isUniqueViolation = (err: unknown) => sqlState(err) === '23505';
+
+/**
+ * Runs a transaction again when PostgreSQL picked it as a deadlock's victim (an import locks the
+ * rows it updates in its own order): nothing of it was written, and a second try sees the other's rows.
+ */
+async function retryDeadlock<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (sqlState(err) !== '40P01' || i >= attempts) throw err;
+    }
+  }
 }
 
 /**
@@ -161,7 +174,7 @@ export async function commitChanges(
 ): Promise<CommitResult> {
   if (opts.envelopeErrors && opts.envelopeErrors.length > 0) return { outcome: 'invalid', errors: opts.envelopeErrors };
   try {
-    return await db.bulk.transaction((conn) => commitIn(conn.query, changes, { actor: opts.actor, source: opts.source, today: opts.today ?? todayIso() }));
+    return await retryDeadlock(() => db.bulk.transaction((conn) => commitIn(conn.query, changes, { actor: opts.actor, source: opts.source, today: opts.today ?? todayIso() })));
   } catch (err) {
     // Two people creating the same key at once: the second finds it taken.
     if (!isUniqueViolation(err)) throw err;
@@ -199,7 +212,7 @@ async function inverseChanges(query: Query, target: number): Promise<ChangeRow[]
  * their batch.
  */
 export async function reverseChangeSet(db: DatabaseHandle, id: number, actor: string, mode: 'undo' | 'redo', today = todayIso()): Promise<UndoResult> {
-  return db.bulk.transaction(async (conn) => {
+  return retryDeadlock(() => db.bulk.transaction(async (conn) => {
     const q = conn.query;
     const [cs] = await q<{ id: number; source: string; undoneById: number | null }>(`SELECT id, source, "undoneById" FROM "ChangeSet" WHERE id = $1 FOR UPDATE`, [id]);
     if (!cs) return { outcome: 'not-found' };
@@ -213,5 +226,5 @@ export async function reverseChangeSet(db: DatabaseHandle, id: number, actor: st
     // Redone: the original stands again and can be undone again.
     if (mode === 'redo') await q(`UPDATE "ChangeSet" SET "undoneById" = NULL WHERE id = $1`, [id]);
     return result;
-  });
+  }));
 }
