@@ -200,6 +200,7 @@ for (const kind of testDatabaseKinds()) {
         ['2027-07-01', 'import'],
         ['2027-06-01', 'create'],
       ]);
+      expect(history?.promises[4]).toMatchObject({ actor: 'importer', batchId: expect.any(Number), changeSetId: expect.any(Number) });
       expect(history?.promises[3]).toMatchObject({ batchId: batch.batchId, actor: 'supplier-file' });
       expect(history?.promises[1]).toMatchObject({ changeSetId: edit.changeSetId, actor: 'alice@test' });
       expect(history?.events[0]).toMatchObject({ source: 'undo', fields: [{ field: 'promisedDate', before: '2027-06-15', after: '2027-06-01' }] });

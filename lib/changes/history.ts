@@ -138,7 +138,17 @@ export async function fetchLineHistory(prisma: PrismaClient, id: number): Promis
     prisma.promiseChange.findMany({ where: { lineId: id }, orderBy: { id: 'desc' } }),
     prisma.purchaseOrderLine.findUniqueOrThrow({ where: { id }, select: { createdAt: true } }),
   ]);
-  const creation = events.find((e) => e.action === 'create');
+  // Created by a person: its own audit event. Created by an import: its creations are audited in groups
+  // (lib/imports/batch-events.ts), so the batch is the one whose transaction wrote the line (same now()).
+  const creation =
+    events.find((e) => e.action === 'create') ??
+    (
+      await prisma.$queryRawUnsafe<{ actor: string; batchId: number; changeSetId: number | null }[]>(
+        `SELECT b.actor, b.id AS "batchId", (SELECT min(c.id) FROM "ChangeSet" c WHERE c."importBatchId" = b.id AND c.source = 'import') AS "changeSetId"
+           FROM "ImportBatch" b WHERE b.kind = 'purchase-orders' AND b."createdAt" <= $1 AND b."finishedAt" >= $1 ORDER BY b.id DESC LIMIT 1`,
+        created.createdAt,
+      )
+    )[0];
   return {
     line: {
       id: row.id,
