@@ -82,6 +82,10 @@ for (const kind of testDatabaseKinds()) {
       expect(preview.forecast?.before).toEqual(expect.objectContaining({ gpuDays: expect.any(Number) }));
       expect(preview.forecast?.after).toBeNull();
       expect(await line('PO-CS-1', 1)).toEqual(l1);
+      // Committed, the same request is refused whole, naming the same rows.
+      const refused = await commitChanges(env.db, p.changes, { actor: 'alice@test', source: 'edit', envelopeErrors: p.envelopeErrors, today: TODAY });
+      expect(refused).toEqual({ outcome: 'invalid', errors: preview.errors });
+      expect(await line('PO-CS-1', 1)).toEqual(l1);
 
       const good = request({ changes: [{ entity: 'purchaseOrderLine', id: l1.id, version: l1.version, set: { promisedDate: '2027-03-08' } }] });
       const ok = await previewChanges(env.db, good.changes, { today: TODAY });

@@ -172,7 +172,10 @@ export async function commitChanges(
   changes: readonly ChangeRow[],
   opts: { actor: string; source: ChangeSource; envelopeErrors?: ChangeError[]; today?: string },
 ): Promise<CommitResult> {
-  if (opts.envelopeErrors && opts.envelopeErrors.length > 0) return { outcome: 'invalid', errors: opts.envelopeErrors };
+  // A malformed change refuses the set; report every row's errors at once, as a dry run would.
+  if (opts.envelopeErrors && opts.envelopeErrors.length > 0) {
+    return { outcome: 'invalid', errors: (await previewChanges(db, changes, { envelopeErrors: opts.envelopeErrors, forecast: false, today: opts.today })).errors };
+  }
   try {
     return await retryDeadlock(() => db.bulk.transaction((conn) => commitIn(conn.query, changes, { actor: opts.actor, source: opts.source, today: opts.today ?? todayIso() })));
   } catch (err) {
