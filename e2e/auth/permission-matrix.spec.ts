@@ -36,6 +36,10 @@ const ROUTE_PROBES: Record<RouteId, Probe> = {
   'POST /api/imports/batches/[id]/revert': (c) => c.post('/api/imports/batches/999999/revert'),
   'GET /api/purchase-order-lines': (c) => c.get('/api/purchase-order-lines?limit=1'),
   'PATCH /api/purchase-order-lines/[id]': (c) => c.patch('/api/purchase-order-lines/1', { data: {} }),
+  'GET /api/scenarios': (c) => c.get('/api/scenarios'),
+  // An adjustment of no known kind: refused with 422 once the rule lets the caller through, nothing saved.
+  'POST /api/scenarios': (c) => c.post('/api/scenarios', { data: { name: 'matrix probe', adjustments: [{ kind: 'nothing' }] } }),
+  'DELETE /api/scenarios/[name]': (c) => c.delete('/api/scenarios/no-such-scenario-matrix'),
 };
 
 function expectedAllowed(id: EndpointId, caller: Caller): boolean {
