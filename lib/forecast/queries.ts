@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Forecast } from '@/lib/capacity';
 import { getDatabase } from '@/lib/db/client';
 import type { OpenDatabase } from '@/lib/db/open';
 import { cachedForecast, isComputing, storedForecast } from './cache';
@@ -7,12 +8,13 @@ import { DASHBOARD_OPTIONS } from './dashboard-options';
 import { fetchLastDataChange, type DataChange } from './data-as-of';
 import { todayIso, type ForecastParams } from './params';
 import { loadForecastInput } from './run-forecast';
-import { summarizeForecast, type DashboardSummary } from './summarize';
+import { summarizeForecast, type DashboardSummary, type ItemNames, type NextDelivery } from './summarize';
+import { listScenarios, type ScenarioRow } from '@/lib/scenarios/store';
 
 
 export type DashboardState =
   | { status: 'empty' }
-  | { status: 'ready'; summary: DashboardSummary; computedAt: string; dataAsOf: DataChange | null }
+  | { status: 'ready'; summary: DashboardSummary; bottlenecks: Forecast['bottlenecks']; computedAt: string; dataAsOf: DataChange | null }
   | { status: 'computing'; what: ComputingWhat; dataAsOf: DataChange | null; start: () => Promise<void> };
 
 /**
@@ -20,13 +22,17 @@ export type DashboardState =
  * data as it is now, or says what is being computed and hands back `start`, which
  * the page runs after its response is sent (a no-op when it is already running).
  */
-export async function fetchDashboardState(params: ForecastParams = {}): Promise<DashboardState> {
+export async function fetchDashboardState(params: ForecastParams = {}, items: ItemNames = {}): Promise<DashboardState> {
   const db = await getDatabase();
   if ((await db.prisma.item.count()) === 0) return { status: 'empty' };
   const [input, dataAsOf] = await Promise.all([loadForecastInput(db.prisma, params, DASHBOARD_OPTIONS), fetchLastDataChange(db.prisma)]);
   const stored = await storedForecast(db, input.key);
   if (stored) {
-    return { status: 'ready', summary: summarizeForecast(stored.forecast, params.planStart ?? todayIso()), computedAt: stored.computedAt.toISOString(), dataAsOf };
+    return {
+      status: 'ready',
+      summary: summarizeForecast(stored.forecast, params.planStart ?? todayIso(), items),
+      bottlenecks: stored.forecast.bottlenecks,
+      computedAt: stored.computedAt.toISOString(), dataAsOf };
   }
   const { model } = input;
   return {
@@ -97,4 +103,37 @@ async function refreshOnce(db: OpenDatabase): Promise<void> {
   } catch (err) {
     console.error('ClearBuild: computing the dashboard forecast in the background failed:', err);
   }
+}
+
+/** What the dashboard needs besides the forecast: names for items, the builder's choices, saved what-ifs, the next deliveries. */
+export interface DashboardContext {
+  items: ItemNames;
+  suppliers: string[];
+  recipeOutputs: string[];
+  scenarios: ScenarioRow[];
+  nextDeliveries: NextDelivery[];
+}
+
+export async function fetchDashboardContext(today: string, deliveries = 12): Promise<DashboardContext> {
+  const db = await getDatabase();
+  const [items, suppliers, recipes, scenarios, next] = await Promise.all([
+    db.prisma.item.findMany({ select: { sku: true, name: true, site: { select: { code: true } } }, orderBy: { sku: 'asc' } }),
+    db.prisma.supplier.findMany({ select: { code: true }, orderBy: { code: 'asc' } }),
+    db.prisma.recipe.findMany({ select: { outputItem: { select: { sku: true } } } }),
+    listScenarios(db.prisma),
+    db.prisma.$queryRawUnsafe<NextDelivery[]>(
+      `SELECT s.code AS supplier, p."poNumber", l."lineNo", i.sku, i.name AS "itemName", l.qty::text AS qty, to_char(l."promisedDate", 'YYYY-MM-DD') AS "promisedDate"
+         FROM "PurchaseOrderLine" l JOIN "PurchaseOrder" p ON p.id = l."purchaseOrderId" JOIN "Supplier" s ON s.id = p."supplierId" JOIN "Item" i ON i.id = l."itemId"
+        WHERE l.status = 'open' AND l."promisedDate" >= $1::date
+        ORDER BY l."promisedDate", s.code, p."poNumber", l."lineNo" LIMIT ${Math.max(1, Math.min(100, Math.floor(deliveries)))}`,
+      today,
+    ),
+  ]);
+  return {
+    items: Object.fromEntries(items.map((i) => [i.sku, { name: i.name, site: i.site?.code ?? null }])),
+    suppliers: suppliers.map((s) => s.code),
+    recipeOutputs: recipes.map((r) => r.outputItem.sku).sort(),
+    scenarios,
+    nextDeliveries: next,
+  };
 }

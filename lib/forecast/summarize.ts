@@ -43,6 +43,35 @@ export interface PeriodGates {
   gates: (GateSummary & { share: number })[];
 }
 
+/**
+ * What each open PO line is worth (the engine's `poLineValues`, asked for with
+ * `include=lineValues`): GPU-days at stake per week of slip or pull-in.
+ */
+export interface PoLineValue {
+  supplier: string;
+  poNumber: string;
+  lineNo: number;
+  sku: string;
+  promisedDate: string;
+  qty: string;
+  gatesGpus: number;
+  gpuDaysLostPerWeekSlip: number;
+  gpuDaysGainedPerWeekPullIn: number;
+  /** Re-solved exactly (true) or estimated from the LP with a stated bound (false). */
+  exact: boolean;
+}
+
+/** An open PO line due next, as "what the next deliveries unlock" lists it. */
+export interface NextDelivery {
+  supplier: string;
+  poNumber: string;
+  lineNo: number;
+  sku: string;
+  itemName: string;
+  qty: string;
+  promisedDate: string;
+}
+
 export interface HeadlinePoint {
   label: string;
   date: string;
@@ -69,12 +98,14 @@ export interface DashboardSummary {
   weekGates: Record<string, { label: string; gpus: number }[]>;
   shortages: Forecast['shortages'];
   warnings: { kind: string; message: string }[];
+  /** Present when the forecast carries the engine's line values. */
+  poLineValues?: PoLineValue[];
 }
 
 function itemWords(sku: string, items: ItemNames): string {
   const info = items[sku];
   if (!info) return sku;
-  return info.site ? `${info.name} at ${info.site}` : info.name;
+  return info.site && !info.name.includes(info.site) ? `${info.name} at ${info.site}` : info.name;
 }
 
 export function gateLabel(g: Gate, items: ItemNames = {}): string {
@@ -236,5 +267,19 @@ export function summarizeForecast(f: Forecast, today: string, items: ItemNames =
     weekGates,
     shortages: f.shortages,
     warnings: f.warnings.map((w) => ({ kind: w.kind, message: w.message })),
+    ...poLineValuesOf(f),
   };
+}
+
+/** The engine's line values when the forecast has them (a field added beside the stable ones). */
+function poLineValuesOf(f: Forecast): { poLineValues?: PoLineValue[] } {
+  const v = (f as Forecast & { poLineValues?: PoLineValue[] }).poLineValues;
+  return Array.isArray(v) ? { poLineValues: v } : {};
+}
+
+/** The lines with the most GPU-days at stake per week of slip, biggest first. */
+export function topLineValues(values: readonly PoLineValue[], n = 10): PoLineValue[] {
+  return [...values]
+    .sort((a, b) => b.gpuDaysLostPerWeekSlip - a.gpuDaysLostPerWeekSlip || b.gpuDaysGainedPerWeekPullIn - a.gpuDaysGainedPerWeekPullIn || (a.promisedDate < b.promisedDate ? -1 : 1))
+    .slice(0, n);
 }
