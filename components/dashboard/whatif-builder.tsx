@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
 import { describeAdjustment } from './describe-adjustment';
 
@@ -47,6 +47,16 @@ function useSupplierLines(supplier: string): OpenLine[] {
     };
   }, [supplier]);
   return lines.supplier === supplier ? lines.rows : [];
+}
+
+/** A labelled control; the label names the control alone (a wrapping label would add the selected option's text). */
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
 }
 
 /**
@@ -139,30 +149,27 @@ export function WhatIfBuilder({
           add();
         }}
       >
-        <label>
-          Change
-          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+        <Field id={`${id}-1`} label="Change">
+          <select id={`${id}-1`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
             {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
               <option key={k} value={k}>
                 {KIND_LABELS[k]}
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {(kind === 'delaySupplier' || needsLine || kind === 'addLine') && (
-          <label>
-            Supplier
-            <select value={supplier} onChange={(e) => setSupplier(e.target.value)}>
+          <Field id={`${id}-2`} label="Supplier">
+            <select id={`${id}-2`} value={supplier} onChange={(e) => setSupplier(e.target.value)}>
               {choices.suppliers.map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>
-          </label>
+          </Field>
         )}
         {needsLine && (
-          <label>
-            PO line
-            <select value={line ? `${line.poNumber}/${line.lineNo}` : ''} onChange={(e) => setLineKey(e.target.value)}>
+          <Field id={`${id}-3`} label="PO line">
+            <select id={`${id}-3`} value={line ? `${line.poNumber}/${line.lineNo}` : ''} onChange={(e) => setLineKey(e.target.value)}>
               {lines.length === 0 && <option value="">no open lines</option>}
               {lines.map((l) => (
                 <option key={`${l.poNumber}/${l.lineNo}`} value={`${l.poNumber}/${l.lineNo}`}>
@@ -170,70 +177,61 @@ export function WhatIfBuilder({
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         )}
         {(kind === 'delaySupplier' || kind === 'delayLine') && (
           <>
-            <label>
-              Direction
-              <select value={direction} onChange={(e) => setDirection(e.target.value as 'delay' | 'pull')}>
+            <Field id={`${id}-4`} label="Direction">
+              <select id={`${id}-4`} value={direction} onChange={(e) => setDirection(e.target.value as 'delay' | 'pull')}>
                 <option value="delay">delay by</option>
                 <option value="pull">pull in by</option>
               </select>
-            </label>
-            <label>
-              Weeks
-              <input type="number" min={1} max={520} inputMode="numeric" value={weeks} onChange={(e) => setWeeks(e.target.value)} style={{ width: '5rem' }} />
-            </label>
+            </Field>
+            <Field id={`${id}-5`} label="Weeks">
+              <input id={`${id}-5`} type="number" min={1} max={520} inputMode="numeric" value={weeks} onChange={(e) => setWeeks(e.target.value)} style={{ width: '5rem' }} />
+            </Field>
           </>
         )}
         {kind === 'scaleLine' && (
-          <label>
-            Factor
-            <input inputMode="decimal" value={factor} onChange={(e) => setFactor(e.target.value)} style={{ width: '5rem' }} />
-          </label>
+          <Field id={`${id}-6`} label="Factor">
+            <input id={`${id}-6`} inputMode="decimal" value={factor} onChange={(e) => setFactor(e.target.value)} style={{ width: '5rem' }} />
+          </Field>
         )}
         {kind === 'addLine' && (
           <>
-            <label>
-              Item
-              <select value={sku} onChange={(e) => setSku(e.target.value)}>
+            <Field id={`${id}-7`} label="Item">
+              <select id={`${id}-7`} value={sku} onChange={(e) => setSku(e.target.value)}>
                 {choices.skus.map((s) => (
                   <option key={s}>{s}</option>
                 ))}
               </select>
-            </label>
-            <label>
-              Quantity
-              <input inputMode="decimal" value={qty} onChange={(e) => setQty(e.target.value)} style={{ width: '6rem' }} />
-            </label>
-            <label>
-              Promised
-              <input type="date" value={promisedDate} onChange={(e) => setPromisedDate(e.target.value)} />
-            </label>
+            </Field>
+            <Field id={`${id}-8`} label="Quantity">
+              <input id={`${id}-8`} inputMode="decimal" value={qty} onChange={(e) => setQty(e.target.value)} style={{ width: '6rem' }} />
+            </Field>
+            <Field id={`${id}-9`} label="Promised">
+              <input id={`${id}-9`} type="date" value={promisedDate} onChange={(e) => setPromisedDate(e.target.value)} />
+            </Field>
           </>
         )}
         {(kind === 'setLeadTime' || kind === 'setWeeklyLimit') && (
-          <label>
-            Recipe for
-            <select value={outputSku} onChange={(e) => setOutputSku(e.target.value)}>
+          <Field id={`${id}-10`} label="Recipe for">
+            <select id={`${id}-10`} value={outputSku} onChange={(e) => setOutputSku(e.target.value)}>
               {choices.recipeOutputs.map((s) => (
                 <option key={s}>{s}</option>
               ))}
             </select>
-          </label>
+          </Field>
         )}
         {kind === 'setLeadTime' && (
-          <label>
-            Lead time (days)
-            <input type="number" min={0} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} style={{ width: '5rem' }} />
-          </label>
+          <Field id={`${id}-11`} label="Lead time (days)">
+            <input id={`${id}-11`} type="number" min={0} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} style={{ width: '5rem' }} />
+          </Field>
         )}
         {kind === 'setWeeklyLimit' && (
-          <label>
-            Builds a week (blank: no limit)
-            <input type="number" min={0} inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} style={{ width: '6rem' }} />
-          </label>
+          <Field id={`${id}-12`} label="Builds a week (blank: no limit)">
+            <input id={`${id}-12`} type="number" min={0} inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} style={{ width: '6rem' }} />
+          </Field>
         )}
         <button type="submit" className="secondary">
           Add change
@@ -268,10 +266,9 @@ export function WhatIfBuilder({
             setMessage(await onSave(name, list));
           }}
         >
-          <label>
-            Name
-            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. GPUs slip 8 weeks" aria-describedby={`${id}-msg`} />
-          </label>
+          <Field id={`${id}-13`} label="Name">
+            <input id={`${id}-13`} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. GPUs slip 8 weeks" aria-describedby={`${id}-msg`} />
+          </Field>
           <button type="submit" className="secondary" disabled={list.length === 0 || name.trim() === '' || busy}>
             Save what-if
           </button>
