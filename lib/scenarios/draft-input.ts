@@ -12,7 +12,7 @@ import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
  * scenario with these adjustments would have, so saving it later reuses the answer.
  */
 export async function loadDraftInput(prisma: PrismaClient, params: ForecastParams, adjustments: StoredAdjustment[]): Promise<ForecastInput> {
-  const [rows, resolved] = await Promise.all([loadModelRows(prisma), resolveAdjustments(prisma, adjustments)]);
+  const [rows, resolved] = await Promise.all([loadModelRows(prisma), resolveAdjustments(prisma, adjustments.map(jsonbOrder))]);
   const model = buildCapacityModel(rows, {
     planStart: params.planStart ?? todayIso(),
     horizonDays: params.horizonDays ?? DEFAULT_HORIZON_DAYS,
@@ -31,4 +31,14 @@ export function parseDraftParam(raw: string | null): { ok: true; json: unknown }
   } catch {
     return { ok: false, message: 'adjustments: must be a JSON array of adjustments' };
   }
+}
+
+/**
+ * An adjustment with its keys in the order PostgreSQL's jsonb keeps them (shorter
+ * keys first, then by code point), which is how a saved scenario's adjustments come
+ * back: the draft and the scenario saved from it then hash to the same forecast key.
+ */
+export function jsonbOrder<T extends object>(a: T): T {
+  const keys = Object.keys(a).sort((x, y) => x.length - y.length || (x < y ? -1 : x > y ? 1 : 0));
+  return Object.fromEntries(keys.map((k) => [k, (a as Record<string, unknown>)[k]])) as T;
 }

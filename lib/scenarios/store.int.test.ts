@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@/lib/db/test-support';
 import { runImport } from '@/lib/imports/run-import';
+import { loadForecastInput } from '@/lib/forecast/run-forecast';
+import { loadDraftInput } from './draft-input';
 import { deleteScenario, findScenario, listScenarios, saveScenario } from './store';
 
 const enc = (t: string) => new TextEncoder().encode(t);
@@ -37,6 +39,15 @@ for (const kind of testDatabaseKinds()) {
       expect(line!.d).toBe('2027-01-04');
       const audit = await env.db.prisma.auditEvent.findMany({ where: { entity: 'Scenario', entityId: 'NV slips 8 weeks' } });
       expect(audit.map((a) => [a.action, a.actor])).toEqual([['create', 'executive@example.test']]);
+    });
+
+    it('forecasts a draft and the scenario saved from it under one key, so saving reuses the answer', async () => {
+      const adjustments = [{ kind: 'delayLine' as const, supplier: 'NV', poNumber: 'PO-1', lineNo: 1, days: 14 }];
+      await saveScenario(env.db.prisma, { name: 'same key', adjustments }, 'a@example.test', { replace: false });
+      const params = { planStart: '2027-01-01', horizonDays: 30, tier: 'quick' as const };
+      const saved = await loadForecastInput(env.db.prisma, { ...params, scenario: 'same key' });
+      const draft = await loadDraftInput(env.db.prisma, params, adjustments);
+      expect(draft.key).toBe(saved.key);
     });
 
     it('refuses a name that exists (the API) but replaces it for the CLI', async () => {
