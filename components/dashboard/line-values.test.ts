@@ -2,6 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '@/lib/capacity';
+import { forecastDocument } from '@/lib/forecast/forecast-fixture';
 import { summarizeForecast, type PoLineValue } from '@/lib/forecast/summarize';
 import { LineValues } from './next-deliveries';
 
@@ -13,26 +14,15 @@ const values: PoLineValue[] = [
 ];
 
 function document(): Forecast {
-  return {
+  return forecastDocument({
     planStart: '2027-01-01',
     horizonDays: 2,
-    gpuDays: 0,
-    gpuDaysExact: '0',
     series: [
       { date: '2027-01-01', gpusOnline: 0, bySite: {} },
       { date: '2027-01-02', gpusOnline: 0, bySite: {} },
     ],
-    builds: [],
-    milestones: [],
-    bottlenecks: [],
-    shortages: [],
-    warnings: [],
-    pegging: [],
-    peggingSummary: { batches: 0, included: false },
-    optimality: { status: 'optimal', tier: 'proven', upperBound: 0, method: 'test' },
-    stats: { items: 0, recipes: 0, openLines: 0, coreRecipes: 0, coreVariables: 0, coreRows: 0, millis: { total: 0, solve: 0, milp: 0, explain: 0, shortages: 0 } },
     ...({ poLineValues: values } as object),
-  };
+  });
 }
 
 describe('what each PO line is worth, on the dashboard', () => {

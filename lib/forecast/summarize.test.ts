@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '@/lib/capacity';
+import { forecastDocument } from './forecast-fixture';
 import { gatesByPeriod, quarterAndYearEnd, summarizeForecast, targetSteps, weekStartOf } from './summarize';
 
 const poGate = { kind: 'poLine', sku: 'PIPE', supplier: 'FERG', poNumber: 'PO-1', lineNo: 2, promisedDate: '2027-01-03', availableDate: '2027-01-03' } as const;
 
 function forecast(): Forecast {
-  return {
+  return forecastDocument({
     planStart: '2027-01-01',
     horizonDays: 4,
     gpuDays: 48,
@@ -26,13 +27,7 @@ function forecast(): Forecast {
       { week: '2026-W53', weekStart: '2026-12-28', gpusOnlined: 16, gates: [{ gate: poGate, gpus: 8 }, { gate: { kind: 'weeklyLimit', sku: 'NODE' }, gpus: 8 }] },
       { week: '2027-W01', weekStart: '2027-01-04', gpusOnlined: 8, gates: [{ gate: poGate, gpus: 8 }] },
     ],
-    shortages: [],
-    warnings: [],
-    pegging: [],
-    peggingSummary: { batches: 0, included: false },
-    optimality: { status: 'optimal', tier: 'proven', upperBound: 48, method: 'test' },
-    stats: { items: 0, recipes: 0, openLines: 0, coreRecipes: 0, coreVariables: 0, coreRows: 0, millis: { total: 0, solve: 0, milp: 0, explain: 0, shortages: 0 } },
-  };
+  });
 }
 
 describe('summarizeForecast', () => {
