@@ -6,13 +6,13 @@ import { useRef, useState } from 'react';
 import type { DashboardSummary, ItemNames } from '@/lib/forecast/summarize';
 import { parseAdjustments } from '@/lib/scenarios/scenario-schema';
 import type { ScenarioRow } from '@/lib/scenarios/store';
-import { dashboardQuery, RANGES, rangeEnd, type DashboardRange, type DashboardUrlState } from '@/lib/scenarios/url-state';
+import { dashboardQuery, RANGES, rangeEnd, safeJson, type DashboardRange, type DashboardUrlState } from '@/lib/scenarios/url-state';
 import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
 import { formatInt } from '@/components/ui/format';
 import { downloadPng, downloadSvg } from './chart-export';
 import { describeAdjustment } from './describe-adjustment';
 import { RampChart, signed } from './ramp-chart';
-import { useWhatIf, type WhatIfState } from './use-whatif';
+import { useWhatIfs, type WhatIfState } from './use-whatif';
 import { WhatIfBuilder, type BuilderChoices } from './whatif-builder';
 import { WhatIfDeltas } from './whatif-deltas';
 
@@ -50,7 +50,7 @@ function WhatIfStatus({ state, role }: { state: WhatIfState; role: string }) {
     );
   return (
     <p className="muted small" role="status" aria-live="polite">
-      {role} “{state.name}” drawn (answered in {formatInt(state.ms)} ms, {state.summary.optimality.status === 'optimal' ? 'the best plan possible' : `within ${(state.summary.optimality.gapPercent ?? 0).toFixed(2)} % of the best possible`}).
+      {role} “{state.name}” drawn ({state.ms === null ? 'answered already' : `answered in ${formatInt(state.ms)} ms`}, {state.summary.optimality.status === 'optimal' ? 'the best plan possible' : `within ${(state.summary.optimality.gapPercent ?? 0).toFixed(2)} % of the best possible`}).
     </p>
   );
 }
@@ -64,6 +64,7 @@ export function DashboardWorkspace({
   base,
   url,
   items,
+  answered,
   choices,
   scenarios,
   viewer,
@@ -71,6 +72,8 @@ export function DashboardWorkspace({
   base: DashboardSummary;
   url: DashboardUrlState;
   items: ItemNames;
+  /** What-if answers the page read along with the plan, by label. */
+  answered: Record<string, DashboardSummary>;
   choices: BuilderChoices;
   scenarios: ScenarioRow[];
   viewer: Viewer;
@@ -85,12 +88,7 @@ export function DashboardWorkspace({
   const draftList: StoredAdjustment[] = draft?.ok ? draft.adjustments : [];
   const savedA = url.scenario ? scenarios.find((s) => s.name === url.scenario) : undefined;
   const dates = { planStart: base.planStart, horizonDays: base.horizonDays, today: base.today.date };
-  const whatIf = useWhatIf(
-    url.scenario ? { scenario: url.scenario, adjustments: null, label: url.scenario } : url.adjustments ? { scenario: null, adjustments: url.adjustments, label: 'draft (not saved)' } : null,
-    dates,
-    items,
-  );
-  const compare = useWhatIf(url.compare ? { scenario: url.compare, adjustments: null, label: url.compare } : null, dates, items);
+  const [whatIf, compare] = useWhatIfs(url, dates, items, answered);
   const sides = [whatIf, compare].flatMap((s) => (s.status === 'ready' ? [{ name: s.name, summary: s.summary }] : []));
 
   const milestones = [
@@ -324,12 +322,4 @@ export function DashboardWorkspace({
       </section>
     </>
   );
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

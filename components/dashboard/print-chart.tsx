@@ -4,17 +4,12 @@ import type { DashboardSummary, ItemNames } from '@/lib/forecast/summarize';
 import { rangeEnd, type DashboardUrlState } from '@/lib/scenarios/url-state';
 import { formatInt } from '@/components/ui/format';
 import { RampChart, signed } from './ramp-chart';
-import { useWhatIf } from './use-whatif';
+import { useWhatIfs } from './use-whatif';
 
 /** The ramp for the print view: the page's what-if and comparison drawn at a fixed size that fits a landscape page. */
-export function PrintChart({ base, url, items }: { base: DashboardSummary; url: DashboardUrlState; items: ItemNames }) {
+export function PrintChart({ base, url, items, answered }: { base: DashboardSummary; url: DashboardUrlState; items: ItemNames; answered: Record<string, DashboardSummary> }) {
   const dates = { planStart: base.planStart, horizonDays: base.horizonDays, today: base.today.date };
-  const whatIf = useWhatIf(
-    url.scenario ? { scenario: url.scenario, adjustments: null, label: url.scenario } : url.adjustments ? { scenario: null, adjustments: url.adjustments, label: 'draft what-if' } : null,
-    dates,
-    items,
-  );
-  const compare = useWhatIf(url.compare ? { scenario: url.compare, adjustments: null, label: url.compare } : null, dates, items);
+  const [whatIf, compare] = useWhatIfs(url, dates, items, answered);
   const waiting = whatIf.status === 'loading' || compare.status === 'loading';
   return (
     <figure aria-label="GPUs online over time against the target" aria-busy={waiting} style={{ margin: 0 }}>

@@ -3,11 +3,13 @@
 import { useEffect, useState } from 'react';
 import type { Forecast } from '@/lib/capacity';
 import { summarizeForecast, type DashboardSummary, type ItemNames } from '@/lib/forecast/summarize';
+import { DRAFT_LABEL, type DashboardUrlState } from '@/lib/scenarios/url-state';
 
 export type WhatIfState =
   | { status: 'none' }
   | { status: 'loading'; name: string }
-  | { status: 'ready'; name: string; summary: DashboardSummary; ms: number }
+  /** `ms` null: read with the page (the answer was stored already). */
+  | { status: 'ready'; name: string; summary: DashboardSummary; ms: number | null }
   | { status: 'error'; name: string; message: string };
 
 export interface WhatIfRequest {
@@ -23,11 +25,17 @@ export interface WhatIfRequest {
  * over the baseline's own plan start and horizon so the two are comparable day by
  * day, and summarises it like the baseline.
  */
-export function useWhatIf(request: WhatIfRequest | null, base: { planStart: string; horizonDays: number; today: string }, items: ItemNames): WhatIfState {
-  const key = request ? `${request.scenario ?? ''}|${request.adjustments ?? ''}` : '';
+export function useWhatIf(
+  request: WhatIfRequest | null,
+  base: { planStart: string; horizonDays: number; today: string },
+  items: ItemNames,
+  answered?: DashboardSummary,
+): WhatIfState {
+  // An answer the page brought along needs no request.
+  const key = request && !answered ? `${request.scenario ?? ''}|${request.adjustments ?? ''}` : '';
   const [state, setState] = useState<{ key: string; value: WhatIfState }>({ key: '', value: { status: 'none' } });
   useEffect(() => {
-    if (!request) return;
+    if (!request || !key) return;
     let live = true;
     const started = performance.now();
     const q = new URLSearchParams({ tier: 'quick', planStart: base.planStart, horizonDays: String(base.horizonDays) });
@@ -54,5 +62,22 @@ export function useWhatIf(request: WhatIfRequest | null, base: { planStart: stri
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   if (!request) return { status: 'none' };
+  if (answered) return { status: 'ready', name: request.label, summary: answered, ms: null };
   return state.key === key ? state.value : { status: 'loading', name: request.label };
+}
+
+/** The page's what-if (saved or draft) and its comparison, each read with the page when stored, else asked for. */
+export function useWhatIfs(
+  url: Pick<DashboardUrlState, 'scenario' | 'compare' | 'adjustments'>,
+  base: { planStart: string; horizonDays: number; today: string },
+  items: ItemNames,
+  answered: Record<string, DashboardSummary>,
+): [WhatIfState, WhatIfState] {
+  const first = url.scenario
+    ? { scenario: url.scenario, adjustments: null, label: url.scenario }
+    : url.adjustments
+      ? { scenario: null, adjustments: url.adjustments, label: DRAFT_LABEL }
+      : null;
+  const second = url.compare ? { scenario: url.compare, adjustments: null, label: url.compare } : null;
+  return [useWhatIf(first, base, items, first ? answered[first.label] : undefined), useWhatIf(second, base, items, second ? answered[second.label] : undefined)];
 }

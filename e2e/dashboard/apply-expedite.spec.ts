@@ -2,7 +2,7 @@ import { expect, test } from '../fixtures/auth';
 import { engineForecast, openDashboard } from '../fixtures/dashboard';
 
 test('an expedite plan is applied as a what-if in one click and drawn beside the plan, moving GPUs earlier', async ({ signIn }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const page = await signIn('executive');
   await openDashboard(page);
   const base = await engineForecast(page.request);

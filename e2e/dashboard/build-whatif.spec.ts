@@ -4,7 +4,7 @@ import { DEMO_EMAILS, signInThroughApi } from '../fixtures/auth';
 import { chart, engineForecast, fmt, mainGpuSupplier, openDashboard, uniqueScenarioName } from '../fixtures/dashboard';
 
 test('an executive delays the main GPU supplier by 8 weeks, sees the ramp and deltas fall, saves it and opens its link in a fresh session', async ({ signIn, browser, baseURL }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const page = await signIn('executive');
   const supplier = await mainGpuSupplier(page.request);
   await openDashboard(page);
@@ -21,7 +21,7 @@ test('an executive delays the main GPU supplier by 8 weeks, sees the ramp and de
 
   // The draft travels in the URL, and is drawn beside the plan on the same chart.
   await expect(page).toHaveURL(/adjustments=/);
-  await expect(page.getByText(/What-if “draft \(not saved\)” drawn/)).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText(/What-if “draft \(not saved\)” drawn/)).toBeVisible({ timeout: 180_000 });
   await expect(chart(page).locator('[data-drawn="dashboard:whatif-drawn"]')).toBeAttached();
   await expect(chart(page).locator('.recharts-legend-wrapper')).toContainText('What-if: draft (not saved)');
 
@@ -57,7 +57,7 @@ test('an executive delays the main GPU supplier by 8 weeks, sees the ramp and de
   const other = await fresh.newPage();
   await signInThroughApi(other.request, baseURL!, 'executive');
   await other.goto(shared);
-  await expect(other.getByText(new RegExp(`What-if “${name}” drawn`))).toBeVisible({ timeout: 90_000 });
+  await expect(other.getByText(new RegExp(`What-if “${name}” drawn`))).toBeVisible({ timeout: 180_000 });
   await expect(other.getByRole('table', { name: 'What the what-if changes against the plan' }).getByRole('row', { name: /^GPU-days/ })).toContainText(
     `(−${fmt(base.gpuDays - whatIf.gpuDays)})`,
   );
@@ -72,7 +72,7 @@ test('an executive delays the main GPU supplier by 8 weeks, sees the ramp and de
 });
 
 test('two saved what-ifs are compared on one chart, with a column of deltas each', async ({ signIn, baseURL }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const page = await signIn('procurement');
   const supplier = await mainGpuSupplier(page.request);
   const [a, b] = [uniqueScenarioName('late'), uniqueScenarioName('early')];
@@ -84,8 +84,8 @@ test('two saved what-ifs are compared on one chart, with a column of deltas each
     expect(res.status(), await res.text()).toBe(201);
   }
   await openDashboard(page, `?scenario=${encodeURIComponent(a)}&compare=${encodeURIComponent(b)}`);
-  await expect(page.getByText(new RegExp(`What-if “${a}” drawn`))).toBeVisible({ timeout: 90_000 });
-  await expect(page.getByText(new RegExp(`Comparison “${b}” drawn`))).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText(new RegExp(`What-if “${a}” drawn`))).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByText(new RegExp(`Comparison “${b}” drawn`))).toBeVisible({ timeout: 180_000 });
   const legend = chart(page).locator('.recharts-legend-wrapper');
   await expect(legend).toContainText(`What-if: ${a}`);
   await expect(legend).toContainText(`Compared with: ${b}`);

@@ -3,7 +3,7 @@ import { apiClient } from '../fixtures/api';
 import { uniqueScenarioName } from '../fixtures/dashboard';
 
 test('the scenarios API saves, lists and deletes what-ifs by their rules, and never changes the data', async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const [executive, procurement, admin] = await Promise.all([apiClient('executive'), apiClient('procurement'), apiClient('admin')]);
   const before = (await (await executive.get('/api/forecast?tier=quick')).json()) as { inputVersion: string };
   const name = uniqueScenarioName('api');

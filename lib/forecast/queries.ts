@@ -7,34 +7,61 @@ import type { ComputingWhat } from './computing';
 import { DASHBOARD_OPTIONS } from './dashboard-options';
 import { fetchLastDataChange, type DataChange } from './data-as-of';
 import { todayIso, type ForecastParams } from './params';
+import { loadModelRows } from './load-model';
 import { loadForecastInput } from './run-forecast';
 import { summarizeForecast, type DashboardSummary, type ItemNames, type NextDelivery } from './summarize';
+import { dashboardInputs, itemNamesOf, type WhatIfSpec } from '@/lib/scenarios/dashboard-inputs';
 import { listScenarios, type ScenarioRow } from '@/lib/scenarios/store';
 
 
 export type DashboardState =
   | { status: 'empty' }
-  | { status: 'ready'; summary: DashboardSummary; bottlenecks: Forecast['bottlenecks']; computedAt: string; dataAsOf: DataChange | null }
+  | {
+      status: 'ready';
+      summary: DashboardSummary;
+      bottlenecks: Forecast['bottlenecks'];
+      computedAt: string;
+      dataAsOf: DataChange | null;
+      items: ItemNames;
+      /** The asked-for what-ifs whose answers are stored already, by label (the others the page asks the API for). */
+      whatIfs: Record<string, DashboardSummary>;
+    }
   | { status: 'computing'; what: ComputingWhat; dataAsOf: DataChange | null; start: () => Promise<void> };
 
 /**
  * The dashboard never waits for the engine: it shows the stored forecast of the
  * data as it is now, or says what is being computed and hands back `start`, which
  * the page runs after its response is sent (a no-op when it is already running).
+ * What-ifs already answered are read in the same pass (one read of the model rows).
  */
-export async function fetchDashboardState(params: ForecastParams = {}, items: ItemNames = {}): Promise<DashboardState> {
+export async function fetchDashboardState(params: Pick<ForecastParams, 'planStart' | 'horizonDays'> = {}, whatIfs: WhatIfSpec[] = []): Promise<DashboardState> {
   const db = await getDatabase();
   if ((await db.prisma.item.count()) === 0) return { status: 'empty' };
-  const [input, dataAsOf] = await Promise.all([loadForecastInput(db.prisma, params, DASHBOARD_OPTIONS), fetchLastDataChange(db.prisma)]);
-  const stored = await storedForecast(db, input.key);
+  const [rows, dataAsOf] = await Promise.all([loadModelRows(db.prisma), fetchLastDataChange(db.prisma)]);
+  const inputs = await dashboardInputs(db.prisma, rows, params, whatIfs);
+  const { baseline } = inputs;
+  const stored = await storedForecast(db, baseline.key);
   if (stored) {
+    const today = params.planStart ?? todayIso();
+    const items = itemNamesOf(rows);
+    const answered = await Promise.all(
+      inputs.whatIfs.map(async ({ spec, input }) => {
+        if (!input) return null;
+        const f = (await storedForecast(db, input.provenKey)) ?? (await storedForecast(db, input.key));
+        return f ? ([spec.label, summarizeForecast(f.forecast, today, items)] as const) : null;
+      }),
+    );
     return {
       status: 'ready',
-      summary: summarizeForecast(stored.forecast, params.planStart ?? todayIso(), items),
+      summary: summarizeForecast(stored.forecast, today, items),
       bottlenecks: stored.forecast.bottlenecks,
-      computedAt: stored.computedAt.toISOString(), dataAsOf };
+      computedAt: stored.computedAt.toISOString(),
+      dataAsOf,
+      items,
+      whatIfs: Object.fromEntries(answered.filter((a) => a !== null)),
+    };
   }
-  const { model } = input;
+  const { model } = baseline;
   return {
     status: 'computing',
     what: {
@@ -43,14 +70,14 @@ export async function fetchDashboardState(params: ForecastParams = {}, items: It
       items: model.items.length,
       recipes: model.recipes.length,
       openLines: model.poLines.filter((l) => l.status === 'open').length,
-      scenario: input.scenario,
+      scenario: null,
     },
     dataAsOf,
     start: async () => {
-      if (isComputing(db, input.key)) return;
+      if (isComputing(db, baseline.key)) return;
       // The default dashboard joins the background refresher: one computation for the latest data at a time.
       if (isDefault(params)) return refreshDashboardForecast(db);
-      await cachedForecast(db, input.model, input.options, input.key).then(
+      await cachedForecast(db, baseline.model, baseline.options, baseline.key).then(
         () => undefined,
         (err: unknown) => console.error('ClearBuild: computing the dashboard forecast failed:', err),
       );
@@ -58,7 +85,7 @@ export async function fetchDashboardState(params: ForecastParams = {}, items: It
   };
 }
 
-const isDefault = (p: ForecastParams) => p.planStart === undefined && p.horizonDays === undefined && p.scenario === undefined;
+const isDefault = (p: Pick<ForecastParams, 'planStart' | 'horizonDays'>) => p.planStart === undefined && p.horizonDays === undefined;
 
 interface Refresher {
   running: Promise<void> | null;
@@ -105,9 +132,8 @@ async function refreshOnce(db: OpenDatabase): Promise<void> {
   }
 }
 
-/** What the dashboard needs besides the forecast: names for items, the builder's choices, saved what-ifs, the next deliveries. */
+/** What the dashboard needs besides the forecast: the builder's choices, saved what-ifs, the next deliveries. */
 export interface DashboardContext {
-  items: ItemNames;
   suppliers: string[];
   recipeOutputs: string[];
   scenarios: ScenarioRow[];
@@ -116,8 +142,7 @@ export interface DashboardContext {
 
 export async function fetchDashboardContext(today: string, deliveries = 12): Promise<DashboardContext> {
   const db = await getDatabase();
-  const [items, suppliers, recipes, scenarios, next] = await Promise.all([
-    db.prisma.item.findMany({ select: { sku: true, name: true, site: { select: { code: true } } }, orderBy: { sku: 'asc' } }),
+  const [suppliers, recipes, scenarios, next] = await Promise.all([
     db.prisma.supplier.findMany({ select: { code: true }, orderBy: { code: 'asc' } }),
     db.prisma.recipe.findMany({ select: { outputItem: { select: { sku: true } } } }),
     listScenarios(db.prisma),
@@ -130,7 +155,6 @@ export async function fetchDashboardContext(today: string, deliveries = 12): Pro
     ),
   ]);
   return {
-    items: Object.fromEntries(items.map((i) => [i.sku, { name: i.name, site: i.site?.code ?? null }])),
     suppliers: suppliers.map((s) => s.code),
     recipeOutputs: recipes.map((r) => r.outputItem.sku).sort(),
     scenarios,

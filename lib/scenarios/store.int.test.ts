@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@/lib/db/test-support';
 import { runImport } from '@/lib/imports/run-import';
 import { loadForecastInput } from '@/lib/forecast/run-forecast';
+import { DASHBOARD_OPTIONS } from '@/lib/forecast/dashboard-options';
+import { loadModelRows } from '@/lib/forecast/load-model';
+import { dashboardInputs } from './dashboard-inputs';
 import { loadDraftInput } from './draft-input';
 import { deleteScenario, findScenario, listScenarios, saveScenario } from './store';
 
@@ -48,6 +51,21 @@ for (const kind of testDatabaseKinds()) {
       const saved = await loadForecastInput(env.db.prisma, { ...params, scenario: 'same key' });
       const draft = await loadDraftInput(env.db.prisma, params, adjustments);
       expect(draft.key).toBe(saved.key);
+    });
+
+    it('looks the dashboard and its what-ifs up under the keys the forecast API stores them by, from one read of the rows', async () => {
+      const adjustments = [{ kind: 'delaySupplier' as const, supplier: 'NV', days: 21 }];
+      await saveScenario(env.db.prisma, { name: 'page key', adjustments }, 'a@example.test', { replace: false });
+      const at = { planStart: '2027-01-01', horizonDays: 30 };
+      const page = await dashboardInputs(env.db.prisma, await loadModelRows(env.db.prisma), at, [
+        { label: 'page key', scenario: 'page key', adjustments: null },
+        { label: 'draft', scenario: null, adjustments },
+        { label: 'gone', scenario: 'no such scenario', adjustments: null },
+      ]);
+      expect(page.baseline.key).toBe((await loadForecastInput(env.db.prisma, at, DASHBOARD_OPTIONS)).key);
+      const api = await loadForecastInput(env.db.prisma, { ...at, scenario: 'page key', tier: 'quick' });
+      expect(page.whatIfs.map((w) => w.input?.key ?? null)).toEqual([api.key, api.key, null]);
+      expect(page.whatIfs[0]!.input!.provenKey).toBe((await loadForecastInput(env.db.prisma, { ...at, scenario: 'page key' })).key);
     });
 
     it('refuses a name that exists (the API) but replaces it for the CLI', async () => {

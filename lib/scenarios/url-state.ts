@@ -1,5 +1,7 @@
 import type { Shortage } from '@/lib/capacity';
 import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
+import type { WhatIfSpec } from './dashboard-inputs';
+import { parseAdjustments } from './scenario-schema';
 
 /** The dashboard's state, all of it in the URL so a link shows the same page: `/dashboard?scenario=A&compare=B`. */
 export interface DashboardUrlState {
@@ -79,4 +81,27 @@ export function expediteAsWhatIf(s: Pick<Shortage, 'targetDate' | 'lines'>): Sto
     }
   }
   return out;
+}
+
+/** What a draft what-if is called on the page. */
+export const DRAFT_LABEL = 'draft (not saved)';
+
+/** The what-ifs a page state draws: the saved scenario or the draft, then the comparison. Invalid drafts are left out. */
+export function whatIfSpecs(s: Pick<DashboardUrlState, 'scenario' | 'compare' | 'adjustments'>): WhatIfSpec[] {
+  const out: WhatIfSpec[] = [];
+  if (s.scenario) out.push({ label: s.scenario, scenario: s.scenario, adjustments: null });
+  else if (s.adjustments) {
+    const parsed = parseAdjustments(safeJson(s.adjustments));
+    if (parsed.ok) out.push({ label: DRAFT_LABEL, scenario: null, adjustments: parsed.adjustments });
+  }
+  if (s.compare && s.compare !== s.scenario) out.push({ label: s.compare, scenario: s.compare, adjustments: null });
+  return out;
+}
+
+export function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

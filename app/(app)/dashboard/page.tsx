@@ -11,7 +11,7 @@ import { requireRole } from '@/lib/auth/guard';
 import { todayIso } from '@/lib/forecast/params';
 import { fetchDashboardContext, fetchDashboardState } from '@/lib/forecast/queries';
 import { gatesByPeriod } from '@/lib/forecast/summarize';
-import { parseDashboardUrl } from '@/lib/scenarios/url-state';
+import { parseDashboardUrl, whatIfSpecs } from '@/lib/scenarios/url-state';
 import './dashboard.css';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -21,8 +21,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireRole('/dashboard');
   const url = parseDashboardUrl(await searchParams);
-  const context = await fetchDashboardContext(todayIso());
-  const state = await fetchDashboardState({}, context.items);
+  const [context, state] = await Promise.all([fetchDashboardContext(todayIso()), fetchDashboardState({}, whatIfSpecs(url))]);
   if (state.status === 'empty') {
     return (
       <>
@@ -49,15 +48,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <DashboardWorkspace
         base={d}
         url={url}
-        items={context.items}
-        choices={{ suppliers: context.suppliers, recipeOutputs: context.recipeOutputs, skus: Object.keys(context.items) }}
+        items={state.items}
+        answered={state.whatIfs}
+        choices={{ suppliers: context.suppliers, recipeOutputs: context.recipeOutputs, skus: Object.keys(state.items) }}
         scenarios={context.scenarios}
         viewer={{ email: viewer.email, isAdmin: viewer.role === 'admin' }}
       />
       <div className="two-col">
         <section aria-labelledby="gates-heading">
           <h2 id="gates-heading">What gates the ramp, over time</h2>
-          <GatesOverTime periods={gatesByPeriod({ bottlenecks: state.bottlenecks }, url.period, context.items)} url={url} />
+          <GatesOverTime periods={gatesByPeriod({ bottlenecks: state.bottlenecks }, url.period, state.items)} url={url} />
         </section>
         <section aria-labelledby="targets-heading">
           <h2 id="targets-heading">Targets</h2>

@@ -6,10 +6,9 @@ import { optimalityWords } from '@/components/dashboard/headline';
 import { PrintChart } from '@/components/dashboard/print-chart';
 import { formatInt, formatQuantity } from '@/components/ui/format';
 import { requireRole } from '@/lib/auth/guard';
-import { todayIso } from '@/lib/forecast/params';
-import { fetchDashboardContext, fetchDashboardState } from '@/lib/forecast/queries';
+import { fetchDashboardState } from '@/lib/forecast/queries';
 import { gatesByPeriod } from '@/lib/forecast/summarize';
-import { dashboardQuery, parseDashboardUrl } from '@/lib/scenarios/url-state';
+import { dashboardQuery, parseDashboardUrl, whatIfSpecs } from '@/lib/scenarios/url-state';
 import '../dashboard.css';
 
 export const metadata: Metadata = { title: 'Dashboard (print)' };
@@ -24,15 +23,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPrintPage({ searchParams }: { searchParams: SearchParams }) {
   await requireRole('/dashboard');
   const url = parseDashboardUrl(await searchParams);
-  const context = await fetchDashboardContext(todayIso(), 1);
-  const state = await fetchDashboardState({}, context.items);
+  const state = await fetchDashboardState({}, whatIfSpecs(url));
   if (state.status === 'empty') return <div className="alert info">No data yet.</div>;
   if (state.status === 'computing') {
     after(state.start);
     return <ComputingNotice what={state.what} dataAsOf={state.dataAsOf} />;
   }
   const d = state.summary;
-  const months = gatesByPeriod({ bottlenecks: state.bottlenecks }, 'month', context.items).slice(0, 8);
+  const months = gatesByPeriod({ bottlenecks: state.bottlenecks }, 'month', state.items).slice(0, 8);
   const plan = d.shortages[d.shortages.length - 1];
   const gap = d.nextTarget ? d.nextTarget.forecast - d.nextTarget.target : 0;
   return (
@@ -77,7 +75,7 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
               .join(' · ')}
           </span>
         </div>
-        <PrintChart base={d} url={url} items={context.items} />
+        <PrintChart base={d} url={url} items={state.items} answered={state.whatIfs} />
         <div className="print-cols">
           <section>
             <h2>What gates the ramp</h2>
