@@ -92,6 +92,6 @@ test('two saved what-ifs are compared on one chart, with a column of deltas each
   const header = page.getByRole('table', { name: 'What the what-if changes against the plan' }).getByRole('row').first();
   await expect(header).toContainText(a);
   await expect(header).toContainText(b);
-  await page.screenshot({ path: 'test-results/dashboard-comparison.png', fullPage: false });
+  await page.screenshot({ path: 'test-results/dashboard-comparison.png', fullPage: true });
   for (const name of [a, b]) expect((await page.request.delete(`/api/scenarios/${encodeURIComponent(name)}`, { headers: { origin: baseURL! } })).status()).toBe(200);
 });

@@ -83,5 +83,6 @@ test('on a 390 px phone the chart is drawn at full height, not collapsed', async
   const box = (await chart(page).locator('.recharts-wrapper > svg').boundingBox())!;
   expect(box.height).toBeGreaterThan(250);
   expect(box.width).toBeGreaterThan(250);
+  await chart(page).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/dashboard-phone.png', fullPage: false });
 });
