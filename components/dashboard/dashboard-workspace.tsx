@@ -16,6 +16,8 @@ import { useWhatIfs, type WhatIfState } from './use-whatif';
 import { WhatIfBuilder, type BuilderChoices } from './whatif-builder';
 import { WhatIfDeltas } from './whatif-deltas';
 
+const levelLabel = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
 export interface Viewer {
   email: string;
   isAdmin: boolean;
@@ -91,9 +93,8 @@ export function DashboardWorkspace({
   const [whatIf, compare] = useWhatIfs(url, dates, items, answered);
   const sides = [whatIf, compare].flatMap((s) => (s.status === 'ready' ? [{ name: s.name, summary: s.summary }] : []));
 
-  const milestones = [
-    ...base.levels.filter((l) => l.date !== null).map((l) => ({ date: l.date!, label: `${formatInt(l.gpus)} GPUs` })),
-  ];
+  // Short labels ("10K") so close levels stay legible on a phone; the summary under the chart spells them out.
+  const milestones = base.levels.filter((l) => l.date !== null).map((l) => ({ date: l.date!, label: levelLabel.format(l.gpus) }));
   const apiQuery = new URLSearchParams({ planStart: base.planStart, horizonDays: String(base.horizonDays) });
   if (url.scenario) apiQuery.set('scenario', url.scenario);
   else if (url.adjustments) apiQuery.set('adjustments', url.adjustments);
