@@ -1,7 +1,10 @@
+import Link from 'next/link';
 import { formatInt, formatQuantity } from '@/components/ui/format';
 import type { DashboardSummary } from '@/lib/forecast/summarize';
+import { dashboardQuery, expediteAsWhatIf, type DashboardUrlState } from '@/lib/scenarios/url-state';
 
-export function ShortagesList({ shortages }: { shortages: DashboardSummary['shortages'] }) {
+/** The expedite plan per missed target; each can be drawn as a what-if in one click (`whatIfFrom` gives the page state). */
+export function ShortagesList({ shortages, whatIfFrom }: { shortages: DashboardSummary['shortages']; whatIfFrom?: DashboardUrlState }) {
   if (shortages.length === 0) return <div className="panel muted">Every target is met: nothing to expedite.</div>;
   return (
     <div className="table-wrap">
@@ -25,6 +28,15 @@ export function ShortagesList({ shortages }: { shortages: DashboardSummary['shor
               <td style={{ whiteSpace: 'normal' }}>
                 {!s.achievable && <div className="badge failed">not reachable by buying more: {s.note ?? 'lead times or build limits'}</div>}
                 {s.includesTargets.length > 0 && <div className="muted small">Includes the plan for {s.includesTargets.join(', ')}.</div>}
+                {whatIfFrom && expediteAsWhatIf(s).length > 0 && (
+                  <Link
+                    className="apply-whatif"
+                    href={`/dashboard${dashboardQuery({ ...whatIfFrom, scenario: null, compare: null, adjustments: JSON.stringify(expediteAsWhatIf(s)) })}`}
+                    aria-label={`Apply the plan for ${s.targetDate} as a what-if`}
+                  >
+                    Apply as a what-if
+                  </Link>
+                )}
                 <ul className="components">
                   {s.lines.map((l) => (
                     <li key={`${l.sku}@${l.needByDate}`}>

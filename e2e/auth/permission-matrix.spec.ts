@@ -43,6 +43,10 @@ const ROUTE_PROBES: Record<RouteId, Probe> = {
   'POST /api/changes/[id]/redo': (c) => c.post('/api/changes/999999/redo'),
   'GET /api/purchase-order-lines/[id]/history': (c) => c.get('/api/purchase-order-lines/1/history'),
   'GET /api/history': (c) => c.get('/api/history?entity=item&id=1'),
+  'GET /api/scenarios': (c) => c.get('/api/scenarios'),
+  // An adjustment of no known kind: refused with 422 once the rule lets the caller through, nothing saved.
+  'POST /api/scenarios': (c) => c.post('/api/scenarios', { data: { name: 'matrix probe', adjustments: [{ kind: 'nothing' }] } }),
+  'DELETE /api/scenarios/[name]': (c) => c.delete('/api/scenarios/no-such-scenario-matrix'),
 };
 
 function expectedAllowed(id: EndpointId, caller: Caller): boolean {

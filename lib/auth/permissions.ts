@@ -94,6 +94,10 @@ export const ENDPOINTS = {
     supplierToken: false,
   },
   'GET /api/history': { type: 'route', method: 'GET', file: 'app/api/history/route.ts', capability: 'read:workspace', supplierToken: false },
+  'GET /api/scenarios': { type: 'route', method: 'GET', file: 'app/api/scenarios/route.ts', capability: 'read:forecast', supplierToken: false },
+  'POST /api/scenarios': { type: 'route', method: 'POST', file: 'app/api/scenarios/route.ts', capability: 'create:scenario', supplierToken: false },
+  // Any role that saves what-ifs may ask; the handler lets only the scenario's creator or an admin delete it.
+  'DELETE /api/scenarios/[name]': { type: 'route', method: 'DELETE', file: 'app/api/scenarios/[name]/route.ts', capability: 'create:scenario', supplierToken: false },
   createUserAction: { type: 'action', file: 'app/(app)/admin/users/create-user.ts', exportName: 'createUserAction', capability: 'manage:users', supplierToken: false },
   changeRoleAction: { type: 'action', file: 'app/(app)/admin/users/change-role.ts', exportName: 'changeRoleAction', capability: 'manage:users', supplierToken: false },
   issueTokenAction: { type: 'action', file: 'app/(app)/admin/tokens/issue-token.ts', exportName: 'issueTokenAction', capability: 'manage:tokens', supplierToken: false },

@@ -1,20 +1,27 @@
 import type { Metadata } from 'next';
 import { after } from 'next/server';
-import { CapacityChart } from '@/components/dashboard/capacity-chart';
-import { GatesTable } from '@/components/dashboard/gates-table';
 import { ComputingNotice } from '@/components/dashboard/computing-notice';
-import { DataAsOf } from '@/components/dashboard/data-as-of';
+import { DashboardWorkspace } from '@/components/dashboard/dashboard-workspace';
+import { GatesOverTime } from '@/components/dashboard/gates-over-time';
+import { Headline } from '@/components/dashboard/headline';
+import { LineValues, NextDeliveries } from '@/components/dashboard/next-deliveries';
 import { ShortagesList } from '@/components/dashboard/shortages-list';
 import { TargetsTable } from '@/components/dashboard/targets-table';
-import { formatInt } from '@/components/ui/format';
-import { fetchDashboardState } from '@/lib/forecast/queries';
 import { requireRole } from '@/lib/auth/guard';
+import { todayIso } from '@/lib/forecast/params';
+import { fetchDashboardContext, fetchDashboardState } from '@/lib/forecast/queries';
+import { gatesByPeriod } from '@/lib/forecast/summarize';
+import { parseDashboardUrl, whatIfSpecs } from '@/lib/scenarios/url-state';
+import './dashboard.css';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function DashboardPage() {
-  await requireRole('/dashboard');
-  const state = await fetchDashboardState();
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const viewer = await requireRole('/dashboard');
+  const url = parseDashboardUrl(await searchParams);
+  const [context, state] = await Promise.all([fetchDashboardContext(todayIso()), fetchDashboardState({}, whatIfSpecs(url))]);
   if (state.status === 'empty') {
     return (
       <>
@@ -34,58 +41,23 @@ export default async function DashboardPage() {
     );
   }
   const d = state.summary;
-  const missed = d.targets.filter((t) => t.met === false).length;
-  const level10k = d.levels.find((l) => l.gpus === 10_000);
   return (
-    <>
+    <div className="dashboard">
       <h1>Dashboard</h1>
-      <p className="lede">
-        Forecast from {d.planStart} over {d.horizonDays} days across {d.sites.join(' and ')}.{' '}
-        {d.optimality.status === 'optimal' ? (
-          <span className="badge committed" title={d.optimality.method}>optimal schedule</span>
-        ) : (
-          <span className="badge warn" title={d.optimality.method}>
-            best schedule found; at most {formatInt(d.optimality.gapBound ?? 0)} GPU-days from optimal
-          </span>
-        )}
-      </p>
-      <DataAsOf change={state.dataAsOf} computedAt={state.computedAt} />
-      <section className="cards" aria-label="Headline figures">
-        <div className="card" role="group" aria-label="GPUs online at the end of the horizon">
-          <div className="label">GPUs online by {d.endDate}</div>
-          <div className="value">{formatInt(d.gpusAtEnd)}</div>
-          <div className="sub">end of the horizon</div>
-        </div>
-        {d.nextTarget && (
-          <div className="card" role="group" aria-label="Next target">
-            <div className="label">Next target · {d.nextTarget.date}</div>
-            <div className="value">
-              {formatInt(d.nextTarget.forecast)} <span className="sub">/ {formatInt(d.nextTarget.target)}</span>
-            </div>
-            <div className="sub">{d.nextTarget.forecast >= d.nextTarget.target ? 'on track' : `${formatInt(d.nextTarget.target - d.nextTarget.forecast)} GPUs short`}</div>
-          </div>
-        )}
-        <div className="card" role="group" aria-label="Targets missed">
-          <div className="label">Targets missed</div>
-          <div className="value">
-            {missed} <span className="sub">of {d.targets.length}</span>
-          </div>
-          <div className="sub">{level10k?.date ? `10,000 GPUs on ${level10k.date}` : '10,000 GPUs not reached'}</div>
-        </div>
-        <div className="card" role="group" aria-label="GPU-days">
-          <div className="label">GPU-days</div>
-          <div className="value">{formatInt(d.gpuDays)}</div>
-          <div className="sub">what the schedule maximises</div>
-        </div>
-      </section>
-      <section className="panel" aria-labelledby="ramp-heading">
-        <h2 id="ramp-heading" style={{ marginTop: 0 }}>GPUs online against the target</h2>
-        <CapacityChart points={d.chart} />
-      </section>
+      <Headline d={d} dataAsOf={state.dataAsOf} computedAt={state.computedAt} />
+      <DashboardWorkspace
+        base={d}
+        url={url}
+        items={state.items}
+        answered={state.whatIfs}
+        choices={{ suppliers: context.suppliers, recipeOutputs: context.recipeOutputs, skus: Object.keys(state.items) }}
+        scenarios={context.scenarios}
+        viewer={{ email: viewer.email, isAdmin: viewer.role === 'admin' }}
+      />
       <div className="two-col">
         <section aria-labelledby="gates-heading">
-          <h2 id="gates-heading">What gates the ramp</h2>
-          <GatesTable gates={d.gates.slice(0, 12)} />
+          <h2 id="gates-heading">What gates the ramp, over time</h2>
+          <GatesOverTime periods={gatesByPeriod({ bottlenecks: state.bottlenecks }, url.period, state.items)} url={url} />
         </section>
         <section aria-labelledby="targets-heading">
           <h2 id="targets-heading">Targets</h2>
@@ -93,9 +65,21 @@ export default async function DashboardPage() {
         </section>
       </div>
       <section aria-labelledby="expedite-heading">
-        <h2 id="expedite-heading">What to expedite to meet each missed target</h2>
-        <ShortagesList shortages={d.shortages} />
+        <h2 id="expedite-heading">To hit the target: what to expedite</h2>
+        <ShortagesList shortages={d.shortages} whatIfFrom={url} />
       </section>
+      <div className={d.poLineValues ? 'two-col' : undefined}>
+        <section aria-labelledby="deliveries-heading">
+          <h2 id="deliveries-heading">What the next deliveries unlock</h2>
+          <NextDeliveries deliveries={context.nextDeliveries} gates={d.gates} />
+        </section>
+        {d.poLineValues && (
+          <section aria-labelledby="line-values-heading">
+            <h2 id="line-values-heading">PO lines with the most at stake</h2>
+            <LineValues values={d.poLineValues} />
+          </section>
+        )}
+      </div>
       {d.warnings.length > 0 && (
         <details className="panel" style={{ marginTop: '1.5rem' }}>
           <summary>
@@ -108,6 +92,6 @@ export default async function DashboardPage() {
           </ul>
         </details>
       )}
-    </>
+    </div>
   );
 }

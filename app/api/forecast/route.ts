@@ -5,6 +5,10 @@ import { EngineBusyError } from '@/lib/engine/pool';
 import { cachedForecast, isComputing, storedForecast } from '@/lib/forecast/cache';
 import { describeParamIssues, forecastParamsSchema } from '@/lib/forecast/params';
 import { loadForecastInput, provenInput, UnknownScenarioError } from '@/lib/forecast/run-forecast';
+import { parseForecastFormat, seriesCsv } from '@/lib/forecast/series-csv';
+import { loadDraftInput, parseDraftParam } from '@/lib/scenarios/draft-input';
+import { describeScenarioIssue, parseAdjustments } from '@/lib/scenarios/scenario-schema';
+import type { Forecast } from '@/lib/capacity';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { rateLimits } from '@/lib/auth/rate-limit';
 
@@ -13,6 +17,8 @@ export const dynamic = 'force-dynamic';
 /**
  * GET /api/forecast?planStart=YYYY-MM-DD&horizonDays=N&scenario=NAME&tier=quick|proven&include=pegging — the same
  * JSON as `clearbuild forecast --json`: the proven tier unless `tier=quick`, pegging only when asked for.
+ * `format=csv` answers the daily series as CSV instead (lib/forecast/series-csv.ts). `adjustments=<JSON array>`
+ * (instead of `scenario`) forecasts a what-if not saved yet: the dashboard's draft, in the shared scenario schema.
  * The engine runs in worker threads (lib/engine): a stored forecast, or one already being computed, is served
  * as it is; a new one counts against the caller's per-minute computation limit (429), and a full engine queue
  * answers 503. Either way the server keeps answering everything else. A `tier=quick` answer starts the proven
@@ -30,13 +36,28 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _c
   if (!parsed.success) {
     return NextResponse.json({ error: describeParamIssues(parsed.error, (f) => f), issues: parsed.error.issues }, { status: 400 });
   }
+  const format = parseForecastFormat(q.get('format'));
+  if (format === null) return jsonError(400, 'format: must be json or csv');
+  const draft = parseDraftParam(q.get('adjustments'));
+  if (draft && !draft.ok) return jsonError(400, draft.message);
+  if (draft && parsed.data.scenario) return jsonError(400, 'adjustments: give either scenario or adjustments, not both');
+  const adjustments = draft ? parseAdjustments(draft.json) : null;
+  if (adjustments && !adjustments.ok) {
+    return jsonError(422, `Invalid what-if: ${adjustments.issues.map(describeScenarioIssue).join('; ')}`, { issues: adjustments.issues });
+  }
+  const answer = (forecast: Forecast) =>
+    format === 'csv'
+      ? new NextResponse(seriesCsv(forecast), {
+          headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="forecast-${forecast.planStart}.csv"` },
+        })
+      : NextResponse.json(forecast);
   try {
     const db = await getDatabase();
-    const input = await loadForecastInput(db.prisma, parsed.data);
+    const input = adjustments ? await loadDraftInput(db.prisma, parsed.data, adjustments.adjustments) : await loadForecastInput(db.prisma, parsed.data);
     // A quick request is answered by the proven forecast once it exists: the same input, a better answer.
     const proven = input.options.tier === 'quick' ? provenInput(input) : null;
     const stored = (proven && (await storedForecast(db, proven.key))) || (await storedForecast(db, input.key));
-    if (stored) return NextResponse.json(stored.forecast);
+    if (stored) return answer(stored.forecast);
     if (!isComputing(db, input.key) && principal?.kind === 'user') {
       const limit = await rateLimits(db.prisma).forecastComputations.hit(`user:${principal.userId}`);
       if (!limit.allowed) {
@@ -48,7 +69,7 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _c
     const forecast = await cachedForecast(db, input.model, input.options, input.key);
     // The proof continues in a worker and lands in the shared cache; a full queue only means it waits for another ask.
     if (proven) void cachedForecast(db, proven.model, proven.options, proven.key).catch(() => undefined);
-    return NextResponse.json(forecast);
+    return answer(forecast);
   } catch (err) {
     if (err instanceof EngineBusyError) {
       return NextResponse.json({ error: err.message }, { status: 503, headers: { 'Retry-After': String(err.retryAfterSeconds) } });

@@ -1,0 +1,41 @@
+'use client';
+
+import type { DashboardSummary, ItemNames } from '@/lib/forecast/summarize';
+import { rangeEnd, type DashboardUrlState } from '@/lib/scenarios/url-state';
+import { formatInt } from '@/components/ui/format';
+import { RampChart, signed } from './ramp-chart';
+import { useWhatIfs } from './use-whatif';
+
+/** The ramp for the print view: the page's what-if and comparison drawn at a fixed size that fits a landscape page. */
+export function PrintChart({ base, url, items, answered }: { base: DashboardSummary; url: DashboardUrlState; items: ItemNames; answered: Record<string, DashboardSummary> }) {
+  const dates = { planStart: base.planStart, horizonDays: base.horizonDays, today: base.today.date };
+  const [whatIf, compare] = useWhatIfs(url, dates, items, answered);
+  const waiting = whatIf.status === 'loading' || compare.status === 'loading';
+  return (
+    <figure aria-label="GPUs online over time against the target" aria-busy={waiting} style={{ margin: 0 }}>
+      <RampChart
+        base={base.chart}
+        whatIf={whatIf.status === 'ready' ? { name: whatIf.name, points: whatIf.summary.chart } : null}
+        compare={compare.status === 'ready' ? { name: compare.name, points: compare.summary.chart } : null}
+        group={url.group}
+        sites={base.sites}
+        milestones={base.levels.filter((l) => l.date !== null).map((l) => ({ date: l.date!, label: `${formatInt(l.gpus)}` }))}
+        weekGates={base.weekGates}
+        until={rangeEnd(base.planStart, url.range)}
+        height={270}
+        markAs={waiting ? undefined : 'print:chart-drawn'}
+      />
+      <figcaption className="small">
+        {[whatIf, compare].map((s) =>
+          s.status === 'ready' ? (
+            <span key={s.name}>
+              What-if “{s.name}”: {formatInt(s.summary.gpusAtEnd)} GPUs by {s.summary.endDate}, {signed(s.summary.gpuDays - base.gpuDays)} GPU-days against the plan.{' '}
+            </span>
+          ) : s.status === 'error' ? (
+            <span key={s.name}>What-if “{s.name}” could not be computed: {s.message} </span>
+          ) : null,
+        )}
+      </figcaption>
+    </figure>
+  );
+}

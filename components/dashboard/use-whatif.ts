@@ -1,0 +1,83 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { Forecast } from '@/lib/capacity';
+import { summarizeForecast, type DashboardSummary, type ItemNames } from '@/lib/forecast/summarize';
+import { DRAFT_LABEL, type DashboardUrlState } from '@/lib/scenarios/url-state';
+
+export type WhatIfState =
+  | { status: 'none' }
+  | { status: 'loading'; name: string }
+  /** `ms` null: read with the page (the answer was stored already). */
+  | { status: 'ready'; name: string; summary: DashboardSummary; ms: number | null }
+  | { status: 'error'; name: string; message: string };
+
+export interface WhatIfRequest {
+  /** A saved scenario's name, or null for a draft. */
+  scenario: string | null;
+  /** A draft's adjustments as JSON. */
+  adjustments: string | null;
+  label: string;
+}
+
+/**
+ * Asks the engine for a what-if at the quick tier (`GET /api/forecast?tier=quick`),
+ * over the baseline's own plan start and horizon so the two are comparable day by
+ * day, and summarises it like the baseline.
+ */
+export function useWhatIf(
+  request: WhatIfRequest | null,
+  base: { planStart: string; horizonDays: number; today: string },
+  items: ItemNames,
+  answered?: DashboardSummary,
+): WhatIfState {
+  // An answer the page brought along needs no request.
+  const key = request && !answered ? `${request.scenario ?? ''}|${request.adjustments ?? ''}` : '';
+  const [state, setState] = useState<{ key: string; value: WhatIfState }>({ key: '', value: { status: 'none' } });
+  useEffect(() => {
+    if (!request || !key) return;
+    let live = true;
+    const started = performance.now();
+    const q = new URLSearchParams({ tier: 'quick', planStart: base.planStart, horizonDays: String(base.horizonDays) });
+    if (request.scenario) q.set('scenario', request.scenario);
+    else if (request.adjustments) q.set('adjustments', request.adjustments);
+    fetch(`/api/forecast?${q}`)
+      .then(async (res) => {
+        if (!res.ok) {
+          const body = (await res.json().catch(() => ({}))) as { error?: string };
+          const wait = res.headers.get('Retry-After');
+          throw new Error(`${body.error ?? `The engine answered ${res.status}.`}${wait ? ` Try again in ${wait} s.` : ''}`);
+        }
+        return (await res.json()) as Forecast;
+      })
+      .then((f) => {
+        if (!live) return;
+        setState({ key, value: { status: 'ready', name: request.label, summary: summarizeForecast(f, base.today, items), ms: performance.now() - started } });
+      })
+      .catch((err: unknown) => live && setState({ key, value: { status: 'error', name: request.label, message: (err as Error).message } }));
+    return () => {
+      live = false;
+    };
+    // The request is identified by its key; the baseline's dates and the names are fixed for the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  if (!request) return { status: 'none' };
+  if (answered) return { status: 'ready', name: request.label, summary: answered, ms: null };
+  return state.key === key ? state.value : { status: 'loading', name: request.label };
+}
+
+/** The page's what-if (saved or draft) and its comparison, each read with the page when stored, else asked for. */
+export function useWhatIfs(
+  url: Pick<DashboardUrlState, 'scenario' | 'compare' | 'adjustments'>,
+  base: { planStart: string; horizonDays: number; today: string },
+  items: ItemNames,
+  answered: Record<string, DashboardSummary>,
+): [WhatIfState, WhatIfState] {
+  const first = url.scenario
+    ? { scenario: url.scenario, adjustments: null, label: url.scenario }
+    : url.adjustments
+      ? { scenario: null, adjustments: url.adjustments, label: DRAFT_LABEL }
+      : null;
+  const second = url.compare ? { scenario: url.compare, adjustments: null, label: url.compare } : null;
+  return [useWhatIf(first, base, items, first ? answered[first.label] : undefined), useWhatIf(second, base, items, second ? answered[second.label] : undefined)];
+}
