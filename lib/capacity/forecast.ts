@@ -12,6 +12,7 @@ import { actionableLines, gpusPerUnit, planAdjustments } from './expedite';
 import { planShortage } from './shortages';
 import { solveSchedule, type Solution } from './solve';
 import type { Adjustment, Build, CapacityModel, Forecast, ForecastOptions, SeriesPoint, Shortage, Warning } from './types';
+import { warmBaseFor } from './warm-start';
 import { modelWarnings } from './warnings';
 import { workBudget } from './work-budget';
 
@@ -41,7 +42,8 @@ interface Run {
 /** Normalise, solve, trim and self-check: the schedule without its explanations. */
 async function run(model: CapacityModel, budget: Budget): Promise<Run> {
   const m = normalize(model);
-  const sol = await solveSchedule(m, { work: budget.work, safetyNetMs: budget.safetyNetMs });
+  const limits = { lpMaxIterations: budget.work.lpMaxIterations, mipMaxNodes: budget.work.mipMaxNodes, safetyNetMs: budget.safetyNetMs };
+  const sol = await solveSchedule(m, { work: budget.work, safetyNetMs: budget.safetyNetMs, warmBase: () => warmBaseFor(model, limits) });
   const starts = sol.starts;
   trimSchedule(m, starts, sol.rel.lastUseful);
   const broken = scheduleViolations(m, starts);
