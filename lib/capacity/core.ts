@@ -50,6 +50,8 @@ export interface Resource {
   inc: Float64Array;
   /** Last day anything can still take from it; output landing later is of no use. */
   last: number;
+  /** Its rows count in units of this many scaled units of the item (tightenByDivisor). */
+  unit: number;
 }
 
 /** Builds of a folded recipe that go with each build of a core recipe. */
@@ -136,7 +138,7 @@ export function buildCore(m: NModel, rel: Relaxation, merge = false, hint?: Grid
   const addResource = (label: string, key: number, mark: Uint8Array, cum: Float64Array) => {
     mark[0] = 1;
     for (const d of hint?.stretches(key) ?? []) if (d < H) mark[d] = 1;
-    resources.push({ label, key, days: new Int32Array(0), inc: new Float64Array(0), last: -1 });
+    resources.push({ label, key, days: new Int32Array(0), inc: new Float64Array(0), last: -1, unit: 1 });
     riseMarks.push(mark);
     const id = resources.length - 1;
     pendingCum.set(id, cum);
@@ -299,6 +301,7 @@ function tightenByDivisor(resources: Resource[], uses: Map<number, Term[]>, make
   resources.forEach((res, i) => {
     const k = g[i]!;
     if (k <= 1) return;
+    res.unit = k;
     let cum = 0;
     let prev = 0;
     for (let b = 0; b < res.inc.length; b++) {

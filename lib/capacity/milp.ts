@@ -70,6 +70,8 @@ export interface MilpResult {
   basis?: LpBasis;
   /** Simplex iterations HiGHS spent (LP only). */
   iterations?: number;
+  /** LP only, when optimal: the row duals (GPU-days per unit of each row's right-hand side; line-values.ts). */
+  rowDual?: Float64Array;
 }
 
 export interface LpStart {
@@ -123,7 +125,8 @@ export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', limit
     const C = highs.constants.modelStatus;
     const safetyNet = status === C.timeLimit;
     const hasPrimal = Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
-    const col = hasPrimal ? model.getSolution().colValue : null;
+    const solution = hasPrimal ? model.getSolution() : null;
+    const col = solution ? solution.colValue : null;
     const x = col ? (cumulative ? startsFromCumulative(core, col) : Float64Array.from(col.slice(0, core.nVars))) : null;
     const objective = hasPrimal ? model.getObjectiveValue() : -Infinity;
     const millis = performance.now() - t0;
@@ -138,6 +141,7 @@ export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', limit
         dualBound: objective,
         millis: performance.now() - t0,
         iterations,
+        ...(mode === 'lp' && solution ? { rowDual: Float64Array.from(solution.rowDual) } : {}),
         ...(basis ? { basis: { colStatus: Int32Array.from(basis.colStatus), rowStatus: Int32Array.from(basis.rowStatus) } } : {}),
       };
     }

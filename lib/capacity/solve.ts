@@ -38,6 +38,8 @@ export interface Solution {
   milpMillis: number;
   /** Heuristic only: what stopped the search. */
   stoppedBy?: 'workBudget' | 'safetyNet';
+  /** The LP relaxation when it was solved to optimality: its core and row duals (line-values.ts prices supply with them). */
+  lp?: { core: Core; rowDual: Float64Array };
 }
 
 export interface SolveOptions {
@@ -60,10 +62,11 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
   let best: { core: Core; x: Float64Array } | null = null;
   let bestValue = -Infinity;
   let safetyNet = false;
+  let lpRecord: Solution['lp'];
   const done = (status: Solution['status'], method: string, upperBound: number, milpMillis = 0): Solution => {
     if (best) placeCore(best.core, best.x, starts);
     const stoppedBy = status === 'heuristic' ? (safetyNet ? ('safetyNet' as const) : ('workBudget' as const)) : undefined;
-    return { starts, status, method, upperBound, rel, core, milpMillis, ...(stoppedBy ? { stoppedBy } : {}) };
+    return { starts, status, method, upperBound, rel, core, milpMillis, ...(stoppedBy ? { stoppedBy } : {}), ...(lpRecord ? { lp: lpRecord } : {}) };
   };
   if (plain.nVars === 0) return done('optimal', 'relaxation: no contended parts', rel.upperBound);
 
@@ -121,6 +124,7 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
   milpMillis += lp.millis;
   safetyNet ||= lp.safetyNet;
   if (lp.status === 'optimal') {
+    if (lp.rowDual) lpRecord = { core: lpCore, rowDual: lp.rowDual };
     adopt(lp.x, lpCore);
     // The LP's split of pooled parts between sites, rounded (lp-rounding.ts).
     if (bestValue < floorObjective(lp.objective)) consider(lpGuidedSchedule(m, plain, lpCore, lp.x!, orders[0]!));
