@@ -94,6 +94,27 @@ export interface GridHint {
   stretches(key: number): Int32Array | undefined;
 }
 
+/** Which recipes fold into their single user (see Folding above), and how many builds per build of it. */
+export function foldTargets(m: NModel, rel: Relaxation): Map<number, { into: number; k: number }> {
+  const { H, recipes, items } = m;
+  const inCore = new Uint8Array(recipes.length);
+  for (const r of m.recipeOrder) if (rel.fixed[r] === 0) inCore[r] = 1;
+  const foldInto = new Map<number, { into: number; k: number }>();
+  for (const p of m.recipeOrder) {
+    if (inCore[p] === 0) continue;
+    const rec = recipes[p]!;
+    const j = rec.out;
+    if (items[j]!.capacity || rec.lim !== null || rel.extCum[j]![H - 1]! > 0) continue;
+    const users = m.consumers[j]!.filter((c) => inCore[c] === 1);
+    if (users.length !== 1) continue;
+    const c = users[0]!;
+    const q = recipes[c]!.comps.find((x) => x.item === j)!.qty;
+    if (q % rec.outQty !== 0) continue;
+    foldInto.set(p, { into: c, k: q / rec.outQty });
+  }
+  return foldInto;
+}
+
 export function buildCore(m: NModel, rel: Relaxation, merge = false, hint?: GridHint): Core {
   const { H, recipes, items } = m;
   const variable = m.recipeOrder.filter((r) => rel.fixed[r] === 0);
@@ -104,21 +125,7 @@ export function buildCore(m: NModel, rel: Relaxation, merge = false, hint?: Grid
   const contended = new Uint8Array(items.length);
   for (const r of variable) for (const c of recipes[r]!.comps) if (rel.free[c.item] === 0) contended[c.item] = 1;
 
-  // Which recipes fold into their single user.
-  const foldInto = new Map<number, { into: number; k: number }>();
-  if (merge) {
-    for (const p of variable) {
-      const rec = recipes[p]!;
-      const j = rec.out;
-      if (items[j]!.capacity || rec.lim !== null || rel.extCum[j]![H - 1]! > 0) continue;
-      const users = m.consumers[j]!.filter((c) => inCore[c] === 1);
-      if (users.length !== 1) continue;
-      const c = users[0]!;
-      const q = recipes[c]!.comps.find((x) => x.item === j)!.qty;
-      if (q % rec.outQty !== 0) continue;
-      foldInto.set(p, { into: c, k: q / rec.outQty });
-    }
-  }
+  const foldInto = merge ? foldTargets(m, rel) : new Map<number, { into: number; k: number }>();
   const coreRecipes = variable.filter((r) => !foldInto.has(r));
 
   // Known supply of each contended item: external + output of a fixed recipe.

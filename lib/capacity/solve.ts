@@ -1,5 +1,5 @@
 import { pooledUpperBound } from './bounds';
-import { buildCore, placeCore, type Core } from './core';
+import { buildCore, foldTargets, placeCore, type Core } from './core';
 import { coreObjective, greedySchedule, priorityOrders } from './greedy';
 import { lookaheadSchedule } from './lookahead';
 import { lpGuidedSchedule } from './lp-rounding';
@@ -57,7 +57,8 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
   const rel = relax(m);
   // Heuristics walk the plain core; the exact solve gets the folded one (core.ts).
   const plain = buildCore(m, rel, false);
-  const core = buildCore(m, rel, true);
+  // Nothing to fold: the folded core is the plain one (built once).
+  const core = foldTargets(m, rel).size > 0 ? buildCore(m, rel, true) : plain;
   const starts = m.recipes.map((_, r) => (rel.fixed[r] ? dailyFrom(rel.cap[r]!) : new Float64Array(m.H)));
   let best: { core: Core; x: Float64Array } | null = null;
   let bestValue = -Infinity;

@@ -75,6 +75,11 @@ export class EnginePool {
     });
   };
 
+  /** The route each worker is warm for (routeOf), in the order they started. */
+  warmRoutes(): (string | null)[] {
+    return this.slots.map((s) => s.warmFor);
+  }
+
   /** Forecasts waiting for a worker and being computed. */
   load(): { queued: number; running: number } {
     return { queued: this.queue.length, running: this.slots.filter((s) => s.busy).length };
