@@ -4,9 +4,10 @@ import type { NModel } from './normalize';
 
 /**
  * A feasible schedule for the integer program, fast: walk the candidate days,
- * start as many builds of each core recipe as its stock allows, recipes taken in
- * a priority order (and, given a target, never past it). It is the starting incumbent for HiGHS and the answer when
- * the time budget runs out (then reported as heuristic with a gap bound). Greedy
+ * start as many builds of each core recipe as its stock allows (and, given a
+ * target, never more than it), recipes taken in a priority order. It is the
+ * starting incumbent for HiGHS and the answer when the work budget runs out
+ * (then reported as heuristic with a gap bound). Greedy
  * alone is not optimal in general: it hands pooled parts to whichever recipe
  * comes first, and never holds parts back for a better use later.
  */
