@@ -42,12 +42,16 @@ export interface Term {
 
 export interface Resource {
   label: string;
+  /** 2 × item for a recipe's cap (item = its output), 2 × item + 1 for an item's stock: the same in every scenario of a model. */
+  key: number;
   /** Sorted days where the resource's stretches begin (always starting with 0). */
   days: Int32Array;
   /** Known supply arriving at the start of each stretch. */
   inc: Float64Array;
   /** Last day anything can still take from it; output landing later is of no use. */
   last: number;
+  /** Its rows count in units of this many scaled units of the item (tightenByDivisor). */
+  unit: number;
 }
 
 /** Builds of a folded recipe that go with each build of a core recipe. */
@@ -77,7 +81,41 @@ export interface Core {
   expand: Map<number, Expansion[]>;
 }
 
-export function buildCore(m: NModel, rel: Relaxation, merge = false): Core {
+/**
+ * Days another core (a what-if's base, warm-start.ts) has, to be kept as well:
+ * more candidate days and more stretches never change the optimum (a start can
+ * stay on any day it may take place; a stock checked on more days is still the
+ * same stock), and a grid that holds the base's lets the base's basis carry over.
+ */
+export interface GridHint {
+  /** Candidate days of recipe r. */
+  cand(r: number): Int32Array | undefined;
+  /** Stretch start days of the resource with this key. */
+  stretches(key: number): Int32Array | undefined;
+}
+
+/** Which recipes fold into their single user (see Folding above), and how many builds per build of it. */
+export function foldTargets(m: NModel, rel: Relaxation): Map<number, { into: number; k: number }> {
+  const { H, recipes, items } = m;
+  const inCore = new Uint8Array(recipes.length);
+  for (const r of m.recipeOrder) if (rel.fixed[r] === 0) inCore[r] = 1;
+  const foldInto = new Map<number, { into: number; k: number }>();
+  for (const p of m.recipeOrder) {
+    if (inCore[p] === 0) continue;
+    const rec = recipes[p]!;
+    const j = rec.out;
+    if (items[j]!.capacity || rec.lim !== null || rel.extCum[j]![H - 1]! > 0) continue;
+    const users = m.consumers[j]!.filter((c) => inCore[c] === 1);
+    if (users.length !== 1) continue;
+    const c = users[0]!;
+    const q = recipes[c]!.comps.find((x) => x.item === j)!.qty;
+    if (q % rec.outQty !== 0) continue;
+    foldInto.set(p, { into: c, k: q / rec.outQty });
+  }
+  return foldInto;
+}
+
+export function buildCore(m: NModel, rel: Relaxation, merge = false, hint?: GridHint): Core {
   const { H, recipes, items } = m;
   const variable = m.recipeOrder.filter((r) => rel.fixed[r] === 0);
   const inCore = new Uint8Array(recipes.length);
@@ -87,21 +125,7 @@ export function buildCore(m: NModel, rel: Relaxation, merge = false): Core {
   const contended = new Uint8Array(items.length);
   for (const r of variable) for (const c of recipes[r]!.comps) if (rel.free[c.item] === 0) contended[c.item] = 1;
 
-  // Which recipes fold into their single user.
-  const foldInto = new Map<number, { into: number; k: number }>();
-  if (merge) {
-    for (const p of variable) {
-      const rec = recipes[p]!;
-      const j = rec.out;
-      if (items[j]!.capacity || rec.lim !== null || rel.extCum[j]![H - 1]! > 0) continue;
-      const users = m.consumers[j]!.filter((c) => inCore[c] === 1);
-      if (users.length !== 1) continue;
-      const c = users[0]!;
-      const q = recipes[c]!.comps.find((x) => x.item === j)!.qty;
-      if (q % rec.outQty !== 0) continue;
-      foldInto.set(p, { into: c, k: q / rec.outQty });
-    }
-  }
+  const foldInto = merge ? foldTargets(m, rel) : new Map<number, { into: number; k: number }>();
   const coreRecipes = variable.filter((r) => !foldInto.has(r));
 
   // Known supply of each contended item: external + output of a fixed recipe.
@@ -118,9 +142,10 @@ export function buildCore(m: NModel, rel: Relaxation, merge = false): Core {
   const rises = (cum: Float64Array, mark: Uint8Array, last: number) => {
     for (let d = 0; d <= last && d < H; d++) if (cum[d]! > (d > 0 ? cum[d - 1]! : 0)) mark[d] = 1;
   };
-  const addResource = (label: string, mark: Uint8Array, cum: Float64Array) => {
+  const addResource = (label: string, key: number, mark: Uint8Array, cum: Float64Array) => {
     mark[0] = 1;
-    resources.push({ label, days: new Int32Array(0), inc: new Float64Array(0), last: -1 });
+    for (const d of hint?.stretches(key) ?? []) if (d < H) mark[d] = 1;
+    resources.push({ label, key, days: new Int32Array(0), inc: new Float64Array(0), last: -1, unit: 1 });
     riseMarks.push(mark);
     const id = resources.length - 1;
     pendingCum.set(id, cum);
@@ -130,7 +155,7 @@ export function buildCore(m: NModel, rel: Relaxation, merge = false): Core {
   for (const r of variable) {
     const mark = new Uint8Array(H);
     rises(rel.cap[r]!, mark, rel.lastUseful[r]!);
-    capRes.set(r, addResource(`cap:${items[recipes[r]!.out]!.sku}`, mark, rel.cap[r]!));
+    capRes.set(r, addResource(`cap:${items[recipes[r]!.out]!.sku}`, 2 * recipes[r]!.out, mark, rel.cap[r]!));
   }
 
   // Terms and expansions, components first so a folded recipe's terms are final when folded.
@@ -157,7 +182,7 @@ export function buildCore(m: NModel, rel: Relaxation, merge = false): Core {
       if (res === undefined) {
         const mark = new Uint8Array(H);
         rises(known(c.item), mark, H - 1);
-        res = addResource(`item:${items[c.item]!.sku}`, mark, known(c.item));
+        res = addResource(`item:${items[c.item]!.sku}`, 2 * c.item + 1, mark, known(c.item));
         itemRes.set(c.item, res);
       }
       terms.push({ resource: res, coef: c.qty, offset: 0 });
@@ -185,6 +210,7 @@ export function buildCore(m: NModel, rel: Relaxation, merge = false): Core {
     const first = Math.max(0, ...terms.map((t) => t.offset));
     const mark = new Uint8Array(H);
     if (first <= last) mark[first] = 1;
+    for (const d of hint?.cand(r) ?? []) if (d >= first && d <= last) mark[d] = 1;
     if (rec.lim !== null) for (let d = Math.max(1, first); d <= last; d++) if (m.weekOf[d] !== m.weekOf[d - 1]) mark[d] = 1;
     for (const t of terms) {
       const rm = riseMarks[t.resource]!;
@@ -282,6 +308,7 @@ function tightenByDivisor(resources: Resource[], uses: Map<number, Term[]>, make
   resources.forEach((res, i) => {
     const k = g[i]!;
     if (k <= 1) return;
+    res.unit = k;
     let cum = 0;
     let prev = 0;
     for (let b = 0; b < res.inc.length; b++) {
@@ -326,4 +353,30 @@ export function placeCore(core: Core, x: Float64Array, starts: Float64Array[]): 
     starts[r]![d]! += n;
     for (const e of core.expand.get(r)!) starts[e.recipe]![d - e.offset]! += n * e.k;
   }
+}
+
+/**
+ * Closing stock of every resource's stretches under core schedule x (known
+ * supply in, takes out, landings of core-made items in), cumulative: the stock
+ * columns of the LP (milp.ts). A schedule is feasible for the stocks when none
+ * is negative.
+ */
+export function coreStocks(m: NModel, core: Core, x: Float64Array): Float64Array[] {
+  const flow = core.resources.map((res) => Float64Array.from(res.inc));
+  for (let v = 0; v < core.nVars; v++) {
+    if (x[v] === 0) continue;
+    const r = core.varRecipe[v]!;
+    const day = core.varDay[v]!;
+    for (const term of core.uses.get(r)!) {
+      const b = stretchOf(core.resources[term.resource]!, day - term.offset);
+      if (b >= 0) flow[term.resource]![b]! -= term.coef * x[v]!;
+    }
+    const make = core.makes.get(r);
+    if (make) {
+      const b = stretchOf(core.resources[make.resource]!, day + m.recipes[r]!.lead);
+      if (b >= 0) flow[make.resource]![b]! -= make.coef * x[v]!;
+    }
+  }
+  for (const f of flow) for (let b = 1; b < f.length; b++) f[b]! += f[b - 1]!;
+  return flow;
 }

@@ -4,6 +4,7 @@ import { demoCapacityModel } from '@/bench/demo-model';
 import { computeForecast } from './index';
 import { tinyModel } from './testing/arbitraries';
 import type { CapacityModel, Forecast, ForecastTier } from './types';
+import { forgetWarmStarts } from './warm-start';
 
 /** The forecast document as JSON, without `stats` (the only place timing may live). */
 const outsideStats = (f: Forecast) => JSON.stringify({ ...f, stats: undefined }, null, 1);
@@ -53,6 +54,19 @@ describe('the same data, scenario and tier give byte-identical JSON outside stat
       expect(outsideStats(await computeForecast(shuffledModel(model, 7), { tier }))).toBe(first);
       slowClock();
       expect(outsideStats(await computeForecast(shuffledModel(model, 11), { tier, safetyNetMs: 1e12 }))).toBe(first);
+    }, 120_000);
+  }
+
+  for (const tier of ['quick', 'proven'] as const satisfies readonly ForecastTier[]) {
+    it(`a what-if on the demo build-out, ${tier} tier: cold, and warm from the base with its rows shuffled, are the same`, async () => {
+      const model = demoCapacityModel();
+      const l = model.poLines[40]!;
+      const whatIf: CapacityModel = { ...model, adjustments: [{ kind: 'delaySupplier', supplier: l.supplier, days: 14 }] };
+      forgetWarmStarts();
+      const cold = outsideStats(await computeForecast(whatIf, { tier, shortages: 'estimate' }));
+      forgetWarmStarts();
+      await computeForecast(shuffledModel(model, 3), { tier, shortages: 'none' });
+      expect(outsideStats(await computeForecast(shuffledModel(whatIf, 5), { tier, shortages: 'estimate' }))).toBe(cold);
     }, 120_000);
   }
 

@@ -9,9 +9,11 @@ import { normalize, type NModel } from './normalize';
 import { pegSchedule, toPeggedBatches } from './pegging';
 import { capacityUnits, scaledGpuDays, scheduleViolations, trimSchedule } from './schedule';
 import { actionableLines, gpusPerUnit, planAdjustments } from './expedite';
+import { poLineValues } from './line-values';
 import { planShortage } from './shortages';
 import { solveSchedule, type Solution } from './solve';
 import type { Adjustment, Build, CapacityModel, Forecast, ForecastOptions, SeriesPoint, Shortage, Warning } from './types';
+import { warmBaseFor } from './warm-start';
 import { modelWarnings } from './warnings';
 import { workBudget } from './work-budget';
 
@@ -41,7 +43,8 @@ interface Run {
 /** Normalise, solve, trim and self-check: the schedule without its explanations. */
 async function run(model: CapacityModel, budget: Budget): Promise<Run> {
   const m = normalize(model);
-  const sol = await solveSchedule(m, { work: budget.work, safetyNetMs: budget.safetyNetMs });
+  const limits = { lpMaxIterations: budget.work.lpMaxIterations, mipMaxNodes: budget.work.mipMaxNodes, safetyNetMs: budget.safetyNetMs };
+  const sol = await solveSchedule(m, { work: budget.work, safetyNetMs: budget.safetyNetMs, warmBase: () => warmBaseFor(model, limits) });
   const starts = sol.starts;
   trimSchedule(m, starts, sol.rel.lastUseful);
   const broken = scheduleViolations(m, starts);
@@ -103,6 +106,7 @@ export async function computeForecast(model: CapacityModel, options: ForecastOpt
     });
   const tExplain = performance.now();
 
+  const lineValues = options.lineValues ? await valuesOfLines(model, r, batches, budget) : null;
   const mode = options.shortages ?? 'verified';
   const shortages = mode === 'none' ? [] : await targetShortages(model, r, mode === 'verified', { ...workBudget({ tier: VERIFY_TIER }), safetyNetMs: budget.safetyNetMs });
   const tEnd = performance.now();
@@ -122,6 +126,7 @@ export async function computeForecast(model: CapacityModel, options: ForecastOpt
     pegging,
     peggingSummary: { batches: batches.length, included: options.pegging !== 'none' },
     optimality,
+    ...(lineValues ? { poLineValues: lineValues.values, poLineValuesNote: lineValues.note } : {}),
     stats: {
       items: m.items.length,
       recipes: m.recipes.length,
@@ -138,6 +143,22 @@ export async function computeForecast(model: CapacityModel, options: ForecastOpt
       },
     },
   };
+}
+
+/** What each open PO line is worth (line-values.ts), from the quick tier: the forecast's own run when it is quick. */
+async function valuesOfLines(model: CapacityModel, r: Run, batches: ReturnType<typeof pegSchedule>, budget: Budget) {
+  const quick = { ...workBudget({ tier: VERIFY_TIER }), safetyNetMs: budget.safetyNetMs };
+  const sameBudget = budget.tier === VERIFY_TIER && JSON.stringify(budget.work) === JSON.stringify(quick.work);
+  const base = sameBudget ? r : await run(model, quick);
+  return poLineValues({
+    model,
+    m: base.m,
+    sol: base.sol,
+    gpuDays: base.gpuDays,
+    batches,
+    rerun: async (moved) => (await run(moved, quick)).gpuDays,
+    hypotheticalSupplier: SHORTAGE_SUPPLIER,
+  });
 }
 
 function buildSeries(m: NModel, units: Map<number, Float64Array>, total: Float64Array): SeriesPoint[] {

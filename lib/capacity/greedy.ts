@@ -4,14 +4,17 @@ import type { NModel } from './normalize';
 
 /**
  * A feasible schedule for the integer program, fast: walk the candidate days,
- * start as many builds of each core recipe as its stock allows, recipes taken in
- * a priority order. It is the starting incumbent for HiGHS and the answer when
- * the time budget runs out (then reported as heuristic with a gap bound). Greedy
+ * start as many builds of each core recipe as its stock allows (and, given a
+ * target, never more than it), recipes taken in a priority order. It is the
+ * starting incumbent for HiGHS and the answer when the work budget runs out
+ * (then reported as heuristic with a gap bound). Greedy
  * alone is not optimal in general: it hands pooled parts to whichever recipe
  * comes first, and never holds parts back for a better use later.
  */
-export function greedySchedule(m: NModel, core: Core, order: number[]): Float64Array {
+export function greedySchedule(m: NModel, core: Core, order: number[], target?: Float64Array[]): Float64Array {
   const x = new Float64Array(core.nVars);
+  // With a target (cumulative starts per recipe per day, lp-rounding.ts) no recipe runs ahead of it.
+  const started = new Float64Array(m.recipes.length);
   const stock = new Float64Array(core.resources.length);
   const arrivals = new Map<number, Array<[number, number]>>();
   const arrive = (day: number, res: number, qty: number) => {
@@ -44,8 +47,10 @@ export function greedySchedule(m: NModel, core: Core, order: number[]): Float64A
         n = Math.min(n, rec.lim - used);
       }
       for (const term of core.uses.get(r)!) n = Math.min(n, floorDiv(Math.max(0, stock[term.resource]!), term.coef));
+      if (target) n = Math.min(n, target[r]![t]! - started[r]!);
       if (!(n > 0)) continue;
       x[v] = n;
+      started[r]! += n;
       for (const term of core.uses.get(r)!) stock[term.resource]! -= n * term.coef;
       if (rec.lim !== null) {
         const wk = weekUsed.get(r);

@@ -1,4 +1,4 @@
-import { stretchOf, type Core } from './core';
+import { coreStocks, stretchOf, type Core } from './core';
 import type { NModel } from './normalize';
 
 type HighsModule = Awaited<ReturnType<typeof import('highs')['default']>>;
@@ -50,6 +50,12 @@ export interface MilpLimits {
   safetyNetMs: number;
 }
 
+/** A simplex basis to start from (HiGHS status codes, one per column and row of the stock-balance LP). */
+export interface LpBasis {
+  colStatus: Int32Array;
+  rowStatus: Int32Array;
+}
+
 export interface MilpResult {
   /** 'optimal' when HiGHS proved it (for an LP: the relaxation's optimum). */
   status: 'optimal' | 'limit' | 'failed';
@@ -60,6 +66,19 @@ export interface MilpResult {
   /** Valid upper bound on the core objective. */
   dualBound: number;
   millis: number;
+  /** LP only, when asked for and optimal: the optimal basis (warm-start.ts keeps it per data version). */
+  basis?: LpBasis;
+  /** Simplex iterations HiGHS spent (LP only). */
+  iterations?: number;
+  /** LP only, when optimal: the row duals (GPU-days per unit of each row's right-hand side; line-values.ts). */
+  rowDual?: Float64Array;
+}
+
+export interface LpStart {
+  /** Start the dual simplex from this basis instead of from scratch (HiGHS repairs a basis that does not fit). */
+  basis?: LpBasis;
+  /** Return the optimal basis. */
+  wantBasis?: boolean;
 }
 
 /**
@@ -80,7 +99,7 @@ export interface MilpResult {
  * stop exactly there. No MIP start: handing HiGHS 1.15 a start slowed it tenfold
  * on our models; the caller keeps its own incumbent instead.
  */
-export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', limits: MilpLimits): Promise<MilpResult> {
+export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', limits: MilpLimits, start: LpStart = {}): Promise<MilpResult> {
   const t0 = performance.now();
   const highs = await loadHighs();
   const cumulative = mode === 'mip' && formulation() === 'cumulative';
@@ -99,16 +118,33 @@ export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', limit
     if (mode === 'lp')
       model.options.set({ ...common, solver: core.nVars < 4000 ? 'simplex' : 'ipm', run_crossover: 'on', simplex_iteration_limit: limits.lpMaxIterations, ipm_iteration_limit: limits.lpMaxIterations });
     else model.options.set({ ...common, mip_rel_gap: 0, mip_abs_gap: 0.99, mip_max_nodes: limits.mipMaxNodes });
+    // A rejected basis leaves HiGHS's own start (from scratch): the same input still gives the same answer.
+    if (mode === 'lp' && start.basis) model.setBasis(start.basis);
     model.run();
     const status = model.getModelStatus();
     const C = highs.constants.modelStatus;
     const safetyNet = status === C.timeLimit;
     const hasPrimal = Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
-    const col = hasPrimal ? model.getSolution().colValue : null;
+    const solution = hasPrimal ? model.getSolution() : null;
+    const col = solution ? solution.colValue : null;
     const x = col ? (cumulative ? startsFromCumulative(core, col) : Float64Array.from(col.slice(0, core.nVars))) : null;
     const objective = hasPrimal ? model.getObjectiveValue() : -Infinity;
     const millis = performance.now() - t0;
-    if (status === C.optimal && x) return { status: 'optimal', safetyNet, x, objective, dualBound: objective, millis };
+    const iterations = mode === 'lp' ? Number(model.info.get('simplex_iteration_count')) : undefined;
+    if (status === C.optimal && x) {
+      const basis = mode === 'lp' && start.wantBasis ? model.getBasis() : null;
+      return {
+        status: 'optimal',
+        safetyNet,
+        x,
+        objective,
+        dualBound: objective,
+        millis: performance.now() - t0,
+        iterations,
+        ...(mode === 'lp' && solution ? { rowDual: Float64Array.from(solution.rowDual) } : {}),
+        ...(basis ? { basis: { colStatus: Int32Array.from(basis.colStatus), rowStatus: Int32Array.from(basis.rowStatus) } } : {}),
+      };
+    }
     const bound = mode === 'mip' ? Number(model.info.get('mip_dual_bound')) : Infinity;
     return { status: x && mode === 'mip' ? 'limit' : 'failed', safetyNet, x: mode === 'mip' ? x : null, objective, dualBound: Number.isFinite(bound) ? bound : Infinity, millis };
   } catch (e) {
@@ -130,7 +166,7 @@ interface Rows {
 }
 
 /** Columns: one integer per (core recipe, candidate day), then one stock per (resource, stretch). */
-function buildModelData(m: NModel, core: Core, inf: number) {
+export function buildModelData(m: NModel, core: Core, inf: number) {
   const rowBase: number[] = [];
   const rows: Rows = { lower: [], upper: [] };
   for (const res of core.resources) {
@@ -233,28 +269,10 @@ function buildModelData(m: NModel, core: Core, inf: number) {
 function withStocks(m: NModel, core: Core, x: Float64Array, nCols: number): Float64Array {
   const full = new Float64Array(nCols);
   full.set(x);
-  const flow = core.resources.map((res) => Float64Array.from(res.inc));
-  for (let v = 0; v < core.nVars; v++) {
-    if (x[v] === 0) continue;
-    const r = core.varRecipe[v]!;
-    const day = core.varDay[v]!;
-    for (const term of core.uses.get(r)!) {
-      const b = stretchOf(core.resources[term.resource]!, day - term.offset);
-      if (b >= 0) flow[term.resource]![b]! -= term.coef * x[v]!;
-    }
-    const make = core.makes.get(r);
-    if (make) {
-      const b = stretchOf(core.resources[make.resource]!, day + m.recipes[r]!.lead);
-      if (b >= 0) flow[make.resource]![b]! -= make.coef * x[v]!;
-    }
-  }
   let col = core.nVars;
-  for (const f of flow) {
-    let s = 0;
-    for (const d of f) {
-      s += d;
-      full[col++] = s;
-    }
+  for (const s of coreStocks(m, core, x)) {
+    full.set(s, col);
+    col += s.length;
   }
   return full;
 }

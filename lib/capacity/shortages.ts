@@ -39,23 +39,19 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
     }
   });
   for (const a of net) for (let d = 1; d < H; d++) a[d]! += a[d - 1]!;
+  const stock = net.map((a) => new SuffixStock(a));
 
   type Undo = () => void;
   let log: Undo[] = [];
   const receipts: Receipt[] = [];
   const shift = (i: number, from: number, delta: number) => {
-    const a = net[i]!;
-    for (let d = from; d < H; d++) a[d]! += delta;
-    log.push(() => {
-      for (let d = from; d < H; d++) a[d]! -= delta;
-    });
+    const a = stock[i]!;
+    a.add(from, delta);
+    log.push(() => a.add(from, -delta));
   };
   const spare = (i: number, s: number) => {
     if (!useSpare && m.recipeOf[i]! < 0) return 0;
-    const a = net[i]!;
-    let lo = Infinity;
-    for (let d = s; d < H; d++) if (a[d]! < lo) lo = a[d]!;
-    return Math.max(0, lo);
+    return Math.max(0, stock[i]!.min(s));
   };
 
   const need = (i: number, qty: number, day: number): boolean => {
@@ -134,4 +130,53 @@ function mergeReceipts(list: Receipt[]): Receipt[] {
     else map.set(key, { ...r });
   }
   return [...map.values()].sort((a, b) => a.day - b.day || a.item - b.item);
+}
+
+/**
+ * An item's cumulative net stock by day, for the two things planShortage asks
+ * of it thousands of times: add a quantity from a day on, and the least stock
+ * from a day on (what can be taken then without any later day going short).
+ * Blocks of about √H days, each with its minimum and a pending addition, make
+ * both cost about √H instead of H. Quantities are scaled integers, so the
+ * sums are exact in any order.
+ */
+class SuffixStock {
+  private readonly size: number;
+  private readonly blockMin: Float64Array;
+  private readonly pending: Float64Array;
+
+  constructor(private readonly v: Float64Array) {
+    this.size = Math.max(1, Math.ceil(Math.sqrt(v.length)));
+    const blocks = Math.ceil(v.length / this.size);
+    this.blockMin = new Float64Array(blocks);
+    this.pending = new Float64Array(blocks);
+    for (let b = 0; b < blocks; b++) this.refresh(b);
+  }
+
+  add(from: number, delta: number): void {
+    if (from >= this.v.length) return;
+    const b0 = Math.floor(from / this.size);
+    const end = Math.min(this.v.length, (b0 + 1) * this.size);
+    for (let d = from; d < end; d++) this.v[d]! += delta;
+    this.refresh(b0);
+    for (let b = b0 + 1; b < this.pending.length; b++) this.pending[b]! += delta;
+  }
+
+  min(from: number): number {
+    if (from >= this.v.length) return Infinity;
+    const b0 = Math.floor(from / this.size);
+    const end = Math.min(this.v.length, (b0 + 1) * this.size);
+    let lo = Infinity;
+    for (let d = from; d < end; d++) if (this.v[d]! < lo) lo = this.v[d]!;
+    lo += this.pending[b0]!;
+    for (let b = b0 + 1; b < this.pending.length; b++) if (this.blockMin[b]! + this.pending[b]! < lo) lo = this.blockMin[b]! + this.pending[b]!;
+    return lo;
+  }
+
+  private refresh(b: number): void {
+    let lo = Infinity;
+    const end = Math.min(this.v.length, (b + 1) * this.size);
+    for (let d = b * this.size; d < end; d++) if (this.v[d]! < lo) lo = this.v[d]!;
+    this.blockMin[b] = lo;
+  }
 }

@@ -122,6 +122,11 @@ export interface ForecastOptions {
    * 200,000-line model full pegging is tens of megabytes of JSON.
    */
   pegging?: 'full' | 'none';
+  /**
+   * Adds `poLineValues`: what a week of slip or pull-in of each open PO line is
+   * worth in GPU-days (line-values.ts). Off by default: it re-runs the engine.
+   */
+  lineValues?: boolean;
 }
 
 // ---------------------------------------------------------------- output
@@ -264,6 +269,22 @@ export type Warning =
   | { kind: 'targetOutsideHorizon'; message: string; date: string }
   | { kind: 'heuristic'; message: string };
 
+/** What one open PO line is worth (line-values.ts). */
+export interface PoLineValue {
+  supplier: string;
+  poNumber: string;
+  lineNo: number;
+  sku: string;
+  promisedDate: string;
+  qty: string;
+  /** GPUs of the builds whose gate is this line (from the pegging). */
+  gatesGpus: number;
+  gpuDaysLostPerWeekSlip: number;
+  gpuDaysGainedPerWeekPullIn: number;
+  /** True: both values are the engine re-run with the line a week later / earlier. False: estimates from the LP relaxation (poLineValuesNote). */
+  exact: boolean;
+}
+
 export interface Optimality {
   status: 'optimal' | 'heuristic';
   /** The work budget it was computed with. */
@@ -312,5 +333,9 @@ export interface Forecast {
   /** What the pegging holds, whether or not it is included. */
   peggingSummary: { batches: number; included: boolean };
   optimality: Optimality;
+  /** Only when asked for (`lineValues: true`; the API's `include=lineValues`): sorted by GPU-days lost per week of slip, then line. */
+  poLineValues?: PoLineValue[];
+  /** How poLineValues were computed. */
+  poLineValuesNote?: string;
   stats: ForecastStats;
 }

@@ -136,6 +136,14 @@ describe('forecast through the CLI on canonical CSVs imported into a fresh data 
     const pegged = JSON.parse(clearbuild('forecast', '--json', '--include', 'pegging').stdout) as Forecast;
     expect(pegged.pegging.length).toBe(pegged.peggingSummary.batches);
     expect(pegged.pegging.length).toBeGreaterThan(0);
+    expect(pegged.poLineValues).toBeUndefined();
+    const valued = JSON.parse(clearbuild('forecast', '--json', '--tier', 'quick', '--include', 'pegging,line-values').stdout) as Forecast;
+    expect(valued.pegging.length).toBe(valued.peggingSummary.batches);
+    expect(valued.poLineValues!.length).toBeGreaterThan(0);
+    expect(valued.poLineValuesNote).toContain('open lines exact');
+    const badInclude = clearbuild('forecast', '--include', 'everything');
+    expect(badInclude.code).toBe(1);
+    expect(badInclude.stderr).toContain('--include: can only be pegging or lineValues');
     const bad = clearbuild('forecast', '--tier', 'fast');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--tier: must be quick or proven');

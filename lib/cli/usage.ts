@@ -3,7 +3,7 @@ export const USAGE = `usage: clearbuild <command> [options]
 commands:
   import <kind> <file.csv> [--supplier CODE] [--dry-run] [--json]
       kinds: items, recipes, bom, inventory, purchase-orders, targets
-  forecast [--plan-start YYYY-MM-DD] [--horizon-days N] [--scenario NAME] [--tier quick|proven] [--include pegging] [--json]
+  forecast [--plan-start YYYY-MM-DD] [--horizon-days N] [--scenario NAME] [--tier quick|proven] [--include pegging,line-values] [--json]
   scenario save <name> <adjustments.json> [--plan-start YYYY-MM-DD] [--horizon-days N]
   scenario list
 

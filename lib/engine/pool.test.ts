@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeForecast, ModelValidationError } from '@/lib/capacity';
 import { capacity, model, part, recipe, stock } from '@/lib/capacity/testing/builders';
-import { EngineBusyError, EnginePool, engineFor, installEnginePool } from './pool';
+import { EngineBusyError, EnginePool, engineFor, installEnginePool, routeOf } from './pool';
 
 const tiny = (gpus: string) =>
   model({ horizonDays: 10, items: [part('GPU'), capacity('NODE', 8, 'S1')], recipes: [recipe('NODE', { GPU: '8' }, { lead: 1 })], inventory: [stock('GPU', gpus)] });
@@ -41,6 +41,22 @@ describe('the engine worker pool', () => {
     expect(p.load()).toEqual({ queued: 2, running: 1 });
     await expect(p.run(tiny('32'), {})).rejects.toBeInstanceOf(EngineBusyError);
     expect((await Promise.all(accepted)).map((f) => f.gpuDays)).toEqual([72, 144, 216]);
+  }, 60_000);
+
+  it('sends a what-if to the worker warm for its data, and other data to a worker of its own while the pool may grow', async () => {
+    const p = pool(2, 4);
+    const a = tiny('24');
+    const b = { ...tiny('16'), horizonDays: 12 };
+    await p.run(a, {});
+    await p.run(b, {});
+    expect(p.warmRoutes()).toEqual([routeOf(a), routeOf(b)]);
+    // A what-if on a's data (adjustments do not change the route) goes back to the first worker.
+    const whatIf = { ...a, adjustments: [{ kind: 'setWeeklyLimit' as const, outputSku: 'NODE', maxStartsPerWeek: 1 }] };
+    expect(routeOf(whatIf)).toBe(routeOf(a));
+    // b first: without routing it would take the first free worker, a's.
+    const [, f] = await Promise.all([p.run(b, {}), p.run(whatIf, {})]);
+    expect(f.gpuDays).toBeLessThan((await computeForecast(a, {})).gpuDays);
+    expect(p.warmRoutes()).toEqual([routeOf(a), routeOf(b)]);
   }, 60_000);
 
   it('is the engine only where it is installed: the CLI and tests compute in their own thread', async () => {

@@ -17,6 +17,7 @@ export type Engine = (model: CapacityModel, options: ForecastOptions) => Promise
 
 interface Pending {
   job: EngineJob;
+  route: string;
   resolve: (f: Forecast) => void;
   reject: (e: Error) => void;
 }
@@ -24,6 +25,19 @@ interface Pending {
 interface Slot {
   worker: Worker;
   busy: Pending | null;
+  /** The route of the last job it ran: its warm engine holds that data version. */
+  warmFor: string | null;
+}
+
+/**
+ * Which worker a job should go to: each worker keeps a warm engine per data
+ * version (lib/capacity/warm-start.ts), so what-ifs on the same data go where the
+ * last one went. Only a routing hint, cheap to compute (no hashing of the model on
+ * the serving thread): two data versions sharing it merely share a worker, and
+ * the answer never depends on which worker gives it.
+ */
+export function routeOf(model: CapacityModel): string {
+  return [model.planStart, model.horizonDays, model.items.length, model.recipes.length, model.inventory.length, model.poLines.length].join('|');
 }
 
 function envInt(name: string, fallback: number): number {
@@ -56,10 +70,15 @@ export class EnginePool {
     if (this.closed) return Promise.reject(new Error('the engine pool is closed'));
     if (this.queue.length >= this.maxQueued) return Promise.reject(new EngineBusyError(this.queue.length));
     return new Promise<Forecast>((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, model, options }, resolve, reject });
+      this.queue.push({ job: { id: this.nextId++, model, options }, route: routeOf(model), resolve, reject });
       this.dispatch();
     });
   };
+
+  /** The route each worker is warm for (routeOf), in the order they started. */
+  warmRoutes(): (string | null)[] {
+    return this.slots.map((s) => s.warmFor);
+  }
 
   /** Forecasts waiting for a worker and being computed. */
   load(): { queued: number; running: number } {
@@ -72,13 +91,22 @@ export class EnginePool {
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
+  /**
+   * First come, first served; the job goes to a free worker warm for its data
+   * if there is one, else to a new worker while the pool may grow (so the warm
+   * ones stay warm), else to any free worker.
+   */
   private dispatch() {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => !s.busy);
+      const next = this.queue[0]!;
+      const free = this.slots.filter((s) => !s.busy);
+      let slot = free.find((s) => s.warmFor === next.route);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
+      slot ??= free[0];
       if (!slot) return;
-      const next = this.queue.shift()!;
+      this.queue.shift();
       slot.busy = next;
+      slot.warmFor = next.route;
       slot.worker.postMessage(next.job);
     }
   }
@@ -87,7 +115,7 @@ export class EnginePool {
     const worker = new Worker(/* turbopackIgnore: true */ ENTRY(), { name: 'clearbuild-engine' });
     // An idle worker never keeps a CLI or test process alive.
     worker.unref();
-    const slot: Slot = { worker, busy: null };
+    const slot: Slot = { worker, busy: null, warmFor: null };
     worker.on('message', (msg: EngineReply | { ready: true }) => {
       if ('ready' in msg) return;
       const done = slot.busy;

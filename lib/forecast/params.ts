@@ -4,6 +4,10 @@ import { isoDateField } from '@/lib/validation/fields';
 export const DEFAULT_HORIZON_DAYS = 365;
 export const MAX_HORIZON_DAYS = 1_461;
 
+/** What a forecast document can add when asked (`include=`), in a fixed order. */
+export const FORECAST_INCLUDES = ['pegging', 'lineValues'] as const;
+export type ForecastInclude = (typeof FORECAST_INCLUDES)[number];
+
 /** Forecast parameters as the CLI flags and the API's query string spell them. */
 export const forecastParamsSchema = z.object({
   planStart: isoDateField.optional(),
@@ -16,8 +20,16 @@ export const forecastParamsSchema = z.object({
   scenario: z.string().trim().min(1).max(100).optional(),
   /** 'proven' (default): the optimum or the best within the proven work budget; 'quick': bounded work, for what-ifs. */
   tier: z.enum(['quick', 'proven'], { error: 'must be quick or proven' }).optional(),
-  /** 'pegging' adds every build batch with the supplies it consumed (large); otherwise a summary. */
-  include: z.enum(['pegging'], { error: 'can only be pegging' }).optional(),
+  /**
+   * A comma list: 'pegging' adds every build batch with the supplies it consumed (large; otherwise a
+   * summary); 'lineValues' (the CLI spells it line-values) adds what each open PO line is worth.
+   */
+  include: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0).map((x) => (x === 'line-values' ? 'lineValues' : x)))
+    .pipe(z.array(z.enum(FORECAST_INCLUDES, { error: 'can only be pegging or lineValues (a comma list)' })))
+    .transform((list) => FORECAST_INCLUDES.filter((x) => list.includes(x)))
+    .optional(),
 });
 
 export type ForecastParams = z.infer<typeof forecastParamsSchema>;

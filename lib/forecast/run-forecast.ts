@@ -23,7 +23,14 @@ export function engineOptions(options: ForecastOptions): ForecastOptions {
  * here, so the same request always has the same key.
  */
 export function requestOptions(params: Pick<ForecastParams, 'tier' | 'include'>, options: ForecastOptions = {}): ForecastOptions {
-  return engineOptions({ tier: params.tier ?? 'proven', pegging: params.include === 'pegging' ? 'full' : 'none', ...options });
+  const include = params.include ?? [];
+  return engineOptions({
+    tier: params.tier ?? 'proven',
+    pegging: include.includes('pegging') ? 'full' : 'none',
+    // Only when asked: the key of every other request stays what it was.
+    ...(include.includes('lineValues') ? { lineValues: true } : {}),
+    ...options,
+  });
 }
 
 /** A scenario name that is not in the database: bad input, not a server fault. */

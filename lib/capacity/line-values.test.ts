@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeForecast } from './index';
+import { tinyModel } from './testing/arbitraries';
+import { capacity, line, model, part, recipe, stock } from './testing/builders';
+import type { CapacityModel, PoLineValue } from './types';
+
+const valuesOf = async (m: CapacityModel, tier: 'quick' | 'proven' = 'quick') => {
+  const f = await computeForecast(m, { tier, shortages: 'none', lineValues: true });
+  return { values: f.poLineValues!, note: f.poLineValuesNote! };
+};
+const byLine = (values: PoLineValue[], poNumber: string) => values.find((v) => v.poNumber === poNumber)!;
+
+// Plan start 2026-03-02 (day 0); a 30-day horizon.
+describe('what each open PO line is worth', () => {
+  it('a line of 10 GPU kits on day 10 loses 10 × 8 GPUs × 7 days for a week of slip, and gains as much a week earlier', async () => {
+    const m = model({
+      horizonDays: 30,
+      items: [part('GPU-KIT'), capacity('NODE', 8, 'PHX1')],
+      recipes: [recipe('NODE', { 'GPU-KIT': '1' })],
+      poLines: [line('GPU-KIT', '10', '2026-03-12', { supplier: 'NVIDIA', poNumber: 'PO-1' })],
+    });
+    const { values, note } = await valuesOf(m);
+    expect(values).toEqual([
+      { supplier: 'NVIDIA', poNumber: 'PO-1', lineNo: 1, sku: 'GPU-KIT', promisedDate: '2026-03-12', qty: '10', gatesGpus: 80, gpuDaysLostPerWeekSlip: 560, gpuDaysGainedPerWeekPullIn: 560, exact: true },
+    ]);
+    expect(note).toContain('1 of 1 open lines exact');
+  });
+
+  it('a week of slip past the horizon loses only the days left; a line due on the plan start gains nothing from a pull-in', async () => {
+    const m = model({
+      horizonDays: 30,
+      items: [part('GPU-KIT'), capacity('NODE', 8, 'PHX1')],
+      recipes: [recipe('NODE', { 'GPU-KIT': '1' })],
+      poLines: [
+        line('GPU-KIT', '10', '2026-03-27', { poNumber: 'PO-LATE' }), // day 25: a week later is day 32, past day 29
+        line('GPU-KIT', '5', '2026-02-20', { poNumber: 'PO-PAST' }), // past due: counted on day 0
+      ],
+    });
+    const { values } = await valuesOf(m);
+    expect(byLine(values, 'PO-LATE')).toMatchObject({ gpuDaysLostPerWeekSlip: 10 * 8 * 5, gpuDaysGainedPerWeekPullIn: 10 * 8 * 7, exact: true });
+    expect(byLine(values, 'PO-PAST')).toMatchObject({ gpuDaysLostPerWeekSlip: 5 * 8 * 7, gpuDaysGainedPerWeekPullIn: 0, exact: true });
+    // Sorted by what a slip costs, most first.
+    expect(values.map((v) => v.poNumber)).toEqual(['PO-LATE', 'PO-PAST']);
+  });
+
+  it('a line of a part with plenty in stock is worth nothing either way, and gates no GPUs', async () => {
+    const m = model({
+      horizonDays: 30,
+      items: [part('GPU-KIT'), part('RAIL'), capacity('NODE', 8, 'PHX1')],
+      recipes: [recipe('NODE', { 'GPU-KIT': '1', RAIL: '1' }, { limit: 5 })],
+      inventory: [stock('GPU-KIT', '100'), stock('RAIL', '1000')],
+      poLines: [line('RAIL', '50', '2026-03-10', { poNumber: 'PO-RAIL' })],
+    });
+    const { values } = await valuesOf(m);
+    expect(byLine(values, 'PO-RAIL')).toMatchObject({ gatesGpus: 0, gpuDaysLostPerWeekSlip: 0, gpuDaysGainedPerWeekPullIn: 0, exact: true });
+  });
+
+  it('is the same whatever tier the forecast is of: the values come from the quick tier', async () => {
+    const m = model({
+      horizonDays: 30,
+      items: [part('GPU-KIT'), capacity('NODE', 8, 'PHX1')],
+      recipes: [recipe('NODE', { 'GPU-KIT': '1' }, { lead: 2, limit: 4 })],
+      poLines: [line('GPU-KIT', '10', '2026-03-05'), line('GPU-KIT', '6', '2026-03-16')],
+    });
+    expect((await valuesOf(m, 'proven')).values).toEqual((await valuesOf(m, 'quick')).values);
+  });
+
+  it('exact values equal re-running the engine with the line a week later and a week earlier (random models)', async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyModel({ maxHorizon: 28, maxParts: 3, maxSites: 2, withIntermediate: true, deep: true, maxLines: 5 }), async (m) => {
+        const quick = { tier: 'quick' as const, shortages: 'none' as const, pegging: 'none' as const };
+        const base = (await computeForecast(m, quick)).gpuDays;
+        const moved = async (v: PoLineValue, days: number) =>
+          (await computeForecast({ ...m, adjustments: [{ kind: 'delayLine', supplier: v.supplier, poNumber: v.poNumber, lineNo: v.lineNo, days }] }, quick)).gpuDays;
+        const { values } = await valuesOf(m);
+        expect(values.length).toBe(m.poLines.filter((l) => l.status === 'open').length);
+        for (const v of values.filter((x) => x.exact)) {
+          expect(v.gpuDaysLostPerWeekSlip).toBeCloseTo(Math.max(0, base - (await moved(v, 7))), 6);
+          expect(v.gpuDaysGainedPerWeekPullIn).toBeCloseTo(Math.max(0, (await moved(v, -7)) - base), 6);
+        }
+        const sorted = [...values].sort((a, b) => b.gpuDaysLostPerWeekSlip - a.gpuDaysLostPerWeekSlip);
+        expect(values.map((v) => v.gpuDaysLostPerWeekSlip)).toEqual(sorted.map((v) => v.gpuDaysLostPerWeekSlip));
+      }),
+      { numRuns: 60, seed: 21 },
+    );
+  }, 120_000);
+
+  it('is left out unless asked for', async () => {
+    const m = model({ horizonDays: 10, items: [part('K'), capacity('N', 8, 'S')], recipes: [recipe('N', { K: '1' })], inventory: [stock('K', '3')] });
+    const f = await computeForecast(m, { shortages: 'none' });
+    expect(f.poLineValues).toBeUndefined();
+    expect(f.poLineValuesNote).toBeUndefined();
+  });
+});

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { solveCore, type LpBasis, type MilpLimits } from './milp';
+import { canonicalOrder, normalize, type NModel } from './normalize';
+import { relax } from './relaxation';
+import { buildCore, type Core, type GridHint } from './core';
+import type { CapacityModel } from './types';
+
+/**
+ * The warm engine (quick tier): the LP relaxation of a what-if starts from the
+ * optimal basis of its base model (the same data with no adjustments), so a
+ * what-if costs a few dual simplex iterations instead of a solve from scratch.
+ * On the demo build-out: half of the 200 benchmark what-ifs need none at all,
+ * the slowest twentieth 700–1,150 (a weekly limit, a lead time or a supplier
+ * moved changes many rows), against 2,358 from scratch.
+ *
+ * The what-if's LP is built on a grid that holds the base's: every candidate
+ * day and stock stretch the base had is kept as well as its own (core.ts,
+ * GridHint; more days never change the optimum). So every column and row of
+ * the base is there, and its basis carries over by what each stands for:
+ * start columns by (recipe, day), stock columns and balance rows by (resource,
+ * stretch), weekly rows by (recipe, week).
+ *
+ * The answer must not depend on whether the base was already solved, nor on
+ * which what-ifs came before (issue 13: warm equals cold, byte for byte). So the
+ * rule is the same on both paths: every quick-tier LP below WARM_MAX_VARIABLES
+ * is solved on a freshly built HiGHS model, on the base's grid, from the base's
+ * basis. A cold engine first solves the base from scratch to get them; a warm
+ * one has them already. HiGHS is deterministic for the same model and starting
+ * basis, so both paths make the same calls and get the same vertex
+ * (warm-start.test.ts). The proven tier solves from scratch as before: its
+ * branch-and-bound dwarfs the LP.
+ *
+ * The base is kept per data version: a hash of the model without its
+ * adjustments, in canonical row order. That is content-addressed, so a copy in
+ * each worker thread (or each bundled module) is harmless.
+ */
+
+/** Simplex (and a warm start) pays on cores up to this size; larger ones use the interior-point method from scratch. */
+export const WARM_MAX_VARIABLES = 4000;
+/** Base models kept per process (a few data versions: plan starts, horizons). */
+const KEEP = 8;
+
+const bases = new Map<string, Promise<WarmBase | null>>();
+
+/** The data version a what-if is warm-started from: the model with no adjustments, rows in key order. */
+export function baseVersion(model: CapacityModel): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ ...canonicalOrder(model), adjustments: [] }))
+    .digest('hex');
+}
+
+/** Forget every base (benchmarks measure a cold engine this way; answers never change). */
+export function forgetWarmStarts(): void {
+  bases.clear();
+}
+
+/** How many data versions this process keeps a base basis for. */
+export function warmStartCount(): number {
+  return bases.size;
+}
+
+/** A solved base: its grid (to build a what-if's LP on a superset of it) and its optimal basis. */
+export interface WarmBase {
+  hint: GridHint;
+  /** The base's basis on the columns and rows of `core`, a core built with `hint`. */
+  basisFor(m: NModel, core: Core): LpBasis;
+}
+
+/**
+ * The solved base of this model's data version, solving it first when this
+ * process has not seen that version; null when its LP is not solved by simplex
+ * (too large) or had no optimum within the budget.
+ */
+export function warmBaseFor(model: CapacityModel, limits: MilpLimits): Promise<WarmBase | null> {
+  // The iteration budget is part of the key: a base that ran out of iterations under one budget may not under another.
+  const key = `${baseVersion(model)}:${limits.lpMaxIterations}`;
+  const base = bases.get(key) ?? solveBase(model, limits);
+  bases.delete(key); // most recently used goes last
+  bases.set(key, base);
+  if (bases.size > KEEP) bases.delete(bases.keys().next().value!);
+  return base;
+}
+
+async function solveBase(model: CapacityModel, limits: MilpLimits): Promise<WarmBase | null> {
+  const m = normalize({ ...model, adjustments: [] });
+  const rel = relax(m);
+  const core = buildCore(m, rel, true);
+  if (core.nVars === 0 || core.nVars > WARM_MAX_VARIABLES) return null;
+  const lp = await solveCore(m, core, 'lp', limits, { wantBasis: true });
+  if (lp.status !== 'optimal' || !lp.basis) return null;
+  const statuses = new BasisByName(m);
+  statuses.record(m, core, lp.basis);
+  const stretches = new Map<number, Int32Array>();
+  for (const res of core.resources) stretches.set(res.key, res.days);
+  return {
+    hint: { cand: (r) => core.cand.get(r), stretches: (key) => stretches.get(key) },
+    basisFor: (mm, c) => statuses.on(mm, c),
+  };
+}
+
+// HiGHS basis status codes.
+const LOWER = 0;
+const BASIC = 1;
+const UNKNOWN = -1;
+
+/**
+ * The base's basis status of every column and row by what it stands for, so it
+ * can be read onto a what-if's LP (laid out by buildModelData, milp.ts): start
+ * columns by (recipe, day), stock columns and balance rows by (resource,
+ * stretch start day), weekly rows by (recipe, ISO week). Recipe and item
+ * indices are the same in every scenario of a model (canonical order).
+ */
+class BasisByName {
+  private readonly start: Int8Array;
+  private readonly stock: Int8Array;
+  private readonly balance: Int8Array;
+  private readonly weekly: Int8Array;
+  private readonly H: number;
+
+  constructor(m: NModel) {
+    this.H = m.H;
+    this.start = new Int8Array(m.recipes.length * m.H).fill(UNKNOWN);
+    this.stock = new Int8Array(2 * m.items.length * m.H).fill(UNKNOWN);
+    this.balance = new Int8Array(2 * m.items.length * m.H).fill(UNKNOWN);
+    this.weekly = new Int8Array(m.recipes.length * (m.weekCount + 1)).fill(UNKNOWN);
+  }
+
+  record(m: NModel, core: Core, basis: LpBasis): void {
+    this.walk(m, core, {
+      start: (i, col) => (this.start[i] = basis.colStatus[col]!),
+      stock: (i, col) => (this.stock[i] = basis.colStatus[col]!),
+      balance: (i, row) => (this.balance[i] = basis.rowStatus[row]!),
+      weekly: (i, row) => (this.weekly[i] = basis.rowStatus[row]!),
+    });
+  }
+
+  /**
+   * The base's basis on this LP's columns and rows. What the base had keeps its
+   * status. What the what-if adds: a start column at zero; a stretch split in
+   * two gets a basic stock column and a tight balance row (so the count of basic
+   * variables stays right); a new weekly row a basic slack. When a what-if also
+   * drops columns or rows the count may be off; HiGHS completes or trims such a
+   * basis itself (it treats a basis it is handed as possibly alien).
+   */
+  on(m: NModel, core: Core): LpBasis {
+    let cols = core.nVars;
+    let rows = core.weekly.length;
+    for (const res of core.resources) {
+      cols += res.days.length;
+      rows += res.days.length;
+    }
+    const colStatus = new Int32Array(cols);
+    const rowStatus = new Int32Array(rows);
+    const or = (v: number, fallback: number) => (v === UNKNOWN ? fallback : v);
+    this.walk(m, core, {
+      start: (i, col) => (colStatus[col] = or(this.start[i]!, LOWER)),
+      stock: (i, col) => (colStatus[col] = or(this.stock[i]!, BASIC)),
+      balance: (i, row) => (rowStatus[row] = or(this.balance[i]!, LOWER)),
+      weekly: (i, row) => (rowStatus[row] = or(this.weekly[i]!, BASIC)),
+    });
+    return { colStatus, rowStatus };
+  }
+
+  /** Every column and row of buildModelData's layout, with its place in the arrays above. */
+  private walk(
+    m: NModel,
+    core: Core,
+    visit: Record<'start' | 'stock' | 'balance' | 'weekly', (index: number, position: number) => void>,
+  ): void {
+    const H = this.H;
+    for (let v = 0; v < core.nVars; v++) visit.start(core.varRecipe[v]! * H + core.varDay[v]!, v);
+    let row = 0;
+    let col = core.nVars;
+    for (const res of core.resources) {
+      for (const d of res.days) {
+        visit.balance(res.key * H + d, row++);
+        visit.stock(res.key * H + d, col++);
+      }
+    }
+    for (const w of core.weekly) {
+      const v = w.vars[0]!;
+      visit.weekly(core.varRecipe[v]! * (m.weekCount + 1) + m.weekOf[core.varDay[v]!]!, row++);
+    }
+  }
+}
