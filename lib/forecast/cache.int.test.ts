@@ -3,9 +3,7 @@ import { capacity, model, part, recipe, stock } from '@/lib/capacity/testing/bui
 import { testDatabaseKinds } from '@/lib/db/test-support';
 import { runImport } from '@/lib/imports/run-import';
 import { cachedForecast, forecastKey, isComputing, storedForecast, type ForecastCacheHost } from './cache';
-import { committedForecastPoint } from '@/lib/imports/forecast-delta';
 import { fetchLastDataChange } from './data-as-of';
-import { DASHBOARD_OPTIONS } from './dashboard-options';
 import { loadForecastInput } from './run-forecast';
 
 // Two "app servers" on one database: each has its own process state (locals) and
@@ -83,23 +81,27 @@ for (const kind of testDatabaseKinds()) {
       expect(await fetchLastDataChange(env.db.prisma)).toMatchObject({ what: 'first-items.csv imported', actor: 'procurement@example.test' });
     });
 
-    it('the import preview finds the dashboard’s stored forecast under the key the dashboard stored it by', async () => {
+    it('an import preview compares the quick tier on both sides, reading the committed data’s quick forecast once per data version', async () => {
       // Data of its own (after the test above): a node from GPUs, a target, so the forecast has something to say.
       const enc = (t: string) => new TextEncoder().encode(t);
       await runImport(env.db, { kind: 'items', source: enc('sku,name,category,unit,site,gpus_online_per_unit\nGPU,GPU,gpu,ea,,0\nNODE,Node,compute,ea,S1,8\n'), filename: 'i.csv', actor: 't' });
       await runImport(env.db, { kind: 'recipes', source: enc('output_sku,output_qty,lead_time_days,max_starts_per_week\nNODE,1,2,\n'), filename: 'r.csv', actor: 't' });
       await runImport(env.db, { kind: 'bom', source: enc('output_sku,component_sku,qty_per_build\nNODE,GPU,8\n'), filename: 'b.csv', actor: 't' });
       await runImport(env.db, { kind: 'inventory', source: enc('sku,location,on_hand\nGPU,WH,64\n'), filename: 'v.csv', actor: 't' });
-      const dashboard = await loadForecastInput(env.db.prisma, {}, DASHBOARD_OPTIONS);
-      await cachedForecast(serverA, dashboard.model, dashboard.options, dashboard.key);
-      // The table holds at most 32 (the test above filled it): compare which forecasts it holds, not how many.
       const keys = async () => (await env.db.prisma.$queryRawUnsafe<{ key: string }[]>(`SELECT key FROM "ForecastResult" ORDER BY key`)).map((r) => r.key);
-      const before = await keys();
-      expect(before).toContain(dashboard.key);
-      const point = await committedForecastPoint({ ...env.db, locals: new Map() });
-      // Read, not computed again: no other forecast was stored, and the numbers are the dashboard's.
-      expect(await keys()).toEqual(before);
-      expect(point.gpuDays).toBe(String((await storedForecast(serverB, dashboard.key))!.forecast.gpuDays));
+      const preview = (csv: string) =>
+        runImport({ ...env.db, locals: new Map() }, { kind: 'inventory', source: enc(csv), filename: 'p.csv', actor: 't', dryRun: true, forecast: true });
+      // 64 more GPUs on hand: 8 more nodes from day 2, so the file adds GPU-days.
+      const first = await preview('sku,location,on_hand\nGPU,WH,128\n');
+      expect(Number(first.forecast!.after.gpuDays)).toBeGreaterThan(Number(first.forecast!.before.gpuDays));
+      // The committed data's quick forecast was stored once; a second preview of the same data reads it.
+      const stored = await keys();
+      const second = await preview('sku,location,on_hand\nGPU,WH,128\n');
+      expect(await keys()).toEqual(stored);
+      expect(second.forecast).toEqual(first.forecast);
+      // And it is the quick tier's answer for the committed data, as a change set's preview compares with.
+      const quick = await loadForecastInput(env.db.prisma, { tier: 'quick' }, { shortages: 'none', pegging: 'none' });
+      expect(first.forecast!.before.gpuDays).toBe(String((await cachedForecast(serverB, quick.model, quick.options, quick.key)).gpuDays));
     });
   });
 }

@@ -24,13 +24,6 @@ export interface ForecastDelta {
 // The headline needs the ramp only: no shortage re-runs, no pegging.
 const HEADLINE_OPTIONS = { shortages: 'none', pegging: 'none' } as const;
 
-/** The forecast point of the data as committed: the dashboard's own forecast when it is stored, else the ramp alone (cached). */
-export async function committedForecastPoint(db: DatabaseHandle, loaded?: ModelRows): Promise<ForecastPoint> {
-  const rows = loaded ?? (await loadModelRows(db.prisma));
-  const model = buildCapacityModel(rows, { planStart: todayIso(), horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
-  return (await dashboardForecastPoint(db, rows)) ?? forecastPoint(rows, await cachedForecast(db, model, HEADLINE_OPTIONS));
-}
-
 /** The dashboard's own forecast point when it is stored for this data, else null. */
 export async function dashboardForecastPoint(db: DatabaseHandle, rows: ModelRows): Promise<ForecastPoint | null> {
   const model = buildCapacityModel(rows, { planStart: todayIso(), horizonDays: DEFAULT_HORIZON_DAYS, adjustments: [] });
@@ -49,13 +42,15 @@ export async function committedQuickForecastPoint(db: DatabaseHandle, rows: Mode
 }
 
 /**
- * The same, read through an open import transaction that has written the file's rows.
+ * The data as an import's dry run would leave it, at the quick tier (compared with
+ * committedQuickForecastPoint: the same tier on both sides, so the delta is the file's alone),
+ * read through an open import transaction that has written the file's rows.
  * Computed here and never stored: the data is hypothetical, and on the embedded
  * database no other query can run while the transaction is open.
  */
 export async function uncommittedForecastPoint(conn: BulkConnection, locals: Map<string, unknown>): Promise<ForecastPoint> {
   const reader = { $queryRawUnsafe: <T>(sql: string) => conn.query<T>(sql) } as unknown as PrismaClient;
-  return hypotheticalForecastPoint(locals, await loadModelRows(reader));
+  return hypotheticalForecastPoint(locals, await loadModelRows(reader), 'quick');
 }
 
 /**

@@ -6,10 +6,11 @@ import { isProcessAlive } from '@/lib/db/process-alive';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportMapping } from '@/lib/mapping';
 import type { ImportKind } from '@/lib/validation/import-kinds';
+import { loadModelRows } from '@/lib/forecast/load-model';
 import { fetchBatchEventRows, jsonRecord } from './batch-events';
 import { recordImportChangeSet } from './change-set';
 import { FileTooLargeError, HashingByteSource } from './byte-source';
-import { committedForecastPoint, uncommittedForecastPoint, type ForecastDelta, type ForecastPoint } from './forecast-delta';
+import { committedQuickForecastPoint, uncommittedForecastPoint, type ForecastDelta, type ForecastPoint } from './forecast-delta';
 import { columnLabeller, openRowSource } from './row-source';
 import { STAGED_KINDS } from './staged';
 import { applyChanges, CHANGES_SAMPLED, diffCounts, sampleChanges, stageRows, type ChangeSample } from './staged/run-staged';
@@ -78,7 +79,9 @@ export async function runImport(db: DatabaseHandle, req: ImportRequest): Promise
     throw new CsvImportError(req.filename, [{ row: 1, column: null, message: `unknown supplier "${supplierCode}"` }]);
   }
   const bytes = req.source instanceof HashingByteSource ? req.source : new HashingByteSource(req.source, req.byteLimit);
-  const forecastBefore = dryRun && req.forecast ? await committedForecastPoint(db) : null;
+  // Before the transaction opens: on the embedded database nothing else can read while it is open. The quick
+  // tier on both sides (as a change set's preview): a person waits for it, and the delta is the file's alone.
+  const forecastBefore = dryRun && req.forecast ? await committedQuickForecastPoint(db, await loadModelRows(prisma)) : null;
 
   // The batch is recorded as running in its own short transaction first, so that an
   // import cut off by a crash still shows, as failed, once the database reopens.
