@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TABLES } from '@/lib/tables/definitions';
 import type { ListRow } from '@/lib/tables/types';
+import type { Change } from './contract';
 import { addDaysIso, buildBulkChanges, buildCellChanges, mergeChanges, resolveConflicts } from './change-set';
 
 const PO = TABLES['purchase-order-lines'];
@@ -89,7 +90,7 @@ describe('change sets from bulk actions', () => {
 
 describe('re-sending after a conflict', () => {
   it('sends each conflicting row at its current version with only the values the person kept as theirs', () => {
-    const changes = [
+    const changes: Change[] = [
       { entity: 'purchaseOrderLine' as const, id: 17, version: 3, set: { promisedDate: '2027-03-08', qty: '9' } },
       { entity: 'purchaseOrderLine' as const, id: 18, version: 1, set: { qty: '2' } },
       { entity: 'purchaseOrderLine' as const, id: 19, version: 1, set: { qty: '5' } },
