@@ -8,6 +8,8 @@ import type { FilterDef, SortKey, TableDef } from './types';
 
 export const LIST_LIMIT_MAX = 1_000;
 export const MAX_SORT_KEYS = 4;
+/** Rows a grid fetches per request: many screenfuls, small enough to come back at once. */
+export const GRID_PAGE_ROWS = 200;
 
 export interface ListQuery {
   /** Filter values by parameter name (`supplier`, `promisedFrom`, `qtyMin`, …), already checked. */
