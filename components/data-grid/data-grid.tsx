@@ -338,10 +338,10 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
                     <span className={styles.headLabel}>{spec.label}</span>
                   )}
                   {header ? (
+                    // Dragged with a pointer; hidden from the accessibility tree so the header is named by its label alone.
                     <span
-                      role="separator"
-                      aria-orientation="vertical"
-                      aria-label={`Resize ${spec.label}`}
+                      aria-hidden="true"
+                      data-resize={spec.key}
                       className={styles.resizer}
                       onMouseDown={header.getResizeHandler()}
                       onTouchStart={header.getResizeHandler()}

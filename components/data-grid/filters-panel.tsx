@@ -28,6 +28,7 @@ export function FiltersPanel({ def, query, onQuery }: { def: TableDef; query: Gr
         onSubmit={(e) => {
           e.preventDefault();
           apply(draft);
+          e.currentTarget.closest('details')?.removeAttribute('open');
         }}
       >
         {def.columns.map((c) => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SavedViewRow, TableSettings } from '@/lib/tables/preferences';
 import type { TableDef } from '@/lib/tables/types';
 import type { GridTable } from './grid-features';
@@ -33,6 +33,21 @@ export function GridToolbar({
   views: SavedViewRow[];
 }) {
   const [search, setSearch] = useState(query.q);
+  const bar = useRef<HTMLDivElement>(null);
+  // A menu closes when the person clicks elsewhere or presses Esc, as menus do.
+  useEffect(() => {
+    const closeOthers = (target: EventTarget | null) => {
+      for (const d of bar.current?.querySelectorAll('details[open]') ?? []) if (!(target instanceof Node && d.contains(target))) d.removeAttribute('open');
+    };
+    const onDown = (e: MouseEvent) => closeOthers(e.target);
+    const onKey = (e: globalThis.KeyboardEvent) => e.key === 'Escape' && closeOthers(null);
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
   // Typing searches a moment after the last key, not on every key.
   useEffect(() => {
     if (search.trim() === query.q) return;
@@ -41,7 +56,7 @@ export function GridToolbar({
   }, [search, query.q, onQuery]);
 
   return (
-    <div className={styles.toolbar}>
+    <div className={styles.toolbar} ref={bar}>
       <div className={styles.toolbarRow}>
         <label className={styles.search}>
           <span className="sr-only">Search {def.title.toLowerCase()}</span>
