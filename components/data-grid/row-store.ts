@@ -63,6 +63,13 @@ export class RowStore {
     return this.pages.get(Math.floor(index / PAGE_ROWS))?.[index % PAGE_ROWS];
   }
 
+  /** The loaded rows with these ids, in list order (selected rows are always loaded: they were clicked). */
+  findRows(ids: ReadonlySet<number>): ListRow[] {
+    const out: ListRow[] = [];
+    for (const p of [...this.pages.keys()].sort((a, b) => a - b)) for (const r of this.pages.get(p)!) if (ids.has(r.id)) out.push(r);
+    return out;
+  }
+
   /** Makes sure rows first..last are loaded or on their way. */
   ensure(first: number, last: number): void {
     const from = Math.max(0, Math.floor(first / PAGE_ROWS));

@@ -55,7 +55,7 @@ export function whereClause(def: TableDef, source: TableSource, query: Pick<List
   }
   if (query.q) {
     const p = arg(likePattern(query.q));
-    conds.push(`(${source.search.map((e) => `${e} ILIKE ${p}`).join(' OR ')})`);
+    conds.push(source.search(p));
   }
   return { text: conds.length > 0 ? conds.join(' AND ') : 'TRUE', values };
 }
