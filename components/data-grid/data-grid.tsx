@@ -8,30 +8,26 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { TABLES } from '@/lib/tables/definitions';
 import type { SavedViewRow, TableSettings } from '@/lib/tables/preferences';
-import { rowLabel, type ColumnDef, type ListPage, type ListRow, type SortKey, type TableName } from '@/lib/tables/types';
+import { rowLabel, type ListPage, type ListRow, type SortKey, type TableName } from '@/lib/tables/types';
 import { BulkBar } from './bulk-bar';
-import { CellEditor } from './cell-editor';
-import { cellText } from './cell-text';
 import { buildBulkChanges, buildCellChanges, type BulkAction, type CellEdit } from './change-set';
 import { ChangeDialog } from './change-dialog';
-import { gridNavReducer, INITIAL_NAV, inRange, keyToNavAction, selectedRange, type GridNavAction, type GridNavState } from './grid-keys';
+import { gridNavReducer, INITIAL_NAV, keyToNavAction, selectedRange, type GridNavAction, type GridNavState } from './grid-keys';
 import { HistoryDrawer } from './history-drawer';
 import { initialLayout } from './layout';
 import { parseTsv, placePaste } from './paste';
 import { fetchListJson, PAGE_ROWS, RowStore } from './row-store';
 import { gridFeatures as features } from './grid-features';
 import { GridToolbar } from './grid-toolbar';
+import { ACTIONS_WIDTH, cellId as cellIdOf, GridRow, ROW_HEIGHT, SELECT_WIDTH, type ColumnModel, type RowHandlers } from './grid-row';
 import { useChangeFlow } from './use-change-flow';
 import { gridStateToParams, pageUrl, parseGridState, type GridQueryState } from './url-state';
 import styles from './data-grid.module.css';
 
 const NO_ROWS: ListRow[] = [];
-const ROW_HEIGHT = 34;
-const SELECT_WIDTH = 40;
-const ACTIONS_WIDTH = 84;
 
 export interface DataGridProps {
   table: TableName;
@@ -109,12 +105,21 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
       }),
   });
   const visible = [...table.getStartVisibleLeafColumns(), ...table.getCenterVisibleLeafColumns(), ...table.getEndVisibleLeafColumns()];
-  const cols: ColumnDef[] = visible.map((c) => def.columns.find((d) => d.key === c.id)!);
-  const widths = visible.map((c) => c.getSize());
   const pinnedCount = table.getStartVisibleLeafColumns().length;
-  const stickyLeft: number[] = [];
-  widths.reduce((left, w, i) => (stickyLeft.push(i < pinnedCount ? left : -1), left + w), SELECT_WIDTH);
-  const totalWidth = SELECT_WIDTH + widths.reduce((a, b) => a + b, 0) + ACTIONS_WIDTH;
+  // One column model per layout, so drawn rows (memoised) re-render only when it really changes.
+  const model = useMemo<ColumnModel>(() => {
+    const widths = visible.map((c) => c.getSize());
+    const stickyLeft: number[] = [];
+    widths.reduce((left, w, i) => (stickyLeft.push(i < pinnedCount ? left : -1), left + w), SELECT_WIDTH);
+    return {
+      cols: visible.map((c) => def.columns.find((d) => d.key === c.id)!),
+      widths,
+      stickyLeft,
+      totalWidth: SELECT_WIDTH + widths.reduce((a, b) => a + b, 0) + ACTIONS_WIDTH,
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the visible columns and their sizes are a function of the layout
+  }, [def, layout, pinnedCount]);
+  const { cols, widths, stickyLeft, totalWidth } = model;
 
   // The layout is the person's own: saved (a moment after the last change) for next time.
   const firstLayout = useRef(true);
@@ -138,6 +143,8 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
     overscan: 12,
     scrollPaddingStart: ROW_HEIGHT,
     initialRect: { width: 1200, height: 600 },
+    // Scrolling renders in React's own time rather than synchronously inside each scroll event.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
@@ -164,7 +171,7 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
     setNav((s) => ({ ...s, anchor: null, editing: false, selectedRows: new Set() }));
   }
   const gridFocused = useRef(false);
-  const cellId = (row: number, col: number) => `${def.name}-r${row}-c${col}`;
+  const cellId = (row: number, col: number) => cellIdOf(def.name, row, col);
   useEffect(() => {
     if (!gridFocused.current) return;
     virtualizer.scrollToIndex(nav.active.row, { align: 'auto' });
@@ -255,17 +262,31 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
     dispatch(action);
   }
 
-  function onCellMouseDown(e: MouseEvent, row: number, col: number) {
-    if (nav.editing && nav.active.row === row && nav.active.col === col) return;
-    gridFocused.current = true;
-    dispatch({ type: 'click', pos: { row, col }, extend: e.shiftKey });
-    if (e.shiftKey) e.preventDefault(); // no text selection while extending
-  }
-
-  const activeDescription = (() => {
-    const column = cols[nav.active.col];
-    return canEdit && column?.edit ? 'Enter or F2 to edit' : undefined;
-  })();
+  // The rows' handlers stay the same functions from render to render (rows are memoised); they call the latest code.
+  const showHistory = setHistoryOf;
+  const latest = useRef({ nav, dispatch, commitCell, showHistory });
+  useEffect(() => {
+    latest.current = { nav, dispatch, commitCell, showHistory };
+  });
+  const [handlers] = useState<RowHandlers>(() => ({
+    mouseDown: (e, row, col) => {
+      const { nav: n, dispatch: d } = latest.current;
+      if (n.editing && n.active.row === row && n.active.col === col) return;
+      gridFocused.current = true;
+      d({ type: 'click', pos: { row, col }, extend: e.shiftKey });
+      if (e.shiftKey) e.preventDefault(); // no text selection while extending
+    },
+    edit: () => latest.current.dispatch({ type: 'edit' }),
+    toggle: (id) => latest.current.dispatch({ type: 'toggleRow', id }),
+    history: (row) => latest.current.showHistory(row),
+    commit: (row, column, raw, how) => {
+      latest.current.commitCell({ row, column, raw }, how === 'enter');
+      if (how === 'tab') latest.current.dispatch({ type: 'tab' });
+    },
+    cancel: () => latest.current.dispatch({ type: 'cancel' }),
+  }));
+  const rangeCols = useMemo(() => ({ left: range.left, right: range.right }), [range.left, range.right]);
+  const resetLayout = useCallback(() => setLayout(initialLayout(def, null)), [def]);
 
   return (
     <div className={styles.wrap}>
@@ -277,7 +298,7 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
         loading={store.loading}
         table={table}
         layout={layout}
-        onResetLayout={() => setLayout(initialLayout(def, null))}
+        onResetLayout={resetLayout}
         views={initialViews}
       />
       {store.error ? (
@@ -365,68 +386,24 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
           {total === 0 && !store.loading ? <p className={styles.empty}>No rows match. Clear a filter or the search.</p> : null}
           {items.map((item) => {
             const row = store.row(item.index);
-            const label = row ? rowLabel(def, row) : '';
-            const selected = row ? nav.selectedRows.has(row.id) : false;
+            const isActiveRow = nav.active.row === item.index;
+            const covered = nav.anchor !== null && item.index >= range.top && item.index <= range.bottom;
             return (
-              <div
+              <GridRow
                 key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                className={`${styles.row} ${selected ? styles.selectedRow : ''}`}
-                style={{ height: ROW_HEIGHT, width: totalWidth, transform: `translateY(${item.start}px)` }}
-              >
-                <div role="gridcell" className={`${styles.cell} ${styles.select} ${styles.sticky}`} style={{ width: SELECT_WIDTH, left: 0 }}>
-                  {row ? <input type="checkbox" tabIndex={-1} checked={selected} aria-label={`Select ${label}`} onChange={() => dispatch({ type: 'toggleRow', id: row.id })} /> : null}
-                </div>
-                {cols.map((spec, ci) => {
-                  const isActive = nav.active.row === item.index && nav.active.col === ci;
-                  const editing = isActive && nav.editing && row && spec.edit;
-                  const value = row?.[spec.key];
-                  return (
-                    <div
-                      key={spec.key}
-                      id={cellId(item.index, ci)}
-                      role="gridcell"
-                      aria-colindex={ci + 2}
-                      aria-selected={nav.anchor ? inRange(nav, item.index, ci) : undefined}
-                      aria-readonly={!canEdit || !spec.edit}
-                      title={isActive ? activeDescription : undefined}
-                      tabIndex={isActive ? 0 : -1}
-                      className={`${styles.cell} ${spec.value === 'decimal' || spec.value === 'int' ? styles.num : ''} ${stickyLeft[ci]! >= 0 ? styles.sticky : ''} ${isActive ? styles.active : ''} ${nav.anchor && inRange(nav, item.index, ci) ? styles.inRange : ''}`}
-                      style={{ width: widths[ci], ...(stickyLeft[ci]! >= 0 ? { left: stickyLeft[ci] } : {}) }}
-                      onMouseDown={(e) => onCellMouseDown(e, item.index, ci)}
-                      onDoubleClick={() => canEdit && spec.edit && row && dispatch({ type: 'edit' })}
-                    >
-                      {!row ? (
-                        <span className={styles.placeholder} aria-hidden="true" />
-                      ) : editing ? (
-                        <CellEditor
-                          column={spec}
-                          label={`${spec.label} of ${label}`}
-                          value={value}
-                          onCancel={() => dispatch({ type: 'cancel' })}
-                          onCommit={(raw, how) => {
-                            commitCell({ row, column: spec, raw }, how === 'enter');
-                            if (how === 'tab') dispatch({ type: 'tab' });
-                          }}
-                        />
-                      ) : spec.key === 'status' || spec.value === 'enum' ? (
-                        <span className={`badge ${String(value ?? '')}`}>{cellText(spec, value)}</span>
-                      ) : (
-                        cellText(spec, value)
-                      )}
-                    </div>
-                  );
-                })}
-                <div role="gridcell" className={`${styles.cell} ${styles.actions}`} style={{ width: ACTIONS_WIDTH }}>
-                  {row ? (
-                    <button type="button" tabIndex={-1} className="secondary small" aria-label={`History of ${label}`} onClick={() => setHistoryOf(row)}>
-                      History
-                    </button>
-                  ) : null}
-                </div>
-              </div>
+                table={def.name}
+                index={item.index}
+                start={item.start}
+                row={row}
+                label={row ? rowLabel(def, row) : ''}
+                model={model}
+                selected={row ? nav.selectedRows.has(row.id) : false}
+                activeCol={isActiveRow ? nav.active.col : -1}
+                editing={isActiveRow && nav.editing}
+                range={covered ? rangeCols : null}
+                canEdit={canEdit}
+                handlers={handlers}
+              />
             );
           })}
         </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { SavedViewRow, TableSettings } from '@/lib/tables/preferences';
 import type { TableDef } from '@/lib/tables/types';
 import type { GridTable } from './grid-features';
@@ -11,7 +11,7 @@ import { csvUrl, type GridQueryState } from './url-state';
 import styles from './data-grid.module.css';
 
 /** Search, filters, columns, saved views and the CSV export of exactly this view. */
-export function GridToolbar({
+export const GridToolbar = memo(function GridToolbar({
   def,
   query,
   onQuery,
@@ -75,4 +75,4 @@ export function GridToolbar({
       </div>
     </div>
   );
-}
+});
