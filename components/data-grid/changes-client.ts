@@ -76,3 +76,26 @@ export async function fetchHistory(url: string): Promise<{ ok: true; history: Ro
     return { ok: false, message: 'The server could not be reached.' };
   }
 }
+
+interface ChangeSetSummary {
+  id: number;
+  source: string;
+  undoneBy: number | null;
+  undoes: number | null;
+}
+
+/**
+ * The person's newest change set that can still be undone (not undone, not itself an
+ * undo), from GET /api/changes?mine=1: what Ctrl+Z undoes after a reload, when this
+ * page has not committed anything yet.
+ */
+export async function latestUndoable(): Promise<number | undefined> {
+  try {
+    const res = await fetch('/api/changes?mine=1&limit=20', { headers: { accept: 'application/json' } });
+    if (!res.ok) return undefined;
+    const body = (await res.json()) as { changeSets?: ChangeSetSummary[] };
+    return body.changeSets?.find((c) => c.undoneBy === null && c.undoes === null && c.source !== 'undo')?.id;
+  } catch {
+    return undefined;
+  }
+}

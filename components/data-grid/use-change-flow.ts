@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { TableDef } from '@/lib/tables/types';
 import { resolveConflicts, type ConflictChoice, type EditProblem } from './change-set';
-import { commitChanges, previewChanges, undoOrRedo } from './changes-client';
+import { commitChanges, latestUndoable, previewChanges, undoOrRedo } from './changes-client';
 import type { Change, ChangeSource, Conflict, Preview } from './contract';
 import { EMPTY_UNDO, nextRedo, nextUndo, pushCommitted, redone, undone, type UndoStack } from './undo-stack';
 
@@ -75,7 +75,7 @@ export function useChangeFlow({ onCommitted, announce }: { onCommitted: () => vo
 
   const undoRedo = useCallback(
     async (what: 'undo' | 'redo') => {
-      const id = what === 'undo' ? nextUndo(stack) : nextRedo(stack);
+      const id = what === 'undo' ? (nextUndo(stack) ?? (await latestUndoable())) : nextRedo(stack);
       if (id === undefined) return announce(what === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.');
       const r = await undoOrRedo(id, what);
       if (r.kind === 'committed') {
