@@ -154,6 +154,15 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
     const t = setTimeout(() => store.ensure(firstIndex, lastIndex), 60);
     return () => clearTimeout(t);
   }, [store, firstIndex, lastIndex, total]);
+  // The server rendered the page again (a server action such as accepting a stock report): the rows on
+  // screen come again from the list, so they show what the action wrote.
+  const firstPage = useRef(initialPage);
+  useEffect(() => {
+    if (firstPage.current === initialPage) return;
+    firstPage.current = initialPage;
+    store.reload(firstIndex, lastIndex);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server sends a new first page
+  }, [initialPage]);
   // A performance mark for the benchmark (and the browser's profiler): the first rows are on screen.
   useEffect(() => {
     requestAnimationFrame(() => performance.mark('grid:first-rows'));

@@ -5,9 +5,10 @@ import { initialLayout } from './layout';
 const PO = TABLES['purchase-order-lines'];
 
 describe('a table layout', () => {
-  it('starts with the key column pinned and the hidden-by-default columns hidden', () => {
+  it('starts with the key columns pinned and the hidden-by-default columns hidden', () => {
     const l = initialLayout(PO, null);
-    expect(l.columnPinning).toEqual({ start: ['poNumber'], end: [] });
+    expect(l.columnPinning).toEqual({ start: ['supplier', 'poNumber'], end: [] });
+    expect(initialLayout(TABLES.items, null).columnPinning).toEqual({ start: ['sku'], end: [] });
     expect(l.columnVisibility).toEqual({ version: false });
     expect(l.columnOrder).toEqual(PO.columns.map((c) => c.key));
   });

@@ -12,6 +12,6 @@ export function initialLayout(def: TableDef, saved: TableSettings | null): Table
     // Columns added since the layout was saved go after the saved ones.
     columnOrder: [...savedOrder, ...keys.filter((k) => !savedOrder.includes(k))],
     columnSizing: Object.fromEntries(Object.entries(saved?.columnSizing ?? {}).filter(([k]) => known(k))),
-    columnPinning: saved ? { start: saved.columnPinning.start.filter(known), end: saved.columnPinning.end.filter(known) } : { start: [def.keyColumn], end: [] },
+    columnPinning: saved ? { start: saved.columnPinning.start.filter(known), end: saved.columnPinning.end.filter(known) } : { start: [...(def.pinnedByDefault ?? [def.keyColumn])], end: [] },
   };
 }

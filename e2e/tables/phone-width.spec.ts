@@ -6,7 +6,7 @@ import { grid } from '../fixtures/tables';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-test('at phone width the shell fits and the PO grid scrolls sideways with the PO column pinned', async ({ signIn }) => {
+test('at phone width the shell fits and the PO grid scrolls sideways with the supplier and PO columns pinned', async ({ signIn }) => {
   const page = await signIn('procurement');
   await page.goto('/purchase-orders');
   await expect(page.getByRole('heading', { level: 1, name: 'Purchase orders' })).toBeVisible();
@@ -15,14 +15,14 @@ test('at phone width the shell fits and the PO grid scrolls sideways with the PO
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
   const g = grid(page, 'Purchase-order lines');
-  const po = g.getByRole('row').nth(1).getByRole('gridcell').nth(1);
+  const po = g.getByRole('row').nth(1).getByRole('gridcell').nth(2);
   await expect(po).toHaveText(/^PO-/);
   const x = (await po.boundingBox())!.x;
   await g.evaluate((el) => {
     el.scrollLeft = el.scrollWidth;
   });
   await expect.poll(() => g.evaluate((el) => el.scrollLeft)).toBeGreaterThan(300);
-  // The status column came into view while the pinned PO column stayed where it was.
+  // The status column came into view while the pinned supplier and PO columns stayed where they were.
   await expect(g.getByRole('row').nth(1).getByRole('gridcell').nth(9)).toBeInViewport();
   expect(Math.round((await po.boundingBox())!.x)).toBe(Math.round(x));
 });

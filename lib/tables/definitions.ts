@@ -10,6 +10,7 @@ const purchaseOrderLines: TableDef = {
   endpoint: '/api/purchase-order-lines',
   entity: 'purchaseOrderLine',
   keyColumn: 'poNumber',
+  pinnedByDefault: ['supplier', 'poNumber'],
   labelKeys: ['supplier', 'poNumber', 'lineNo'],
   labelJoin: '/',
   searchHint: 'supplier, PO number or SKU',

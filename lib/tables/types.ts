@@ -63,8 +63,10 @@ export interface TableDef {
   endpoint: string;
   /** The entity each row is (delete and history act on it). */
   entity: ChangeEntity;
-  /** The column that names a row to people; pinned at the start by default. */
+  /** The column that names a row to people. */
   keyColumn: string;
+  /** The columns pinned at the start until the person changes it (default: the key column). */
+  pinnedByDefault?: readonly string[];
   /** The row's label as the change-set contract writes it ("SUPPLIER/PO/LINE", "SKU @ LOCATION", …). */
   labelKeys: readonly string[];
   labelJoin: string;
