@@ -11,6 +11,7 @@ export const NAV_LINKS: readonly { href: PagePath; label: string }[] = [
   { href: '/bom', label: 'Bill of materials' },
   { href: '/inventory', label: 'Inventory' },
   { href: '/purchase-orders', label: 'Purchase orders' },
+  { href: '/suppliers', label: 'Suppliers' },
   { href: '/imports', label: 'Imports' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/tokens', label: 'API tokens' },

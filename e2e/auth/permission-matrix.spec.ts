@@ -47,6 +47,15 @@ const ROUTE_PROBES: Record<RouteId, Probe> = {
   // An adjustment of no known kind: refused with 422 once the rule lets the caller through, nothing saved.
   'POST /api/scenarios': (c) => c.post('/api/scenarios', { data: { name: 'matrix probe', adjustments: [{ kind: 'nothing' }] } }),
   'DELETE /api/scenarios/[name]': (c) => c.delete('/api/scenarios/no-such-scenario-matrix'),
+  'GET /api/items': (c) => c.get('/api/items?limit=1'),
+  'GET /api/inventory': (c) => c.get('/api/inventory?limit=1'),
+  'GET /api/suppliers': (c) => c.get('/api/suppliers?limit=1'),
+  'GET /api/bom-lines': (c) => c.get('/api/bom-lines?limit=1'),
+  'GET /api/table-preferences/[table]': (c) => c.get('/api/table-preferences/items'),
+  'PUT /api/table-preferences/[table]': (c) => c.put('/api/table-preferences/no-such-table', { data: {} }),
+  'GET /api/saved-views': (c) => c.get('/api/saved-views?table=items'),
+  'POST /api/saved-views': (c) => c.post('/api/saved-views', { data: {} }),
+  'DELETE /api/saved-views/[id]': (c) => c.delete('/api/saved-views/999999'),
 };
 
 function expectedAllowed(id: EndpointId, caller: Caller): boolean {

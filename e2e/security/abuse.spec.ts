@@ -187,7 +187,7 @@ test('a supplier token cannot move the forecast with stock: it reports only what
 
   const page = await signIn('procurement');
   await page.goto('/inventory');
-  const balances = page.getByRole('table', { name: 'Inventory balances' });
+  const balances = page.getByRole('grid', { name: 'Inventory balances' });
   await expect(balances.getByRole('row').nth(1)).toBeVisible();
   await expect(balances.getByRole('row', { name: new RegExp(location) })).toHaveCount(0);
   const waiting = page.getByRole('table', { name: 'Supplier stock reports waiting for acceptance' }).getByRole('row', { name: new RegExp(location) });
@@ -196,8 +196,8 @@ test('a supplier token cannot move the forecast with stock: it reports only what
   // Procurement accepts it: now it is on hand, and the report is no longer waiting.
   // (The page is rendered again: the report leaves the waiting list and its balance appears.)
   await waiting.getByRole('button', { name: `Accept stock report FERGUSON/PIPE-DN100-M/${location}` }).click();
-  await expect(page.getByRole('table', { name: 'Inventory balances' }).getByRole('row', { name: new RegExp(location) })).toContainText('12.5');
+  await expect(page.getByRole('grid', { name: 'Inventory balances' }).getByRole('row', { name: new RegExp(location) })).toContainText('12.5');
   await page.reload();
-  await expect(page.getByRole('table', { name: 'Inventory balances' }).getByRole('row', { name: new RegExp(location) })).toContainText('12.5');
+  await expect(page.getByRole('grid', { name: 'Inventory balances' }).getByRole('row', { name: new RegExp(location) })).toContainText('12.5');
   await expect(page.getByRole('table', { name: 'Supplier stock reports waiting for acceptance' }).getByRole('row', { name: new RegExp(location) })).toHaveCount(0);
 });

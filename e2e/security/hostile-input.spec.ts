@@ -80,8 +80,8 @@ test('injected text in an imported PO renders as inert text', async ({ signIn })
   const res = await page.request.post('/api/imports/purchase-orders?filename=inject.csv', { headers: { 'content-type': 'text/csv' }, data: csv });
   expect(res.status(), await res.text()).toBe(200);
   await page.goto(`/purchase-orders?q=${encodeURIComponent('__pwned')}`);
-  await expect(page.getByRole('cell', { name: poNumber, exact: true })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '<script>window.__pwned=1</script>', exact: true })).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: poNumber, exact: true })).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: '<script>window.__pwned=1</script>', exact: true })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 

@@ -1,53 +1,24 @@
 import type { Metadata } from 'next';
-import { SimpleTable } from '@/components/ui/simple-table';
-import { formatQuantity } from '@/components/ui/format';
-import { fetchRecipes } from '@/lib/catalog/queries';
+import { DataGrid } from '@/components/data-grid/data-grid';
+import { GridProblem } from '@/components/data-grid/grid-problem';
 import { requireRole } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { fetchCatalogCounts } from '@/lib/catalog/queries';
+import { loadGridData } from '@/lib/tables/grid-data';
 
 export const metadata: Metadata = { title: 'Bill of materials' };
 
-export default async function BomPage() {
-  await requireRole('/bom');
-  const recipes = await fetchRecipes();
+export default async function BomPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const me = await requireRole('/bom');
+  const [grid, counts] = await Promise.all([loadGridData('bom-lines', me.userId, await searchParams), fetchCatalogCounts()]);
   return (
     <>
       <h1>Bill of materials</h1>
-      <p className="lede">{recipes.length} recipes: what each build consumes, how long it takes and how many can start per week.</p>
-      <SimpleTable
-        caption="Recipes"
-        rows={recipes}
-        rowKey={(r) => r.id}
-        empty="No recipes yet. Import recipes and bom CSVs."
-        columns={[
-          {
-            header: 'Output',
-            cell: (r) => (
-              <>
-                <code>{r.outputSku}</code>
-                <div className="muted small">{r.outputName}</div>
-              </>
-            ),
-          },
-          { header: 'Output per build', numeric: true, cell: (r) => formatQuantity(r.outputQty) },
-          { header: 'Lead time (days)', numeric: true, cell: (r) => r.leadTimeDays },
-          { header: 'Max starts / week', numeric: true, cell: (r) => r.maxStartsPerWeek ?? <span className="muted">no limit</span> },
-          {
-            header: 'Components per build',
-            cell: (r) => (
-              <ul className="components">
-                {r.components.map((c) => (
-                  <li key={c.sku}>
-                    <span className="qty">
-                      {formatQuantity(c.qtyPerBuild)} {c.unit}
-                    </span>{' '}
-                    <code>{c.sku}</code>
-                  </li>
-                ))}
-              </ul>
-            ),
-          },
-        ]}
-      />
+      <p className="lede">
+        {counts.recipes} recipes: what each build consumes ({counts.recipeLines} component lines), how long it takes and how many can start per week.
+      </p>
+      <GridProblem problem={grid.problem} />
+      <DataGrid {...grid} canEdit={can(me.role, 'edit:data')} />
     </>
   );
 }

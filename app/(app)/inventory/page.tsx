@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import { AcceptStockButton } from '@/components/inventory/accept-stock-button';
 import { SimpleTable } from '@/components/ui/simple-table';
 import { formatDateTime, formatQuantity } from '@/components/ui/format';
-import { fetchInventory } from '@/lib/inventory/queries';
+import { DataGrid } from '@/components/data-grid/data-grid';
+import { GridProblem } from '@/components/data-grid/grid-problem';
+import { fetchInventoryCounts } from '@/lib/inventory/queries';
+import { loadGridData } from '@/lib/tables/grid-data';
 import { fetchPendingSupplierStock } from '@/lib/supplier-stock/queries';
 import { requireRole } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -10,27 +13,18 @@ import { acceptSupplierStockAction } from './accept-supplier-stock';
 
 export const metadata: Metadata = { title: 'Inventory' };
 
-export default async function InventoryPage() {
+export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const me = await requireRole('/inventory');
-  const [rows, reports] = await Promise.all([fetchInventory(), fetchPendingSupplierStock()]);
+  const [grid, counts, reports] = await Promise.all([loadGridData('inventory', me.userId, await searchParams), fetchInventoryCounts(), fetchPendingSupplierStock()]);
   const canAccept = can(me.role, 'edit:data');
   return (
     <>
       <h1>Inventory</h1>
-      <p className="lede">Quantity on hand at the plan start, by location.</p>
-      <SimpleTable
-        caption="Inventory balances"
-        rows={rows}
-        rowKey={(r) => r.id}
-        empty="No inventory yet. Import an inventory CSV."
-        columns={[
-          { header: 'Location', cell: (r) => r.location },
-          { header: 'SKU', cell: (r) => <code>{r.sku}</code> },
-          { header: 'Name', wrap: true, cell: (r) => r.name },
-          { header: 'On hand', numeric: true, cell: (r) => formatQuantity(r.onHand) },
-          { header: 'Unit', cell: (r) => r.unit },
-        ]}
-      />
+      <p className="lede">
+        Quantity on hand at the plan start: {counts.balances} balances at {counts.locations} locations.
+      </p>
+      <GridProblem problem={grid.problem} />
+      <DataGrid {...grid} canEdit={canAccept} />
       <section aria-labelledby="supplier-stock-heading">
         <h2 id="supplier-stock-heading">Stock reported by suppliers</h2>
         <p className="muted">

@@ -1,32 +1,22 @@
 import type { Metadata } from 'next';
-import { SimpleTable } from '@/components/ui/simple-table';
-import { fetchItems } from '@/lib/catalog/queries';
+import { DataGrid } from '@/components/data-grid/data-grid';
+import { GridProblem } from '@/components/data-grid/grid-problem';
 import { requireRole } from '@/lib/auth/guard';
+import { can } from '@/lib/auth/permissions';
+import { fetchCatalogCounts } from '@/lib/catalog/queries';
+import { loadGridData } from '@/lib/tables/grid-data';
 
 export const metadata: Metadata = { title: 'Items' };
 
-export default async function ItemsPage() {
-  await requireRole('/items');
-  const items = await fetchItems();
+export default async function ItemsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const me = await requireRole('/items');
+  const [grid, counts] = await Promise.all([loadGridData('items', me.userId, await searchParams), fetchCatalogCounts()]);
   return (
     <>
       <h1>Items</h1>
-      <p className="lede">{items.length} items: parts, assemblies, site resources and capacity.</p>
-      <SimpleTable
-        caption="Items"
-        rows={items}
-        rowKey={(r) => r.id}
-        empty="No items yet. Import an items CSV on the Imports page or with `npx clearbuild import items <file>`."
-        columns={[
-          { header: 'SKU', cell: (r) => <code>{r.sku}</code> },
-          { header: 'Name', wrap: true, cell: (r) => r.name },
-          { header: 'Category', cell: (r) => <span className="badge">{r.category}</span> },
-          { header: 'Unit', cell: (r) => r.unit },
-          { header: 'Site', cell: (r) => r.site ?? <span className="muted">pooled</span> },
-          { header: 'GPUs online per unit', numeric: true, wrap: true, cell: (r) => (r.gpusOnlinePerUnit > 0 ? r.gpusOnlinePerUnit : '') },
-          { header: 'Built by recipe', cell: (r) => (r.hasRecipe ? 'yes' : '') },
-        ]}
-      />
+      <p className="lede">{counts.items} items: parts, assemblies, site resources and capacity.</p>
+      <GridProblem problem={grid.problem} />
+      <DataGrid {...grid} canEdit={can(me.role, 'edit:data')} />
     </>
   );
 }

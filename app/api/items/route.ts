@@ -1,0 +1,9 @@
+import type { NextRequest } from 'next/server';
+import { withAuth } from '@/lib/auth/guard';
+import { TABLES } from '@/lib/tables/definitions';
+import { listResponse } from '@/lib/tables/list-response';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /api/items: the list query language of lib/tables/query.ts → { rows, total, nextCursor }, or `format=csv`. */
+export const GET = withAuth('GET /api/items', (request: NextRequest) => listResponse(TABLES['items'], request));

@@ -1,0 +1,60 @@
+import { expect, test } from '../fixtures/auth';
+import { seedPurchaseOrder } from '../fixtures/seed';
+import { grid } from '../fixtures/tables';
+
+// Spreadsheet keys on the PO-line grid: arrows move the active cell, Enter edits, Esc
+// cancels, Tab moves on, Space selects a row, Shift+arrows extend the selection.
+
+test('arrows, Tab, Enter and Esc move through and edit cells; Space and Shift+arrows select rows', async ({ signIn }) => {
+  const page = await signIn('procurement');
+  const lines = await seedPurchaseOrder(page.request, 'grid-keys', [{ promisedDate: '2033-05-01' }, { promisedDate: '2033-05-02' }, { promisedDate: '2033-05-03' }]);
+  await page.goto(`/purchase-orders?poNumber=${lines[0]!.poNumber}`);
+  const g = grid(page, 'Purchase-order lines');
+  const first = g.getByRole('row').nth(1);
+  await first.getByRole('gridcell', { name: 'NVIDIA', exact: true }).click();
+  await expect(first.getByRole('gridcell', { name: 'NVIDIA', exact: true })).toBeFocused();
+
+  await page.keyboard.press('ArrowRight');
+  await expect(first.getByRole('gridcell', { name: lines[0]!.poNumber, exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  const second = g.getByRole('row').nth(2);
+  await expect(second.getByRole('gridcell', { name: lines[0]!.poNumber, exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(second.getByRole('gridcell', { name: '2', exact: true })).toBeFocused();
+
+  // To the promised date (supplier, PO, line, SKU, item, qty, unit, promised): Enter edits, Esc cancels.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(second.getByRole('gridcell', { name: '2033-05-02', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const editor = page.getByLabel(`Promised of ${lines[1]!.key}`);
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue('2033-05-02');
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(second.getByRole('gridcell', { name: '2033-05-02', exact: true })).toBeFocused();
+
+  // A read-only cell does not open an editor.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('F2');
+  await expect(page.getByLabel(`Unit of ${lines[1]!.key}`)).toHaveCount(0);
+
+  await page.keyboard.press(' ');
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toContainText('1 row selected');
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toHaveCount(0);
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toContainText('2 rows selected');
+});
+
+test('an executive gets a read-only grid: no editor opens and no bulk actions appear', async ({ signIn }) => {
+  const page = await signIn('executive');
+  await page.goto('/purchase-orders');
+  const g = grid(page, 'Purchase-order lines');
+  await expect(g).toHaveAttribute('aria-readonly', 'true');
+  await g.getByRole('row').nth(1).getByRole('gridcell').nth(8).click();
+  await page.keyboard.press('Enter');
+  await expect(g.getByRole('textbox')).toHaveCount(0);
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toHaveCount(0);
+});
