@@ -23,7 +23,7 @@ const webServer: NonNullable<PlaywrightTestConfig['webServer']> = [
   {
     command: 'node scripts/e2e-server.mjs',
     url: `http://127.0.0.1:${PORT}/`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
@@ -34,7 +34,7 @@ const webServer: NonNullable<PlaywrightTestConfig['webServer']> = [
         {
           command: 'node scripts/e2e-server.mjs --postgres',
           url: `http://127.0.0.1:${PG_PORT}/`,
-          timeout: 300_000,
+          timeout: 600_000,
           reuseExistingServer: false,
           stdout: 'pipe' as const,
           stderr: 'pipe' as const,
