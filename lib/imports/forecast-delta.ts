@@ -41,16 +41,10 @@ export async function committedQuickForecastPoint(db: DatabaseHandle, rows: Mode
   return forecastPoint(rows, await cachedForecast(db, model, { ...HEADLINE_OPTIONS, tier: 'quick' }));
 }
 
-/**
- * The data as an import's dry run would leave it, at the quick tier (compared with
- * committedQuickForecastPoint: the same tier on both sides, so the delta is the file's alone),
- * read through an open import transaction that has written the file's rows.
- * Computed here and never stored: the data is hypothetical, and on the embedded
- * database no other query can run while the transaction is open.
- */
-export async function uncommittedForecastPoint(conn: BulkConnection, locals: Map<string, unknown>): Promise<ForecastPoint> {
+/** The model rows as read through an open transaction (an import's dry run, once it has written the file's rows). */
+export function loadModelRowsThrough(conn: BulkConnection): Promise<ModelRows> {
   const reader = { $queryRawUnsafe: <T>(sql: string) => conn.query<T>(sql) } as unknown as PrismaClient;
-  return hypotheticalForecastPoint(locals, await loadModelRows(reader), 'quick');
+  return loadModelRows(reader);
 }
 
 /**

@@ -6,11 +6,11 @@ import { isProcessAlive } from '@/lib/db/process-alive';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { ImportMapping } from '@/lib/mapping';
 import type { ImportKind } from '@/lib/validation/import-kinds';
-import { loadModelRows } from '@/lib/forecast/load-model';
+import { loadModelRows, type ModelRows } from '@/lib/forecast/load-model';
 import { fetchBatchEventRows, jsonRecord } from './batch-events';
 import { recordImportChangeSet } from './change-set';
 import { FileTooLargeError, HashingByteSource } from './byte-source';
-import { committedQuickForecastPoint, uncommittedForecastPoint, type ForecastDelta, type ForecastPoint } from './forecast-delta';
+import { committedQuickForecastPoint, hypotheticalForecastPoint, loadModelRowsThrough, type ForecastDelta } from './forecast-delta';
 import { columnLabeller, openRowSource } from './row-source';
 import { STAGED_KINDS } from './staged';
 import { applyChanges, CHANGES_SAMPLED, diffCounts, sampleChanges, stageRows, type ChangeSample } from './staged/run-staged';
@@ -79,9 +79,6 @@ export async function runImport(db: DatabaseHandle, req: ImportRequest): Promise
     throw new CsvImportError(req.filename, [{ row: 1, column: null, message: `unknown supplier "${supplierCode}"` }]);
   }
   const bytes = req.source instanceof HashingByteSource ? req.source : new HashingByteSource(req.source, req.byteLimit);
-  // Before the transaction opens: on the embedded database nothing else can read while it is open. The quick
-  // tier on both sides (as a change set's preview): a person waits for it, and the delta is the file's alone.
-  const forecastBefore = dryRun && req.forecast ? await committedQuickForecastPoint(db, await loadModelRows(prisma)) : null;
 
   // The batch is recorded as running in its own short transaction first, so that an
   // import cut off by a crash still shows, as failed, once the database reopens.
@@ -105,7 +102,7 @@ export async function runImport(db: DatabaseHandle, req: ImportRequest): Promise
       ).id;
 
   try {
-    const ctx: ImportContext = { req, supplierCode, dryRun, batchId, bytes, forecastBefore };
+    const ctx: ImportContext = { req, supplierCode, dryRun, batchId, bytes };
     try {
       return await stagedImport(db, ctx);
     } finally {
@@ -136,10 +133,9 @@ interface ImportContext {
   dryRun: boolean;
   batchId: number | null;
   bytes: HashingByteSource;
-  forecastBefore: ForecastPoint | null;
 }
 
-async function stagedImport(db: DatabaseHandle, { req, supplierCode, dryRun, batchId, bytes, forecastBefore }: ImportContext): Promise<ImportSummary> {
+async function stagedImport(db: DatabaseHandle, { req, supplierCode, dryRun, batchId, bytes }: ImportContext): Promise<ImportSummary> {
   const kind = STAGED_KINDS[req.kind];
   const source = openRowSource(req.kind, bytes, { file: req.filename, mapping: req.mapping ?? null });
   const run = async (conn: BulkConnection): Promise<ImportSummary> => {
@@ -150,19 +146,22 @@ async function stagedImport(db: DatabaseHandle, { req, supplierCode, dryRun, bat
     if (dryRun) {
       const counts = await diffCounts(conn, kind, rows);
       const changes = await sampleChanges(conn, kind);
-      let forecast: ForecastDelta | null = null;
-      if (forecastBefore) {
+      // The rows the forecast would read were the file committed, read here and forecast once the transaction
+      // is over: on the embedded database nothing else can query while it is open, and the engine may be busy.
+      let afterRows: ModelRows | null = null;
+      if (req.forecast) {
         await applyChanges(conn, kind, null);
-        forecast = { before: forecastBefore, after: await uncommittedForecastPoint(conn, db.locals) };
+        afterRows = await loadModelRowsThrough(conn);
       }
       const alreadyImported = counts.created + counts.updated === 0 && (await committedBefore(conn, req.kind, sha256, null));
-      throw new DryRunDone<ImportSummary>({
+      throw new DryRunDone<ImportSummary & { afterRows: ModelRows | null }>({
         ...base,
         ...counts,
         alreadyImported,
         changes,
         changesTruncated: counts.created + counts.updated > changes.length,
-        forecast,
+        forecast: null,
+        afterRows,
       });
     }
     // Big imports take a while: say when one starts writing (stderr, never the CLI's --json output).
@@ -179,8 +178,15 @@ async function stagedImport(db: DatabaseHandle, { req, supplierCode, dryRun, bat
   try {
     return await db.bulk.transaction(run);
   } catch (err) {
-    if (err instanceof DryRunDone) return err.result as ImportSummary;
-    throw err;
+    if (!(err instanceof DryRunDone)) throw err;
+    const { afterRows, ...summary } = err.result as ImportSummary & { afterRows: ModelRows | null };
+    if (!afterRows) return summary;
+    // The quick tier on both sides, as a change set's preview: a person waits for it, and the delta is the file's alone.
+    const [before, after] = await Promise.all([
+      committedQuickForecastPoint(db, await loadModelRows(db.prisma)),
+      hypotheticalForecastPoint(db.locals, afterRows, 'quick'),
+    ]);
+    return { ...summary, forecast: { before, after } };
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '@/lib/validation/browser-zod';
 import { getImportSpec, type ImportKind } from '@/lib/validation/import-kinds';
 import { columnTypeOf, isQuantityColumn, QUANTITY_COLUMNS } from './column-types';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './browser-zod';
 
 /** The entities a change set can write (CONTRACT: camelCase names, stable). */
 export const CHANGE_ENTITIES = ['purchaseOrderLine', 'purchaseOrder', 'item', 'supplier', 'inventoryBalance', 'recipe', 'recipeLine'] as const;

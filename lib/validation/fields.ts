@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './browser-zod';
 
 /**
  * Field rules shared by every entity schema. Each rule is a pure parser returning a
