@@ -155,10 +155,17 @@ export function BomTree({ trees, canEdit }: { trees: CapacityTree[]; canEdit: bo
     else toggle(move.collapse);
   };
 
+  // Ctrl+Z / Ctrl+Shift+Z undo and redo the person's own change sets, as in the tables (not while typing).
+  const onLayoutKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || e.target instanceof HTMLInputElement || !canEdit) return;
+    e.preventDefault();
+    void (e.shiftKey ? flow.redo() : flow.undo());
+  };
+
   if (roots.length === 0) return <p className="alert info">No capacity items yet: an item with GPUs online per unit above 0 and a recipe makes a tree here.</p>;
 
   return (
-    <div className={styles.layout}>
+    <div className={styles.layout} onKeyDown={onLayoutKeyDown}>
       <div className={styles.treeBox}>
         <div className={styles.legend} aria-hidden="true">
           <span>Item</span>
