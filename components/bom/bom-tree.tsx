@@ -79,7 +79,7 @@ function TreeItem({ node, root, expanded, focused, register, onPick, onToggle }:
           <Quantity q={node.perCapacityUnit} /> {node.unit}
         </span>
         <span className={styles.num} data-label="Per build">
-          {node.line ? `${node.line.qtyPerBuild} per ${node.line.outputSku}` : ''}
+          {node.line ? <span title={`${node.line.qtyPerBuild} per build of ${node.line.outputSku}`}>{node.line.qtyPerBuild}</span> : ''}
         </span>
         <span className={styles.num} data-label="Lead time">
           {node.recipe ? days(node.recipe.leadTimeDays) : <span className={styles.purchased}>purchased</span>}
@@ -165,27 +165,37 @@ export function BomTree({ trees, canEdit }: { trees: CapacityTree[]; canEdit: bo
   if (roots.length === 0) return <p className="alert info">No capacity items yet: an item with GPUs online per unit above 0 and a recipe makes a tree here.</p>;
 
   return (
-    <div className={styles.layout} onKeyDown={onLayoutKeyDown}>
-      <div className={styles.treeBox}>
-        <div className={styles.legend} aria-hidden="true">
-          <span>Item</span>
-          <span>Per capacity unit</span>
-          <span>Qty per build</span>
-          <span>Lead time</span>
-          <span>Weekly limit</span>
-          <span>To online</span>
-        </div>
-        <ul role="tree" aria-label="Bill of materials by capacity item" className={styles.tree} onKeyDown={onKeyDown}>
-          {roots.map((r) => (
-            <TreeItem key={r.key} node={r} root={r} expanded={expanded} focused={current?.node.key ?? ''} register={register} onPick={setFocused} onToggle={toggle} />
-          ))}
-        </ul>
-      </div>
-      {current ? <NodePanel key={`${current.node.key}@${current.node.line?.version ?? ''}/${current.node.recipe?.version ?? ''}`} node={current.node} root={current.root} canEdit={canEdit} onPreview={(changes) => flow.start(TABLES['bom-lines'], changes, 'edit', [])} /> : null}
-      <p className={`${styles.status} ${styles.wide}`} role="status" aria-live="polite">
+    <>
+      <p className={styles.status} role="status" aria-live="polite">
         {announcement}
       </p>
       <ChangeDialog flow={flow} />
-    </div>
+      <div className={styles.layout} onKeyDown={onLayoutKeyDown}>
+        <div className={styles.treeBox}>
+          <div className={styles.legend} aria-hidden="true">
+            <span>Item</span>
+            <span>Per capacity unit</span>
+            <span>Qty per build</span>
+            <span>Lead time</span>
+            <span>Weekly limit</span>
+            <span>To online</span>
+          </div>
+          <ul role="tree" aria-label="Bill of materials by capacity item" className={styles.tree} onKeyDown={onKeyDown}>
+            {roots.map((r) => (
+              <TreeItem key={r.key} node={r} root={r} expanded={expanded} focused={current?.node.key ?? ''} register={register} onPick={setFocused} onToggle={toggle} />
+            ))}
+          </ul>
+        </div>
+        {current ? (
+          <NodePanel
+            key={`${current.node.key}@${current.node.line?.version ?? ''}/${current.node.recipe?.version ?? ''}`}
+            node={current.node}
+            root={current.root}
+            canEdit={canEdit}
+            onPreview={(changes) => flow.start(TABLES['bom-lines'], changes, 'edit', [])}
+          />
+        ) : null}
+      </div>
+    </>
   );
 }

@@ -13,6 +13,7 @@ interface BomLine {
 }
 
 test('a lead time and a quantity per build edited in the tree, previewed and saved, show in the BOM-lines API', async ({ signIn }) => {
+  test.setTimeout(180_000);
   const page = await signIn('procurement');
   const api = await apiClient('procurement');
   const { capacity, assembly, part } = await seedCapacityTree(api, 'tree-edit');
@@ -32,11 +33,13 @@ test('a lead time and a quantity per build edited in the tree, previewed and sav
   await editor.getByRole('button', { name: 'Preview change' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Review 2 changes' });
+  // The dry run forecasts the change (the quick tier, on a shared machine: give it time).
+  await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeEnabled({ timeout: 60_000 });
   const diff = dialog.getByRole('table', { name: 'Changes' });
   await expect(diff.getByRole('row', { name: `${assembly} leadTimeDays 14 21` })).toBeVisible();
   await expect(diff.getByRole('row', { name: `${capacity} ← ${assembly} qtyPerBuild 1 2` })).toBeVisible();
   await dialog.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved: 2 rows changed' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: 2 rows changed' })).toBeVisible({ timeout: 60_000 });
 
   const lines = async (outputSku: string) => ((await (await api.get(`/api/bom-lines?${new URLSearchParams({ outputSku })}`)).json()) as { rows: BomLine[] }).rows;
   expect((await lines(assembly)).map((l) => [l.componentSku, l.leadTimeDays])).toEqual([[part, 21]]);

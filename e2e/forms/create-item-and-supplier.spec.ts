@@ -7,6 +7,7 @@ import { grid } from '../fixtures/tables';
 // preview dialog, then the commit, then the table filtered to the new row.
 
 test('procurement creates an item through the form: preview, save, then the Items table shows just that item', async ({ signIn }) => {
+  test.setTimeout(180_000);
   const page = await signIn('procurement');
   const sku = uniqueCode('form-item');
   await page.goto('/items/new');
@@ -17,10 +18,12 @@ test('procurement creates an item through the form: preview, save, then the Item
   await form.getByRole('button', { name: 'Preview and save' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Review 1 change' });
+  // The dry run forecasts the change (the quick tier, on a shared machine: give it time).
+  await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeEnabled({ timeout: 60_000 });
   await expect(dialog.getByRole('table', { name: 'Changes' }).getByRole('cell', { name: sku }).first()).toBeVisible();
   await dialog.getByRole('button', { name: 'Save changes' }).click();
 
-  await expect(page).toHaveURL(`/items?sku=${sku}`);
+  await expect(page).toHaveURL(`/items?sku=${sku}`, { timeout: 60_000 });
   const items = grid(page, 'Items');
   await expect(items.getByRole('gridcell', { name: sku, exact: true })).toBeVisible();
   await expect(items).toHaveAttribute('aria-rowcount', '2');
@@ -34,6 +37,7 @@ test('procurement creates an item through the form: preview, save, then the Item
 });
 
 test('procurement creates a supplier through the form, its code stored upper-case, and lands on it in Suppliers', async ({ signIn }) => {
+  test.setTimeout(180_000);
   const page = await signIn('procurement');
   const code = uniqueCode('form-sup');
   await page.goto('/suppliers/new');
@@ -41,9 +45,11 @@ test('procurement creates a supplier through the form, its code stored upper-cas
   await form.getByRole('textbox', { name: 'Code' }).fill(code.toLowerCase());
   await form.getByRole('textbox', { name: 'Name' }).fill('Form-made Cables Ltd');
   await form.getByRole('button', { name: 'Preview and save' }).click();
-  await page.getByRole('dialog', { name: 'Review 1 change' }).getByRole('button', { name: 'Save changes' }).click();
+  const save = page.getByRole('dialog', { name: 'Review 1 change' }).getByRole('button', { name: 'Save changes' });
+  await expect(save).toBeEnabled({ timeout: 60_000 });
+  await save.click();
 
-  await expect(page).toHaveURL(`/suppliers?code=${code}`);
+  await expect(page).toHaveURL(`/suppliers?code=${code}`, { timeout: 60_000 });
   await expect(grid(page, 'Suppliers').getByRole('gridcell', { name: code, exact: true })).toBeVisible();
   const api = await apiClient('executive');
   const listed = (await (await api.get(`/api/suppliers?code=${code}`)).json()) as { rows: { code: string; name: string }[] };

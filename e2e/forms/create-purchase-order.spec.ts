@@ -7,6 +7,7 @@ import { columnTexts, grid } from '../fixtures/tables';
 // both lines previewed together, saved together, then the PO-lines table filtered to them.
 
 test('procurement creates a PO with two lines (a third added, then removed) and finds them in the table and the API', async ({ signIn }) => {
+  test.setTimeout(180_000);
   const page = await signIn('procurement');
   const api = await apiClient('procurement');
   const supplier = await seedSupplier(api, 'po-form');
@@ -31,13 +32,15 @@ test('procurement creates a PO with two lines (a third added, then removed) and 
 
   await form.getByRole('button', { name: 'Preview and save' }).click();
   const dialog = page.getByRole('dialog', { name: 'Review 3 changes' });
+  // The dry run forecasts the change (the quick tier, on a shared machine: give it time).
+  await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeEnabled({ timeout: 60_000 });
   const changes = dialog.getByRole('table', { name: 'Changes' });
   await expect(changes.getByRole('cell', { name: `${supplier}/${poNumber}/1` }).first()).toBeVisible();
   await expect(changes.getByRole('cell', { name: `${supplier}/${poNumber}/2` }).first()).toBeVisible();
   await expect(changes.getByRole('cell', { name: `${supplier}/${poNumber}/3` })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Save changes' }).click();
 
-  await expect(page).toHaveURL(`/purchase-orders?${new URLSearchParams({ supplier, poNumber })}`);
+  await expect(page).toHaveURL(`/purchase-orders?${new URLSearchParams({ supplier, poNumber })}`, { timeout: 60_000 });
   const lines = grid(page, 'Purchase-order lines');
   await expect(lines).toHaveAttribute('aria-rowcount', '3');
   await expect.poll(() => columnTexts(lines, 'SKU')).toEqual([skuA, skuB]);
