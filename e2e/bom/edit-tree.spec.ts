@@ -47,6 +47,14 @@ test('a lead time and a quantity per build edited in the tree, previewed and sav
   // The tree reloads: half an assembly per unit now, 4 parts, and 21 + 3 days to online.
   await expect(root.getByRole('treeitem', { name: new RegExp(`^${assembly} — 0\\.5 ea per ${capacity}; built in 21 days, at most 10 a week; 24 days to online$`) })).toBeVisible();
   await expect(root.getByRole('treeitem', { name: new RegExp(`^${part} — 4 ea per ${capacity}`) })).toBeVisible();
+
+  // Ctrl+Z in the tree undoes the person's change set, as in the tables.
+  await root.getByRole('treeitem', { name: new RegExp(`^${assembly} — `) }).focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').filter({ hasText: /^Undone: change set \d+ \(2 rows\)/ })).toBeVisible({ timeout: 60_000 });
+  expect((await lines(assembly)).map((l) => [l.componentSku, l.leadTimeDays])).toEqual([[part, 14]]);
+  expect((await lines(capacity)).map((l) => [l.componentSku, l.qtyPerBuild])).toEqual([[assembly, '1']]);
+  await expect(root.getByRole('treeitem', { name: new RegExp(`^${assembly} — 0\\.25 ea per ${capacity}; built in 14 days`) })).toBeVisible();
   await api.dispose();
 });
 
