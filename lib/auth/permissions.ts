@@ -139,6 +139,10 @@ export type EndpointId = keyof typeof ENDPOINTS;
 export const PAGES = {
   '/dashboard': 'read:workspace',
   '/items': 'read:workspace',
+  // The create forms (issue 14): nested under their tables, for those who edit (pageForPath picks the longest match).
+  '/items/new': 'edit:data',
+  '/suppliers/new': 'edit:data',
+  '/purchase-orders/new': 'edit:data',
   '/bom': 'read:workspace',
   '/inventory': 'read:workspace',
   '/purchase-orders': 'read:workspace',

@@ -1,24 +1,20 @@
 import type { Metadata } from 'next';
-import { DataGrid } from '@/components/data-grid/data-grid';
-import { GridProblem } from '@/components/data-grid/grid-problem';
+import { BomTree } from '@/components/bom/bom-tree';
 import { requireRole } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
-import { fetchCatalogCounts } from '@/lib/catalog/queries';
-import { loadGridData } from '@/lib/tables/grid-data';
+import { fetchCapacityTrees } from '@/lib/bom/queries';
+import { BomHeading } from './bom-heading';
 
 export const metadata: Metadata = { title: 'Bill of materials' };
 
-export default async function BomPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+/** Each capacity item's tree down to purchased parts: quantity per capacity unit, lead times, weekly limits. */
+export default async function BomPage() {
   const me = await requireRole('/bom');
-  const [grid, counts] = await Promise.all([loadGridData('bom-lines', me.userId, await searchParams), fetchCatalogCounts()]);
+  const trees = await fetchCapacityTrees();
   return (
     <>
-      <h1>Bill of materials</h1>
-      <p className="lede">
-        {counts.recipes} recipes: what each build consumes ({counts.recipeLines} component lines), how long it takes and how many can start per week.
-      </p>
-      <GridProblem problem={grid.problem} />
-      <DataGrid {...grid} canEdit={can(me.role, 'edit:data')} />
+      <BomHeading />
+      <BomTree trees={trees} canEdit={can(me.role, 'edit:data')} />
     </>
   );
 }
