@@ -52,8 +52,8 @@ const GENERIC = arg('generic', 2);
 const GENERIC_LIMIT_S = arg('generic-limit', 30);
 const QUEUE = arg('queue', 2);
 
-/** What a what-if returns at once: the quick tier, no verification re-runs, no pegging. */
-const WHATIF: ForecastOptions = { tier: 'quick', shortages: 'estimate', pegging: 'none' };
+/** What a what-if returns at once, as `GET /api/forecast?tier=quick` asks: the quick tier (expedite plans estimated, not re-run), no pegging. */
+const WHATIF: ForecastOptions = { tier: 'quick', pegging: 'none' };
 
 function rng(seed: number) {
   let s = seed >>> 0 || 1;
