@@ -2,7 +2,7 @@
  * npm run bench:whatif — what-ifs on the product's demo build-out (47 items,
  * 13 recipes, 375 open lines, 365 days), the way executives ask them.
  *
- *   tsx bench/whatif.ts [--count 200] [--seed 1] [--cold 200] [--new-workers 5] [--generic 2] [--generic-limit 30]
+ *   tsx bench/whatif.ts [--count 200] [--seed 1] [--cold 200] [--new-workers 5] [--queue 2] [--generic 2] [--generic-limit 30]
  *
  * (a) warm: `count` seeded random what-ifs (a supplier or a line delayed or
  *     pulled in, a line cancelled or scaled, a weekly limit or a lead time
@@ -21,7 +21,13 @@
  *     reference-milp.ts) on `generic` of them, time and GPU-days beside the
  *     engine's (2 by default, not the issue's 10: on the demo each takes about
  *     three minutes, well past its nominal time limit, before giving up without
- *     a schedule; `--generic 10` runs the ten).
+ *     a schedule; `--generic 10` runs the ten);
+ * (d) priorities: one worker (a 2-core server's pool), `queue` proven forecasts of
+ *     what-ifs started in the background (the proofs that upgrade quick answers),
+ *     then a quick what-if: how long a person waits for it as an interactive job
+ *     (at most the one proof running) and as it waited before priorities (behind
+ *     every proof).
+ *
  * Last line, exactly: `whatif p50 X ms p95 Y ms cold-median Z ms optimal N/200 max-gap G%`.
  * Timings are for this machine and are never asserted in tests.
  */
@@ -31,7 +37,7 @@ import { applyAdjustments } from '@/lib/capacity/adjustments';
 import { formatDate, parseDate } from '@/lib/capacity/dates';
 import { referenceGpuDays } from '@/lib/capacity/testing/reference-milp';
 import { forgetWarmStarts } from '@/lib/capacity/warm-start';
-import { EnginePool } from '@/lib/engine/pool';
+import { EnginePool, type EnginePriority } from '@/lib/engine/pool';
 import { demoCapacityModel } from './demo-model';
 
 const arg = (name: string, fallback: number) => {
@@ -44,9 +50,10 @@ const COLD = arg('cold', 200);
 const NEW_WORKERS = arg('new-workers', 5);
 const GENERIC = arg('generic', 2);
 const GENERIC_LIMIT_S = arg('generic-limit', 30);
+const QUEUE = arg('queue', 2);
 
-/** What a what-if returns at once: the quick tier, no verification re-runs, no pegging. */
-const WHATIF: ForecastOptions = { tier: 'quick', shortages: 'estimate', pegging: 'none' };
+/** What a what-if returns at once, as `GET /api/forecast?tier=quick` asks: the quick tier (expedite plans estimated, not re-run), no pegging. */
+const WHATIF: ForecastOptions = { tier: 'quick', pegging: 'none' };
 
 function rng(seed: number) {
   let s = seed >>> 0 || 1;
@@ -177,6 +184,25 @@ async function main() {
     await pool.close();
   }
   if (fresh.length > 0) log(`a brand-new worker thread each (start it, load the code and HiGHS, answer cold; ${fresh.length} what-ifs): median ${ms(pct(fresh, 50))} ms`);
+
+  if (QUEUE > 0) {
+    const wait = async (workers: number, priority: EnginePriority) => {
+      const pool = new EnginePool(workers, QUEUE + 1);
+      // Every worker started and warm for the data, as on a server that has answered a few what-ifs.
+      await Promise.all(Array.from({ length: workers }, () => pool.run(base, WHATIF)));
+      const proofs = whatIfs.slice(0, QUEUE).map((a) => pool.run(scenario(a), { tier: 'proven', pegging: 'none' }, 'background'));
+      const t0 = performance.now();
+      await pool.run(scenario(whatIfs[QUEUE]!), WHATIF, priority);
+      const t = performance.now() - t0;
+      await Promise.all(proofs);
+      await pool.close();
+      return t;
+    };
+    log(`${QUEUE} proofs started in the background, then a quick what-if: how long a person waits for it`);
+    log(`  one worker, first come first served (before priorities): ${ms(await wait(1, 'background'))} ms`);
+    log(`  one worker, interactive first (waits for the proof running): ${ms(await wait(1, 'interactive'))} ms`);
+    log(`  two workers, one kept for interactive jobs (the default pool on 2 cores): ${ms(await wait(2, 'interactive'))} ms`);
+  }
 
   if (GENERIC > 0) {
     log(`generic time-indexed HiGHS integer program on ${GENERIC} what-ifs (limit ${GENERIC_LIMIT_S} s each):`);

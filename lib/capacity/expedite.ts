@@ -8,6 +8,9 @@ import type { Adjustment, CapacityModel, PullIn } from './types';
 interface Candidate {
   line: EffectiveLine;
   day: number;
+  /** The line's quantity, parsed once (a forecast plans up to a few hundred lines per target). */
+  qty: Decimal;
+  quantity: string;
 }
 
 export interface ActionableLine {
@@ -27,16 +30,7 @@ export interface ActionableLine {
  * across the plan.
  */
 export function actionableLines(m: NModel, lines: { sku: string; date: string; qty: Decimal }[], hypotheticalSupplier: string): ActionableLine[] {
-  const bySku = new Map<string, Candidate[]>();
-  const add = (line: EffectiveLine, day: number) => {
-    if (line.supplier === hypotheticalSupplier || line.hypothetical) return;
-    let list = bySku.get(line.sku);
-    if (!list) bySku.set(line.sku, (list = []));
-    list.push({ line, day });
-  };
-  for (const lots of m.lots) for (const lot of lots) if (lot.source.kind === 'poLine') add(lot.source.line, lot.day);
-  for (const l of m.lateLines) add(l, Math.max(0, parseDate(l.promisedDate)! - m.start) + (l.delayDays ?? 0));
-  for (const list of bySku.values()) list.sort((a, b) => a.day - b.day || cmp(a.line.supplier, b.line.supplier) || cmp(a.line.poNumber, b.line.poNumber) || a.line.lineNo - b.line.lineNo);
+  const bySku = candidatesOf(m, hypotheticalSupplier);
   const used = new Set<EffectiveLine>();
 
   return lines.map((l) => {
@@ -51,16 +45,38 @@ export function actionableLines(m: NModel, lines: { sku: string; date: string; q
         supplier: c.line.supplier,
         poNumber: c.line.poNumber,
         lineNo: c.line.lineNo,
-        quantity: new Decimal(c.line.qty).toFixed(),
+        quantity: c.quantity,
         promisedDate: c.line.promisedDate,
         expectedDate: formatDate(m.start + c.day),
         neededByDate: l.date,
         pullInDays: c.day - needDay,
       });
-      rest = rest.minus(c.line.qty);
+      rest = rest.minus(c.qty);
     }
     return { sku: l.sku, quantity: l.qty.toFixed(), needByDate: l.date, pullIn, newOrderQuantity: rest.gt(0) ? rest.toFixed() : null };
   });
+}
+
+// A forecast asks once per missed target; the model's lines do not change in between.
+const candidateCache = new WeakMap<NModel, { supplier: string; bySku: Map<string, Candidate[]> }>();
+
+/** Open PO lines by item, soonest first (ties by supplier, PO, line), built once per model. */
+function candidatesOf(m: NModel, hypotheticalSupplier: string): Map<string, Candidate[]> {
+  const cached = candidateCache.get(m);
+  if (cached && cached.supplier === hypotheticalSupplier) return cached.bySku;
+  const bySku = new Map<string, Candidate[]>();
+  const add = (line: EffectiveLine, day: number) => {
+    if (line.supplier === hypotheticalSupplier || line.hypothetical) return;
+    let list = bySku.get(line.sku);
+    if (!list) bySku.set(line.sku, (list = []));
+    const qty = new Decimal(line.qty);
+    list.push({ line, day, qty, quantity: qty.toFixed() });
+  };
+  for (const lots of m.lots) for (const lot of lots) if (lot.source.kind === 'poLine') add(lot.source.line, lot.day);
+  for (const l of m.lateLines) add(l, Math.max(0, parseDate(l.promisedDate)! - m.start) + (l.delayDays ?? 0));
+  for (const list of bySku.values()) list.sort((a, b) => a.day - b.day || cmp(a.line.supplier, b.line.supplier) || cmp(a.line.poNumber, b.line.poNumber) || a.line.lineNo - b.line.lineNo);
+  candidateCache.set(m, { supplier: hypotheticalSupplier, bySku });
+  return bySku;
 }
 
 /** The plan as the scenario adjustments that carry it out: each pull-in a negative delay, each new order a hypothetical line. */

@@ -107,7 +107,8 @@ export async function computeForecast(model: CapacityModel, options: ForecastOpt
   const tExplain = performance.now();
 
   const lineValues = options.lineValues ? await valuesOfLines(model, r, batches, budget) : null;
-  const mode = options.shortages ?? 'verified';
+  // A what-if (quick) answers at once with plans to verify; the proven forecast that upgrades it verifies them.
+  const mode = options.shortages ?? (budget.tier === 'quick' ? 'estimate' : 'verified');
   const shortages = mode === 'none' ? [] : await targetShortages(model, r, mode === 'verified', { ...workBudget({ tier: VERIFY_TIER }), safetyNetMs: budget.safetyNetMs });
   const tEnd = performance.now();
 
@@ -217,6 +218,9 @@ function buildList(m: NModel, starts: Float64Array[]): Build[] {
  * falls back to the new orders the receipts re-run verified). Re-runs use the
  * quick tier's work budget (VERIFY_TIER).
  */
+/** What an estimated plan says: not checked by re-running the engine here; the proven forecast of the same input checks it. */
+export const UNVERIFIED_NOTE = 'an estimate, not yet verified: the proven forecast re-runs the engine with this plan carried out to verify it';
+
 async function targetShortages(model: CapacityModel, base: Run, verify: boolean, budget: Budget): Promise<Shortage[]> {
   const { m } = base;
   const scale = 10 ** m.gpuDigits;
@@ -280,11 +284,13 @@ async function targetShortages(model: CapacityModel, base: Run, verify: boolean,
       lines: plan.map((l) => ({ ...l, gpusUpTo: Math.floor(Number(l.quantity) * (perUnit.get(l.sku) ?? 0)) })),
       ...(!achievable
         ? { note: 'lead times and weekly limits leave too little time: purchases alone cannot meet this target' }
-        : verify && !verified
-          ? {
-              note: `re-running with these receipts still leaves the target ${formatScaled(Math.ceil(short), m.gpuDigits)} GPUs short: the forecast (maximising GPU-days) puts the extra parts to GPUs that count for more over the horizon`,
-            }
-          : {}),
+        : !verify
+          ? { note: UNVERIFIED_NOTE }
+          : !verified
+            ? {
+                note: `re-running with these receipts still leaves the target ${formatScaled(Math.ceil(short), m.gpuDigits)} GPUs short: the forecast (maximising GPU-days) puts the extra parts to GPUs that count for more over the horizon`,
+              }
+            : {}),
     });
     earlier.push(t.date);
   }

@@ -16,62 +16,108 @@ export function greedySchedule(m: NModel, core: Core, order: number[], target?: 
   // With a target (cumulative starts per recipe per day, lp-rounding.ts) no recipe runs ahead of it.
   const started = new Float64Array(m.recipes.length);
   const stock = new Float64Array(core.resources.length);
-  const arrivals = new Map<number, Array<[number, number]>>();
-  const arrive = (day: number, res: number, qty: number) => {
-    let list = arrivals.get(day);
-    if (!list) arrivals.set(day, (list = []));
-    list.push([res, qty]);
-  };
-  core.resources.forEach((res, ri) => res.days.forEach((d, b) => arrive(d, ri, res.inc[b]!)));
+  const { days, dayIndex, arrivalStart, arrivalRes, arrivalQty } = eventsOf(core);
+  // Landings of builds started on the walk, by event day, after the day's known arrivals.
+  const landings = new Map<number, number[]>();
 
-  const dayset = new Set<number>(arrivals.keys());
-  for (const days of core.cand.values()) for (const d of days) dayset.add(d);
-  const days = [...dayset].sort((a, b) => a - b);
-
-  const next = new Map<number, number>(order.map((r) => [r, 0]));
-  const weekUsed = new Map<number, { week: number; used: number }>();
-  for (const t of days) {
-    for (const [res, qty] of arrivals.get(t) ?? []) stock[res]! += qty;
-    arrivals.delete(t);
-    for (const r of order) {
-      const cand = core.cand.get(r)!;
-      const i = next.get(r)!;
+  // Per position in the order, looked up once: the walk below visits every (day, recipe) pair.
+  const cands = order.map((r) => core.cand.get(r)!);
+  const firstVar = order.map((r) => core.varStart.get(r)!);
+  const uses = order.map((r) => core.uses.get(r)!);
+  const makes = order.map((r) => core.makes.get(r) ?? null);
+  const next = new Int32Array(order.length);
+  // The week each recipe last started in, and how many it started then.
+  const lastWeek = new Float64Array(order.length).fill(NaN);
+  const weekStarts = new Float64Array(order.length);
+  for (let e = 0; e < days.length; e++) {
+    const t = days[e]!;
+    for (let a = arrivalStart[e]!; a < arrivalStart[e + 1]!; a++) stock[arrivalRes[a]!]! += arrivalQty[a]!;
+    const landed = landings.get(t);
+    if (landed) for (let a = 0; a < landed.length; a += 2) stock[landed[a]!]! += landed[a + 1]!;
+    for (let k = 0; k < order.length; k++) {
+      const cand = cands[k]!;
+      const i = next[k]!;
       if (i >= cand.length || cand[i] !== t) continue;
-      next.set(r, i + 1);
-      const v = core.varStart.get(r)! + i;
+      next[k] = i + 1;
+      const r = order[k]!;
+      const v = firstVar[k]! + i;
       const rec = m.recipes[r]!;
       let n = core.varUb[v]!;
-      if (rec.lim !== null) {
-        const wk = weekUsed.get(r);
-        const used = wk && wk.week === m.weekOf[t] ? wk.used : 0;
-        n = Math.min(n, rec.lim - used);
-      }
-      for (const term of core.uses.get(r)!) n = Math.min(n, floorDiv(Math.max(0, stock[term.resource]!), term.coef));
+      const week = m.weekOf[t]!;
+      if (rec.lim !== null) n = Math.min(n, rec.lim - (lastWeek[k] === week ? weekStarts[k]! : 0));
+      for (const term of uses[k]!) n = Math.min(n, floorDiv(Math.max(0, stock[term.resource]!), term.coef));
       if (target) n = Math.min(n, target[r]![t]! - started[r]!);
       if (!(n > 0)) continue;
       x[v] = n;
       started[r]! += n;
-      for (const term of core.uses.get(r)!) stock[term.resource]! -= n * term.coef;
+      for (const term of uses[k]!) stock[term.resource]! -= n * term.coef;
       if (rec.lim !== null) {
-        const wk = weekUsed.get(r);
-        if (wk && wk.week === m.weekOf[t]) wk.used += n;
-        else weekUsed.set(r, { week: m.weekOf[t]!, used: n });
+        if (lastWeek[k] === week) weekStarts[k]! += n;
+        else {
+          lastWeek[k] = week;
+          weekStarts[k] = n;
+        }
       }
-      const make = core.makes.get(r);
+      const make = makes[k];
       if (make) {
         const land = t + rec.lead;
         const res = core.resources[make.resource]!;
         if (stretchOf(res, land) >= 0) {
           if (rec.lead === 0) stock[make.resource]! += n * -make.coef;
           else {
-            arrive(land, make.resource, n * -make.coef);
-            if (!dayset.has(land)) throw new Error('landing day is not an event day'); // T_j holds every landing
+            if (!dayIndex.has(land)) throw new Error('landing day is not an event day'); // T_j holds every landing
+            let list = landings.get(land);
+            if (!list) landings.set(land, (list = []));
+            list.push(make.resource, n * -make.coef);
           }
         }
       }
     }
   }
   return x;
+}
+
+interface CoreEvents {
+  /** Every day something arrives or a core recipe may start, ascending. */
+  days: number[];
+  dayIndex: Map<number, number>;
+  /** The stretches' known arrivals on days[e]: arrivalRes/arrivalQty[arrivalStart[e] … arrivalStart[e+1]), resource order. */
+  arrivalStart: Int32Array;
+  arrivalRes: Int32Array;
+  arrivalQty: Float64Array;
+}
+
+// The greedy walks the same core in several orders (and lp-rounding.ts once more): its events are worked out once.
+const coreEvents = new WeakMap<Core, CoreEvents>();
+
+function eventsOf(core: Core): CoreEvents {
+  const hit = coreEvents.get(core);
+  if (hit) return hit;
+  const dayset = new Set<number>();
+  let count = 0;
+  for (const res of core.resources) {
+    for (const d of res.days) dayset.add(d);
+    count += res.days.length;
+  }
+  for (const cand of core.cand.values()) for (const d of cand) dayset.add(d);
+  const days = [...dayset].sort((a, b) => a - b);
+  const dayIndex = new Map(days.map((d, e) => [d, e]));
+  const arrivalStart = new Int32Array(days.length + 1);
+  for (const res of core.resources) for (const d of res.days) arrivalStart[dayIndex.get(d)! + 1]!++;
+  for (let e = 0; e < days.length; e++) arrivalStart[e + 1]! += arrivalStart[e]!;
+  const fill = arrivalStart.slice(0, days.length);
+  const arrivalRes = new Int32Array(count);
+  const arrivalQty = new Float64Array(count);
+  core.resources.forEach((res, ri) =>
+    res.days.forEach((d, b) => {
+      const a = fill[dayIndex.get(d)!]!++;
+      arrivalRes[a] = ri;
+      arrivalQty[a] = res.inc[b]!;
+    }),
+  );
+  const events = { days, dayIndex, arrivalStart, arrivalRes, arrivalQty };
+  coreEvents.set(core, events);
+  return events;
 }
 
 export function bomLevels(m: NModel): Int32Array {

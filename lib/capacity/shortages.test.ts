@@ -20,16 +20,18 @@ async function rerunMeets(m: CapacityModel, s: Shortage) {
 
 const newOrder = (sku: string, quantity: string, needByDate: string, gpusUpTo: number) => ({ sku, quantity, needByDate, pullIn: [], newOrderQuantity: quantity, gpusUpTo });
 
+// 10 nodes by 20 March; only 4 have GPUs. A node takes 8 GPUs and 3 days.
+const tenNodesByMarch20 = model({
+  horizonDays: 30,
+  items: [part('GPU'), part('RP', 'PHX1'), capacity('NODE', 8, 'PHX1')],
+  recipes: [recipe('NODE', { GPU: '8', RP: '1' }, { lead: 3 })],
+  inventory: [stock('GPU', '32'), stock('RP', '20')],
+  targets: [{ date: '2026-03-20', gpusOnline: 80 }],
+});
+
 describe('shortages', () => {
   it('names the extra purchases and need-by dates that meet a missed target, respecting lead times', async () => {
-    // 10 nodes by 20 March; only 4 have GPUs. A node takes 8 GPUs and 3 days.
-    const m = model({
-      horizonDays: 30,
-      items: [part('GPU'), part('RP', 'PHX1'), capacity('NODE', 8, 'PHX1')],
-      recipes: [recipe('NODE', { GPU: '8', RP: '1' }, { lead: 3 })],
-      inventory: [stock('GPU', '32'), stock('RP', '20')],
-      targets: [{ date: '2026-03-20', gpusOnline: 80 }],
-    });
+    const m = tenNodesByMarch20;
     const f = await computeForecast(m);
     expect(f.shortages).toEqual([
       {
@@ -43,6 +45,17 @@ describe('shortages', () => {
       },
     ]);
     expect(await rerunMeets(m, f.shortages[0]!)).toBe(true);
+  });
+
+  it('at the quick tier gives the same plan unverified, saying the proven forecast verifies it, unless verification is asked for', async () => {
+    const m = tenNodesByMarch20;
+    const proven = await computeForecast(m);
+    const quick = await computeForecast(m, { tier: 'quick' });
+    expect(proven.shortages[0]!.verified).toBe(true);
+    expect(proven.shortages[0]!.note).toBeUndefined();
+    expect(quick.shortages).toEqual([{ ...proven.shortages[0]!, verified: false, note: expect.stringContaining('the proven forecast re-runs the engine with this plan') }]);
+    expect((await computeForecast(m, { tier: 'quick', shortages: 'verified' })).shortages).toEqual(proven.shortages);
+    expect((await computeForecast(m, { tier: 'proven', shortages: 'estimate' })).shortages).toEqual(quick.shortages);
   });
 
   it('uses stock the plan leaves idle before asking for more, and buys only what is short', async () => {

@@ -26,20 +26,9 @@ export interface ShortagePlan {
  */
 export function planShortage(m: NModel, starts: Float64Array[], targetDay: number, deficit: number, useSpare = true): ShortagePlan {
   const { H } = m;
-  const net = m.items.map(() => new Float64Array(H));
-  m.items.forEach((_, i) => net[i]!.set(m.ext[i]!));
-  const weekUsed = m.recipes.map(() => new Float64Array(m.weekCount));
-  m.recipes.forEach((rec, r) => {
-    const s = starts[r]!;
-    for (let d = 0; d < H; d++) {
-      if (!s[d]) continue;
-      weekUsed[r]![m.weekOf[d]!]! += s[d]!;
-      for (const c of rec.comps) net[c.item]![d]! -= s[d]! * c.qty;
-      if (d + rec.lead < H) net[rec.out]![d + rec.lead]! += s[d]! * rec.outQty;
-    }
-  });
-  for (const a of net) for (let d = 1; d < H; d++) a[d]! += a[d - 1]!;
-  const stock = net.map((a) => new SuffixStock(a));
+  const base = scheduledStock(m, starts);
+  const weekUsed = base.weekUsed.map((w) => w.slice());
+  const stock = base.net.map((a) => new SuffixStock(a.slice()));
 
   type Undo = () => void;
   let log: Undo[] = [];
@@ -114,6 +103,32 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
     if (remaining <= 0) break;
   }
   return { receipts: mergeReceipts(receipts), remaining: Math.max(0, remaining) };
+}
+
+// A forecast plans each missed target on the same schedule: its stock is worked out once.
+const scheduled = new WeakMap<Float64Array[], { m: NModel; net: Float64Array[]; weekUsed: Float64Array[] }>();
+
+/** Each item's cumulative net stock by day under the schedule, and each recipe's starts per week (callers copy them). */
+function scheduledStock(m: NModel, starts: Float64Array[]) {
+  const hit = scheduled.get(starts);
+  if (hit && hit.m === m) return hit;
+  const { H } = m;
+  const net = m.items.map(() => new Float64Array(H));
+  m.items.forEach((_, i) => net[i]!.set(m.ext[i]!));
+  const weekUsed = m.recipes.map(() => new Float64Array(m.weekCount));
+  m.recipes.forEach((rec, r) => {
+    const s = starts[r]!;
+    for (let d = 0; d < H; d++) {
+      if (!s[d]) continue;
+      weekUsed[r]![m.weekOf[d]!]! += s[d]!;
+      for (const c of rec.comps) net[c.item]![d]! -= s[d]! * c.qty;
+      if (d + rec.lead < H) net[rec.out]![d + rec.lead]! += s[d]! * rec.outQty;
+    }
+  });
+  for (const a of net) for (let d = 1; d < H; d++) a[d]! += a[d - 1]!;
+  const entry = { m, net, weekUsed };
+  scheduled.set(starts, entry);
+  return entry;
 }
 
 function gpb(m: NModel, r: number): number {

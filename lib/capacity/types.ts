@@ -111,8 +111,9 @@ export interface ForecastOptions {
    */
   safetyNetMs?: number;
   /**
-   * 'verified' (default) re-runs the engine with each target's shortage receipts
-   * added and tops them up until the target is met; 'estimate' skips the re-runs;
+   * 'verified' (the proven tier's default) re-runs the engine with each target's
+   * shortage receipts added and tops them up until the target is met; 'estimate'
+   * (the quick tier's default) skips the re-runs and marks each plan unverified;
    * 'none' leaves `shortages` empty.
    */
   shortages?: 'verified' | 'estimate' | 'none';

@@ -89,6 +89,10 @@ describe('forecast through the CLI on canonical CSVs imported into a fresh data 
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('24 GPUs online by 2027-01-10');
     expect(r.stdout).toMatch(/2027-01-05\s+24\s+16\s+MISSED/);
+    // The proven tier (the CLI's default) verifies its expedite plan; the quick tier says its plan is an estimate.
+    expect(r.stdout).toContain('Expedite plan for 2027-01-05 (verified)');
+    const quick = clearbuild('forecast', '--plan-start', '2027-01-01', '--horizon-days', '10', '--tier', 'quick');
+    expect(quick.stdout).toContain('Expedite plan for 2027-01-05 (NOT verified): an estimate, not yet verified');
   });
 
   it('runs a saved what-if: the pipe line slipping three days brings the third node online later', () => {

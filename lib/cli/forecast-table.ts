@@ -41,6 +41,14 @@ export function renderForecastTable(f: Forecast): string {
     });
     out.push('Targets:', table(['date', 'target', 'forecast', 'status', 'reached on'], rows, [false, true, true, false, false]), '');
   }
+  for (const s of f.shortages) {
+    const lines = s.lines.map((l) => {
+      const pulls = l.pullIn.map((p) => `pull in ${p.supplier} ${p.poNumber}/${p.lineNo} (${p.quantity}) ${p.expectedDate} → ${p.neededByDate}`);
+      return `  ${l.sku} ${l.quantity} by ${l.needByDate}: ${[...pulls, ...(l.newOrderQuantity ? [`new order ${l.newOrderQuantity}`] : [])].join('; ')}`;
+    });
+    const status = !s.achievable ? 'not reachable by buying more' : s.verified ? 'verified' : 'NOT verified';
+    out.push(`Expedite plan for ${s.targetDate} (${status})${s.note ? `: ${s.note}` : ''}`, ...lines, '');
+  }
   for (const w of f.warnings.slice(0, 20)) out.push(`warning: ${w.message}`);
   if (f.warnings.length > 20) out.push(`…and ${f.warnings.length - 20} more warnings (use --json)`);
   return `${out.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeForecast, ModelValidationError } from '@/lib/capacity';
 import { capacity, model, part, recipe, stock } from '@/lib/capacity/testing/builders';
-import { EngineBusyError, EnginePool, engineFor, installEnginePool, routeOf } from './pool';
+import { EngineBusyError, EnginePool, engineFor, installEnginePool, routeOf, type EnginePriority } from './pool';
 
 const tiny = (gpus: string) =>
   model({ horizonDays: 10, items: [part('GPU'), capacity('NODE', 8, 'S1')], recipes: [recipe('NODE', { GPU: '8' }, { lead: 1 })], inventory: [stock('GPU', gpus)] });
@@ -57,6 +57,75 @@ describe('the engine worker pool', () => {
     const [, f] = await Promise.all([p.run(b, {}), p.run(whatIf, {})]);
     expect(f.gpuDays).toBeLessThan((await computeForecast(a, {})).gpuDays);
     expect(p.warmRoutes()).toEqual([routeOf(a), routeOf(b)]);
+  }, 60_000);
+
+  /** Runs jobs on `p`, recording the order they finish in by name (one worker: the order they ran in). */
+  const recorder = (p: EnginePool) => {
+    const finished: string[] = [];
+    const submit = (name: string, gpus: string, priority: EnginePriority) => {
+      const ticket = p.submit(tiny(gpus), {}, priority);
+      // Settles either way (a job turned away is checked through its result).
+      const done = ticket.result.then(
+        (f) => {
+          finished.push(name);
+          return f;
+        },
+        () => null,
+      );
+      return { ...ticket, done };
+    };
+    return { finished, submit };
+  };
+
+  it('starts waiting interactive jobs before waiting background ones, each first come first served', async () => {
+    const p = pool(1, 8);
+    const { finished, submit } = recorder(p);
+    const jobs = [
+      submit('running', '8', 'background'),
+      submit('proof 1', '16', 'background'),
+      submit('proof 2', '24', 'background'),
+      submit('what-if 1', '32', 'interactive'),
+      submit('what-if 2', '40', 'interactive'),
+    ];
+    expect(p.load()).toEqual({ queued: 4, running: 1 });
+    await Promise.all(jobs.map((j) => j.done));
+    expect(finished).toEqual(['running', 'what-if 1', 'what-if 2', 'proof 1', 'proof 2']);
+  }, 60_000);
+
+  it('runs a background job that a person came to wait for (promoted) before the other background jobs', async () => {
+    const p = pool(1, 8);
+    const { finished, submit } = recorder(p);
+    const jobs = [submit('running', '8', 'interactive'), submit('proof 1', '16', 'background'), submit('proof 2', '24', 'background')];
+    jobs[2]!.promote();
+    await Promise.all(jobs.map((j) => j.done));
+    expect(finished).toEqual(['running', 'proof 2', 'proof 1']);
+  }, 60_000);
+
+  it('keeps a worker for interactive jobs when it has more than one: background jobs wait, a what-if starts at once', async () => {
+    const p = pool(2, 8);
+    const { submit } = recorder(p);
+    const proofs = [submit('proof 1', '8', 'background'), submit('proof 2', '16', 'background'), submit('proof 3', '24', 'background')];
+    expect(p.load()).toEqual({ queued: 2, running: 1 });
+    const whatIf = submit('what-if', '32', 'interactive');
+    expect(p.load()).toEqual({ queued: 2, running: 2 });
+    expect((await Promise.all([...proofs, whatIf].map((j) => j.done))).map((f) => f?.gpuDays)).toEqual([72, 144, 216, 288]);
+  }, 60_000);
+
+  it('turns away the newest waiting background job, not an interactive one, when the queue is full', async () => {
+    const p = pool(1, 2);
+    const { finished, submit } = recorder(p);
+    const running = submit('running', '8', 'background');
+    const proof1 = submit('proof 1', '16', 'background');
+    const proof2 = submit('proof 2', '24', 'background');
+    // All submitted before the running job can finish: the queue holds proof 1 and proof 2 when what-if comes.
+    const whatIf = submit('what-if', '32', 'interactive');
+    const proof3 = submit('proof 3', '48', 'background');
+    const whatIf2 = submit('what-if 2', '40', 'interactive');
+    const whatIf3 = submit('what-if 3', '56', 'interactive');
+    // what-if turned proof 2 away, what-if 2 proof 1; proof 3 found the queue full; what-if 3 found it full of interactive jobs.
+    for (const refused of [proof2, proof1, proof3, whatIf3]) await expect(refused.result).rejects.toBeInstanceOf(EngineBusyError);
+    await Promise.all([running, whatIf, whatIf2].map((j) => j.done));
+    expect(finished).toEqual(['running', 'what-if', 'what-if 2']);
   }, 60_000);
 
   it('is the engine only where it is installed: the CLI and tests compute in their own thread', async () => {

@@ -13,11 +13,26 @@ export class EngineBusyError extends Error {
   }
 }
 
-export type Engine = (model: CapacityModel, options: ForecastOptions) => Promise<Forecast>;
+/**
+ * Who waits for a job. `interactive`: a person (a quick what-if, a proven forecast
+ * asked for with nothing stored). `background`: nobody yet (the proof that upgrades a
+ * quick answer, the dashboard's recompute after a change, PO-line values).
+ */
+export type EnginePriority = 'interactive' | 'background';
+
+export type Engine = (model: CapacityModel, options: ForecastOptions, priority?: EnginePriority) => Promise<Forecast>;
+
+/** A job handed to the engine: its answer, and a way to say a person now waits for it. */
+export interface EngineTicket {
+  result: Promise<Forecast>;
+  /** Makes a background job interactive (a no-op once it runs, or for an interactive one). */
+  promote(): void;
+}
 
 interface Pending {
   job: EngineJob;
   route: string;
+  priority: EnginePriority;
   resolve: (f: Forecast) => void;
   reject: (e: Error) => void;
 }
@@ -54,26 +69,53 @@ const ENTRY = () => [process.cwd(), 'lib', 'engine', 'worker-entry.mjs'].join(pa
  * A bounded pool of worker threads running the capacity engine, so a forecast never
  * holds the thread that serves pages and API calls. Jobs wait in a bounded queue;
  * past it, EngineBusyError. A worker that dies fails its job and is replaced.
+ *
+ * Interactive jobs go first: they leave the queue before any background job, and
+ * where the pool has more than one worker (the default), background jobs never hold the last one,
+ * so a person waits at most for the one job running in the worker it takes (a proof
+ * takes seconds; a what-if behind a queue of proofs waited minutes). A full queue
+ * turns away the newest background job to make room for an interactive one.
  */
 export class EnginePool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Pending[] = [];
+  /** First come, first served within each priority. */
+  private readonly queues: Record<EnginePriority, Pending[]> = { interactive: [], background: [] };
   private nextId = 1;
   private closed = false;
 
   constructor(
-    readonly size = envInt('CLEARBUILD_ENGINE_WORKERS', Math.max(1, Math.min(4, os.availableParallelism() - 1))),
+    // At least two, so one is always there for a person while a proof runs in the background.
+    readonly size = envInt('CLEARBUILD_ENGINE_WORKERS', Math.max(2, Math.min(4, os.availableParallelism() - 1))),
     readonly maxQueued = envInt('CLEARBUILD_ENGINE_QUEUE', 16),
   ) {}
 
-  run: Engine = (model, options) => {
-    if (this.closed) return Promise.reject(new Error('the engine pool is closed'));
-    if (this.queue.length >= this.maxQueued) return Promise.reject(new EngineBusyError(this.queue.length));
-    return new Promise<Forecast>((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, model, options }, route: routeOf(model), resolve, reject });
+  run: Engine = (model, options, priority = 'interactive') => this.submit(model, options, priority).result;
+
+  submit(model: CapacityModel, options: ForecastOptions, priority: EnginePriority = 'interactive'): EngineTicket {
+    let pending: Pending | null = null;
+    const result = new Promise<Forecast>((resolve, reject) => {
+      if (this.closed) return reject(new Error('the engine pool is closed'));
+      const queued = this.queuedCount();
+      // Interactive work is refused only when interactive work alone fills the queue.
+      const full = priority === 'interactive' ? this.queues.interactive.length >= this.maxQueued : queued >= this.maxQueued;
+      if (full) return reject(new EngineBusyError(queued));
+      if (queued >= this.maxQueued) this.queues.background.pop()!.reject(new EngineBusyError(queued));
+      pending = { job: { id: this.nextId++, model, options }, route: routeOf(model), priority, resolve, reject };
+      this.queues[priority].push(pending);
       this.dispatch();
     });
-  };
+    return {
+      result,
+      promote: () => {
+        const i = pending ? this.queues.background.indexOf(pending) : -1;
+        if (i < 0) return;
+        this.queues.background.splice(i, 1);
+        pending!.priority = 'interactive';
+        this.queues.interactive.push(pending!);
+        this.dispatch();
+      },
+    };
+  }
 
   /** The route each worker is warm for (routeOf), in the order they started. */
   warmRoutes(): (string | null)[] {
@@ -82,29 +124,43 @@ export class EnginePool {
 
   /** Forecasts waiting for a worker and being computed. */
   load(): { queued: number; running: number } {
-    return { queued: this.queue.length, running: this.slots.filter((s) => s.busy).length };
+    return { queued: this.queuedCount(), running: this.slots.filter((s) => s.busy).length };
+  }
+
+  /** The ids of the jobs waiting, in the order they will start (the first may wait for a worker only it may use). */
+  queuedIds(): number[] {
+    return [...this.queues.interactive, ...this.queues.background].map((p) => p.job.id);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) p.reject(new Error('the engine pool is closed'));
+    for (const p of this.queues.interactive.splice(0).concat(this.queues.background.splice(0))) p.reject(new Error('the engine pool is closed'));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
+  private queuedCount(): number {
+    return this.queues.interactive.length + this.queues.background.length;
+  }
+
   /**
-   * First come, first served; the job goes to a free worker warm for its data
-   * if there is one, else to a new worker while the pool may grow (so the warm
-   * ones stay warm), else to any free worker.
+   * Interactive jobs first, then background ones while a worker stays for
+   * interactive work (any worker in a pool of one); within a priority, first come,
+   * first served. The job goes to a free worker warm for its data if there is one,
+   * else to a new worker while the pool may grow (so the warm ones stay warm), else
+   * to any free worker.
    */
   private dispatch() {
-    while (this.queue.length > 0) {
-      const next = this.queue[0]!;
+    for (;;) {
+      const queue = this.queues.interactive.length > 0 ? this.queues.interactive : this.queues.background;
+      const next = queue[0];
+      if (!next) return;
+      if (next.priority === 'background' && this.size > 1 && this.slots.filter((s) => s.busy?.priority === 'background').length >= this.size - 1) return;
       const free = this.slots.filter((s) => !s.busy);
       let slot = free.find((s) => s.warmFor === next.route);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       slot ??= free[0];
       if (!slot) return;
-      this.queue.shift();
+      queue.shift();
       slot.busy = next;
       slot.warmFor = next.route;
       slot.worker.postMessage(next.job);
@@ -157,14 +213,34 @@ export function installEnginePool(locals: Map<string, unknown>): EnginePool {
   return pool;
 }
 
+/** What the process's engine is to its callers: a pool, or a stand-in that records its jobs (tests). */
+export type EngineQueue = Pick<EnginePool, 'run' | 'submit' | 'load'>;
+
+/** Installs `queue` as this process's engine in place of a worker pool (tests of the callers' priorities). */
+export function installEngineQueue<Q extends EngineQueue>(locals: Map<string, unknown>, queue: Q): Q {
+  locals.set(POOL, queue);
+  return queue;
+}
+
 /** The process's engine: the worker pool where one is installed (the app server), else the engine in this thread (CLI, tests). */
 export function engineFor(locals: Map<string, unknown>): Engine {
-  const pool = locals.get(POOL) as { run: Engine } | undefined;
+  const pool = locals.get(POOL) as EngineQueue | undefined;
   return pool ? pool.run : computeForecast;
+}
+
+/**
+ * Starts a forecast on the process's engine at a priority, with a way to promote it
+ * later (a person came to wait for a background job). In this thread (CLI, tests)
+ * there is no queue, so priorities mean nothing.
+ */
+export function startForecast(locals: Map<string, unknown>, model: CapacityModel, options: ForecastOptions, priority: EnginePriority): EngineTicket {
+  const pool = locals.get(POOL) as EngineQueue | undefined;
+  if (pool) return pool.submit(model, options, priority);
+  return { result: computeForecast(model, options), promote: () => undefined };
 }
 
 /** The installed pool's forecasts waiting and running, or null where the engine runs in this thread. */
 export function engineLoad(locals: Map<string, unknown>): { queued: number; running: number } | null {
-  const pool = locals.get(POOL) as { load(): { queued: number; running: number } } | undefined;
+  const pool = locals.get(POOL) as EngineQueue | undefined;
   return pool ? pool.load() : null;
 }

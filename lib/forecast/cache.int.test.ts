@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { computeForecast, type CapacityModel, type ForecastOptions } from '@/lib/capacity';
+import { installEngineQueue, type EnginePriority } from '@/lib/engine/pool';
 import { capacity, model, part, recipe, stock } from '@/lib/capacity/testing/builders';
 import { testDatabaseKinds } from '@/lib/db/test-support';
 import { runImport } from '@/lib/imports/run-import';
@@ -15,6 +17,21 @@ function tinyModel(gpusOnHand: string) {
     recipes: [recipe('NODE', { GPU: '8' }, { lead: 1 })],
     inventory: [stock('GPU', gpusOnHand)],
   });
+}
+
+/** An engine pool that only records what it was given, at which priority, and answers when told to. */
+function recordingPool() {
+  const jobs: { model: CapacityModel; options: ForecastOptions; priority: EnginePriority; answer: () => void }[] = [];
+  const submit = (model: CapacityModel, options: ForecastOptions, priority: EnginePriority = 'interactive') => {
+    let answer = () => undefined as void;
+    const result = new Promise<Awaited<ReturnType<typeof computeForecast>>>((resolve, reject) => {
+      answer = () => void computeForecast(model, options).then(resolve, reject);
+    });
+    const job = { model, options, priority, answer };
+    jobs.push(job);
+    return { result, promote: () => void (job.priority = 'interactive') };
+  };
+  return { jobs, submit, run: (m: CapacityModel, o: ForecastOptions, p?: EnginePriority) => submit(m, o, p).result, load: () => ({ queued: jobs.length, running: 0 }) };
 }
 
 for (const kind of testDatabaseKinds()) {
@@ -50,6 +67,37 @@ for (const kind of testDatabaseKinds()) {
       const [a, b] = await Promise.all([first, cachedForecast(serverA, m, {})]);
       expect(b).toBe(a);
       expect(isComputing(serverA, forecastKey(m, {}))).toBe(false);
+    });
+
+    it('starts background computations at background priority and promotes one a person comes to wait for', async () => {
+      const server: ForecastCacheHost = { prisma: env.db.prisma, locals: new Map() };
+      const pool = installEngineQueue(server.locals, recordingPool());
+      // Joined after the engine job started: the job itself is promoted.
+      const m = tinyModel('40');
+      const proof = cachedForecast(server, m, {}, forecastKey(m, {}), 'background');
+      await vi.waitFor(() => expect(pool.jobs).toHaveLength(1));
+      expect(pool.jobs[0]!.priority).toBe('background');
+      const asked = cachedForecast(server, m, {});
+      expect(pool.jobs[0]!.priority).toBe('interactive');
+      pool.jobs[0]!.answer();
+      expect(await asked).toBe(await proof);
+      // Joined before the engine job started (the store was still being read): it starts interactive.
+      const m2 = tinyModel('48');
+      const proof2 = cachedForecast(server, m2, {}, forecastKey(m2, {}), 'background');
+      const asked2 = cachedForecast(server, m2, {}, forecastKey(m2, {}), 'interactive');
+      await vi.waitFor(() => expect(pool.jobs).toHaveLength(2));
+      expect(pool.jobs[1]!.priority).toBe('interactive');
+      pool.jobs[1]!.answer();
+      expect(await asked2).toBe(await proof2);
+      // PO-line values are background unless the caller says otherwise; another background ask promotes nothing.
+      const m3 = tinyModel('56');
+      const values = cachedForecast(server, m3, { lineValues: true });
+      await vi.waitFor(() => expect(pool.jobs).toHaveLength(3));
+      void cachedForecast(server, m3, { lineValues: true }, forecastKey(m3, { lineValues: true }), 'background');
+      expect(pool.jobs[2]!.priority).toBe('background');
+      pool.jobs[2]!.answer();
+      expect((await values).poLineValues).toBeDefined();
+      expect(pool.jobs).toHaveLength(3);
     });
 
     it('says which input a served forecast came from, and keys the tier apart from it', async () => {

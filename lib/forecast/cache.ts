@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CapacityModel, Forecast, ForecastOptions } from '@/lib/capacity';
-import { engineFor } from '@/lib/engine/pool';
+import { startForecast, type EnginePriority, type EngineTicket } from '@/lib/engine/pool';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 /**
@@ -48,7 +48,17 @@ function local<T>(host: ForecastCacheHost, name: string, make: () => T): T {
   if (v === undefined) host.locals.set(name, (v = make()));
   return v;
 }
-const inFlight = (host: ForecastCacheHost) => local(host, 'forecast:in-flight', () => new Map<string, Promise<Forecast>>());
+/** A computation's engine job: at what priority it runs, and its ticket once started. */
+interface EngineJobState {
+  priority: EnginePriority;
+  ticket: EngineTicket | null;
+}
+/** A computation in flight: its answer and its engine job. */
+interface InFlight {
+  forecast: Promise<Forecast>;
+  job: EngineJobState;
+}
+const inFlight = (host: ForecastCacheHost) => local(host, 'forecast:in-flight', () => new Map<string, InFlight>());
 /** A forecast and when it was computed. */
 export interface StoredForecast {
   forecast: Forecast;
@@ -99,35 +109,55 @@ async function store(host: ForecastCacheHost, key: string, forecast: Forecast): 
   );
 }
 
+/** Who waits by default: a person, except for PO-line values (many re-runs, shown when ready). */
+const defaultPriority = (options: ForecastOptions): EnginePriority => (options.lineValues ? 'background' : 'interactive');
+
 /**
  * The forecast of `model`: remembered, stored by another server, or computed now
  * (once per process however many ask at the same time) and stored for everyone.
+ * `priority` says whether a person waits for it (lib/engine/pool.ts): a background
+ * computation that an interactive request joins is promoted to interactive.
  */
-export async function cachedForecast(host: ForecastCacheHost, model: CapacityModel, options: ForecastOptions = {}, key = forecastKey(model, options)): Promise<Forecast> {
+export async function cachedForecast(
+  host: ForecastCacheHost,
+  model: CapacityModel,
+  options: ForecastOptions = {},
+  key = forecastKey(model, options),
+  priority: EnginePriority = defaultPriority(options),
+): Promise<Forecast> {
   // The benchmark measures the uncached path end to end.
-  if (process.env.CLEARBUILD_FORECAST_CACHE === 'off') return versioned(await engineFor(host.locals)(model, options), key);
+  if (process.env.CLEARBUILD_FORECAST_CACHE === 'off') return versioned(await startForecast(host.locals, model, options, priority).result, key);
   const remembered = memo(host).get(key);
   if (remembered) {
     remember(host, key, remembered);
     return remembered.forecast;
   }
   const pending = inFlight(host).get(key);
-  if (pending) return pending;
-  // Registered before the first await: every identical request from here on joins this one.
-  const computing = (async () => {
+  if (pending) {
+    if (priority === 'interactive' && pending.job.priority === 'background') {
+      pending.job.priority = 'interactive';
+      pending.job.ticket?.promote();
+    }
+    return pending.forecast;
+  }
+  const job: EngineJobState = { priority, ticket: null };
+  const forecast = (async () => {
     try {
       const stored = await storedForecast(host, key);
       if (stored) return stored.forecast;
       // The app server's engine runs in worker threads (lib/engine); the CLI's in its own thread.
-      const forecast = versioned(await engineFor(host.locals)(model, options), key);
-      remember(host, key, { forecast, computedAt: new Date() });
+      // The priority as it is now: an interactive request may have joined while the store was read.
+      job.ticket = startForecast(host.locals, model, options, job.priority);
+      const computed = versioned(await job.ticket.result, key);
+      remember(host, key, { forecast: computed, computedAt: new Date() });
       // A store that fails (a busy database) costs a recomputation later, never this answer.
-      await store(host, key, forecast).catch((err: unknown) => console.error('ClearBuild: could not store a forecast:', err));
-      return forecast;
+      await store(host, key, computed).catch((err: unknown) => console.error('ClearBuild: could not store a forecast:', err));
+      return computed;
     } finally {
       inFlight(host).delete(key);
     }
   })();
-  inFlight(host).set(key, computing);
-  return computing;
+  // Registered before the first await inside: every identical request from here on joins this one.
+  inFlight(host).set(key, { forecast, job });
+  return forecast;
 }

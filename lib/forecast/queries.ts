@@ -126,7 +126,7 @@ async function refreshOnce(db: OpenDatabase): Promise<void> {
   try {
     if ((await db.prisma.item.count()) === 0) return;
     const input = await loadForecastInput(db.prisma, {}, DASHBOARD_OPTIONS);
-    await cachedForecast(db, input.model, input.options, input.key);
+    await cachedForecast(db, input.model, input.options, input.key, 'background');
   } catch (err) {
     console.error('ClearBuild: computing the dashboard forecast in the background failed:', err);
   }

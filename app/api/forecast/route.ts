@@ -67,8 +67,9 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _c
       }
     }
     const forecast = await cachedForecast(db, input.model, input.options, input.key);
-    // The proof continues in a worker and lands in the shared cache; a full queue only means it waits for another ask.
-    if (proven) void cachedForecast(db, proven.model, proven.options, proven.key).catch(() => undefined);
+    // The proof continues in a worker, behind anything a person waits for, and lands in the shared cache; a full
+    // queue only means it waits for another ask.
+    if (proven) void cachedForecast(db, proven.model, proven.options, proven.key, 'background').catch(() => undefined);
     return answer(forecast);
   } catch (err) {
     if (err instanceof EngineBusyError) {
