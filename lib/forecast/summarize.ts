@@ -1,4 +1,4 @@
-import type { Forecast, Gate } from '@/lib/capacity';
+import type { Forecast, Gate, PoLineValue } from '@/lib/capacity';
 
 /** What the dashboard knows about an item to name it in words: "cooling pipe (PIPE-DN100-M) at PHX1". */
 export interface ItemInfo {
@@ -43,23 +43,8 @@ export interface PeriodGates {
   gates: (GateSummary & { share: number })[];
 }
 
-/**
- * What each open PO line is worth (the engine's `poLineValues`, asked for with
- * `include=lineValues`): GPU-days at stake per week of slip or pull-in.
- */
-export interface PoLineValue {
-  supplier: string;
-  poNumber: string;
-  lineNo: number;
-  sku: string;
-  promisedDate: string;
-  qty: string;
-  gatesGpus: number;
-  gpuDaysLostPerWeekSlip: number;
-  gpuDaysGainedPerWeekPullIn: number;
-  /** Re-solved exactly (true) or estimated from the LP with a stated bound (false). */
-  exact: boolean;
-}
+/** What each open PO line is worth: the engine's own type (`include=lineValues`), passed through as is. */
+export type { PoLineValue } from '@/lib/capacity';
 
 /** An open PO line due next, as "what the next deliveries unlock" lists it. */
 export interface NextDelivery {
@@ -273,8 +258,7 @@ export function summarizeForecast(f: Forecast, today: string, items: ItemNames =
 
 /** The engine's line values when the forecast has them (a field added beside the stable ones). */
 function poLineValuesOf(f: Forecast): { poLineValues?: PoLineValue[] } {
-  const v = (f as Forecast & { poLineValues?: PoLineValue[] }).poLineValues;
-  return Array.isArray(v) ? { poLineValues: v } : {};
+  return f.poLineValues ? { poLineValues: f.poLineValues } : {};
 }
 
 /** The lines with the most GPU-days at stake per week of slip, biggest first. */
