@@ -2,7 +2,7 @@ import { after, NextResponse, type NextRequest } from 'next/server';
 import { getDatabase, getPrisma } from '@/lib/db/client';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { actorOf } from '@/lib/auth/principal';
-import { readTextWithLimit } from '@/lib/auth/upload';
+import { readJsonBody } from '@/lib/auth/json-body';
 import { commitChanges, previewChanges } from '@/lib/changes/commit';
 import { listChangeSets } from '@/lib/changes/history';
 import { parseChangeRequest } from '@/lib/changes/request';
@@ -19,14 +19,13 @@ const MAX_BODY = 8 * 1024 * 1024;
  * a commit → 200 { changeSetId, applied, rows }, 422 { errors } or 409 { conflicts }, nothing applied.
  */
 export const POST = withAuth('POST /api/changes', async (request: NextRequest, _context: unknown, principal) => {
-  const text = await readTextWithLimit(request, MAX_BODY);
-  if (text === null) return jsonError(413, `Request too large: send at most ${MAX_BODY / 1024 / 1024} MB (20,000 changes) at a time.`);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return jsonError(400, 'Send a JSON object: { "changes": [ … ], "dryRun": true }.');
-  }
+  const read = await readJsonBody(request, {
+    maxBytes: MAX_BODY,
+    tooLarge: `Request too large: send at most ${MAX_BODY / 1024 / 1024} MB (20,000 changes) at a time.`,
+    notJson: 'Send a JSON object: { "changes": [ … ], "dryRun": true }.',
+  });
+  if (!read.ok) return read.response;
+  const body = read.value;
   const parsed = parseChangeRequest(body);
   if (!parsed.ok) return jsonError(422, parsed.message, { issues: parsed.issues });
   const db = await getDatabase();

@@ -3,7 +3,10 @@ import { jsonError, withAuth } from '@/lib/auth/guard';
 import { getPrisma } from '@/lib/db/client';
 import { isTableName } from '@/lib/tables/definitions';
 import { fetchSavedViews, normalizeViewQuery, savedViewInputSchema, saveView } from '@/lib/tables/preferences';
-import { readJsonBody } from '@/lib/tables/read-json-body';
+import { readJsonBody } from '@/lib/auth/json-body';
+
+// Preferences and saved views are a few column names and a query string.
+const MAX_BODY = 16_384;
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +21,7 @@ export const GET = withAuth('GET /api/saved-views', async (request: NextRequest,
 /** POST /api/saved-views { table, name, query } → 200 the view (saving under an existing name replaces its query). */
 export const POST = withAuth('POST /api/saved-views', async (request: NextRequest, _context: unknown, principal) => {
   if (principal?.kind !== 'user') return jsonError(403, 'Only people have saved views.');
-  const body = await readJsonBody(request);
+  const body = await readJsonBody(request, { maxBytes: MAX_BODY });
   if (!body.ok) return body.response;
   const parsed = savedViewInputSchema.safeParse(body.value);
   if (!parsed.success) return jsonError(422, 'Bad saved view.', { issues: parsed.error.issues });

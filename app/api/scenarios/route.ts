@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getPrisma } from '@/lib/db/client';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { actorOf } from '@/lib/auth/principal';
-import { readTextWithLimit } from '@/lib/auth/upload';
+import { readJsonBody } from '@/lib/auth/json-body';
 import { describeScenarioIssue, scenarioInputSchema, scenarioIssuesOf } from '@/lib/scenarios/scenario-schema';
 import { listScenarios, saveScenario } from '@/lib/scenarios/store';
 
@@ -22,14 +22,9 @@ export const GET = withAuth('GET /api/scenarios', async () => {
  * by its index and field; 409 when the name is taken.
  */
 export const POST = withAuth('POST /api/scenarios', async (request: NextRequest, _context: unknown, principal) => {
-  const text = await readTextWithLimit(request, MAX_BODY);
-  if (text === null) return jsonError(413, 'Request too large.');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return jsonError(400, 'Send a JSON object: { "name": "…", "adjustments": [ … ] }.');
-  }
+  const read = await readJsonBody(request, { maxBytes: MAX_BODY, notJson: 'Send a JSON object: { "name": "…", "adjustments": [ … ] }.' });
+  if (!read.ok) return read.response;
+  const body = read.value;
   const parsed = scenarioInputSchema.safeParse(body);
   if (!parsed.success) {
     const issues = scenarioIssuesOf(parsed.error);

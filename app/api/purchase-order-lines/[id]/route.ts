@@ -2,7 +2,7 @@ import { after, NextResponse, type NextRequest } from 'next/server';
 import { getDatabase } from '@/lib/db/client';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import { actorOf } from '@/lib/auth/principal';
-import { readTextWithLimit } from '@/lib/auth/upload';
+import { readJsonBody } from '@/lib/auth/json-body';
 import { commitChanges } from '@/lib/changes/commit';
 import { ENTITY_DEFS } from '@/lib/changes/entities';
 import { refreshDashboardForecast } from '@/lib/forecast/queries';
@@ -20,14 +20,9 @@ const MAX_BODY = 4_096;
 export const PATCH = withAuth('PATCH /api/purchase-order-lines/[id]', async (request: NextRequest, { params }: { params: Promise<{ id: string }> }, principal) => {
   const id = parseRowId((await params).id);
   if (id === null) return jsonError(404, 'No such purchase-order line.');
-  const text = await readTextWithLimit(request, MAX_BODY);
-  if (text === null) return jsonError(413, 'Request too large.');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return jsonError(400, 'Send a JSON object: { "version": N, "promisedDate": "YYYY-MM-DD" }.');
-  }
+  const read = await readJsonBody(request, { maxBytes: MAX_BODY, notJson: 'Send a JSON object: { "version": N, "promisedDate": "YYYY-MM-DD" }.' });
+  if (!read.ok) return read.response;
+  const body = read.value;
   const parsed = poLineEditSchema.safeParse(body);
   if (!parsed.success) return jsonError(422, 'Invalid edit.', { issues: parsed.error.issues });
   const { version, ...set } = parsed.data;

@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { jsonError, withAuth } from '@/lib/auth/guard';
 import type { Principal } from '@/lib/auth/principal';
-import { readJsonBody } from '@/lib/tables/read-json-body';
+import { readJsonBody } from '@/lib/auth/json-body';
 import { getPrisma } from '@/lib/db/client';
 import { isTableName } from '@/lib/tables/definitions';
 import { fetchTableSettings, saveTableSettings, tableSettingsSchema } from '@/lib/tables/preferences';
+
+// Preferences and saved views are a few column names and a query string.
+const MAX_BODY = 16_384;
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +32,7 @@ export const PUT = withAuth('PUT /api/table-preferences/[table]', async (request
   const userId = userOf(principal);
   if (!userId) return jsonError(403, 'Only people have table layouts.');
   if (!isTableName(table)) return jsonError(404, `No table "${table}".`);
-  const body = await readJsonBody(request);
+  const body = await readJsonBody(request, { maxBytes: MAX_BODY });
   if (!body.ok) return body.response;
   const parsed = tableSettingsSchema.safeParse(body.value);
   if (!parsed.success) return jsonError(422, 'Bad table settings.', { issues: parsed.error.issues });
