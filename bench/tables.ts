@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { chromium } from '@playwright/test';
+import { insertBenchLines } from '../e2e/fixtures/many-lines';
 import { killHard, seed, startServer, waitForPage } from '../e2e/fixtures/spawn-server';
 import { TABLES } from '../lib/tables/definitions';
 import { parseListQuery } from '../lib/tables/query';
@@ -29,7 +30,6 @@ const LINES = Number(process.env.BENCH_LINES ?? 200_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 8_000);
 const CLIENTS = 10;
-const LINES_PER_PO = 100;
 const PO_DEF = TABLES['purchase-order-lines'];
 
 // Ten views procurement opens every day: the default, filtered, sorted on one or two columns, searched, a deep page.
@@ -91,20 +91,7 @@ function percentile(xs: number[], p: number): number {
 async function seedLines(url: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const pos = Math.ceil(LINES / LINES_PER_PO);
-  await c.query(`
-    WITH s AS (SELECT array_agg(id ORDER BY id) a FROM "Supplier")
-    INSERT INTO "PurchaseOrder" ("supplierId", "poNumber")
-    SELECT s.a[1 + (g % array_length(s.a, 1))], 'PO-BENCH-' || lpad(g::text, 5, '0') FROM generate_series(1, ${pos}) g, s`);
-  await c.query(`
-    WITH i AS (SELECT array_agg(id ORDER BY id) a FROM "Item" WHERE "gpusOnlinePerUnit" = 0)
-    INSERT INTO "PurchaseOrderLine" ("purchaseOrderId", "lineNo", "itemId", "qty", "promisedDate", "status", "updatedAt")
-    SELECT po.id, n, i.a[1 + ((po.id * 31 + n * 7) % array_length(i.a, 1))], ((po.id * 13 + n * 17) % 500 + 1)::numeric,
-           DATE '2026-12-01' + ((po.id * 7 + n * 3) % 540),
-           (CASE WHEN (po.id + n) % 10 = 0 THEN 'received' WHEN (po.id + n) % 23 = 0 THEN 'cancelled' ELSE 'open' END)::"PoLineStatus", now()
-    FROM "PurchaseOrder" po, generate_series(1, ${LINES_PER_PO}) n, i
-    WHERE po."poNumber" LIKE 'PO-BENCH-%' AND (po.id - (SELECT min(id) FROM "PurchaseOrder" WHERE "poNumber" LIKE 'PO-BENCH-%')) * ${LINES_PER_PO} + n <= ${LINES}`);
-  await c.query('ANALYZE');
+  await insertBenchLines((sql) => c.query(sql), LINES);
   await c.end();
 }
 
