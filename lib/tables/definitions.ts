@@ -99,6 +99,7 @@ const items: TableDef = {
       edit: { entity: 'item', field: 'gpusOnlinePerUnit', input: 'count', min: 0 },
     },
     { key: 'hasRecipe', label: 'Built by recipe', value: 'bool', width: 110, sortable: true, csv: 'has_recipe' },
+    { key: 'version', label: 'Version', value: 'int', width: 80, sortable: false, csv: 'version', hiddenByDefault: true },
   ],
 };
 
@@ -131,6 +132,7 @@ const inventory: TableDef = {
       edit: { entity: 'inventoryBalance', field: 'onHand', input: 'decimal' },
     },
     { key: 'unit', label: 'Unit', value: 'text', width: 70, sortable: false, csv: 'unit' },
+    { key: 'version', label: 'Version', value: 'int', width: 80, sortable: false, csv: 'version', hiddenByDefault: true },
   ],
 };
 
@@ -151,6 +153,7 @@ const suppliers: TableDef = {
     { key: 'openLines', label: 'Open lines', value: 'int', width: 110, sortable: true, csv: 'open_lines', filter: { kind: 'number', param: 'openLines' } },
     { key: 'openQty', label: 'Open qty', value: 'decimal', width: 120, sortable: true, csv: 'open_qty' },
     { key: 'nextPromisedDate', label: 'Next promised', value: 'date', width: 140, sortable: true, csv: 'next_promised_date', filter: { kind: 'date', param: 'nextPromised' } },
+    { key: 'version', label: 'Version', value: 'int', width: 80, sortable: false, csv: 'version', hiddenByDefault: true },
   ],
 };
 
@@ -211,6 +214,7 @@ const bomLines: TableDef = {
       csv: 'max_starts_per_week',
       edit: { entity: 'recipe', field: 'maxStartsPerWeek', input: 'count', min: 1, nullable: true, idKey: 'recipeId', versionKey: 'recipeVersion' },
     },
+    { key: 'version', label: 'Version', value: 'int', width: 80, sortable: false, csv: 'version', hiddenByDefault: true },
   ],
 };
 

@@ -166,7 +166,7 @@ for (const kind of testDatabaseKinds()) {
         const open = model['purchase-order-lines'].filter((l) => l.supplier === s.code && l.status === 'open');
         const total = open.reduce((sum, l) => sum + Number(l.qty), 0);
         const dates = open.map((l) => String(l.promisedDate)).sort();
-        model.suppliers.push({ id: s.id, code: s.code, name: s.name, openLines: open.length, openQty: String(total), nextPromisedDate: dates[0] ?? null });
+        model.suppliers.push({ id: s.id, code: s.code, name: s.name, openLines: open.length, openQty: String(total), nextPromisedDate: dates[0] ?? null, version: 1 });
       }
       const places = new Set<string>();
       for (let n = 0; n < 25; n++) {
@@ -176,7 +176,7 @@ for (const kind of testDatabaseKinds()) {
         places.add(`${item.id}@${location}`);
         const onHand = r.pick(['0', '1', '20', '12.5', '100']);
         const b = await db.inventoryBalance.create({ data: { itemId: item.id, location, onHand } });
-        model.inventory.push({ id: b.id, sku: item.sku, location, name: item.name, onHand, unit: item.unit });
+        model.inventory.push({ id: b.id, sku: item.sku, location, name: item.name, onHand, unit: item.unit, version: 1 });
       }
       const outputs = items.slice(0, 4);
       for (const out of outputs) {
@@ -195,12 +195,13 @@ for (const kind of testDatabaseKinds()) {
             leadTimeDays: recipe.leadTimeDays,
             maxStartsPerWeek: recipe.maxStartsPerWeek,
             recipeId: recipe.id,
+            version: 1,
           });
         }
       }
       const recipeOutputs = new Set(outputs.map((o) => o.id));
       for (const i of items)
-        model.items.push({ id: i.id, sku: i.sku, name: i.name, category: i.category, unit: i.unit, site: i.site, gpusOnlinePerUnit: i.gpusOnlinePerUnit, hasRecipe: recipeOutputs.has(i.id) });
+        model.items.push({ id: i.id, sku: i.sku, name: i.name, category: i.category, unit: i.unit, site: i.site, gpusOnlinePerUnit: i.gpusOnlinePerUnit, hasRecipe: recipeOutputs.has(i.id), version: 1 });
     });
     afterAll(async () => env?.dispose());
 

@@ -70,7 +70,7 @@ export const SOURCES: Record<TableName, TableSource> = {
       site: plain('st."code"'),
       gpusOnlinePerUnit: plain('i."gpusOnlinePerUnit"'),
       hasRecipe: plain('(r."id" IS NOT NULL)'),
-      // version: plain('i."version"'),  ← once the changes branch adds Item.version
+      version: plain('i."version"'),
     },
     search: anyOf('i."sku"', 'i."name"'),
   },
@@ -84,7 +84,7 @@ export const SOURCES: Record<TableName, TableSource> = {
       name: plain('i."name"'),
       onHand: decimal('b."onHand"'),
       unit: plain('i."unit"'),
-      // version: plain('b."version"'),  ← once the changes branch adds InventoryBalance.version
+      version: plain('b."version"'),
     },
     search: anyOf('i."sku"', 'i."name"', 'b."location"'),
   },
@@ -102,7 +102,7 @@ export const SOURCES: Record<TableName, TableSource> = {
       openLines: plain('o."openLines"'),
       openQty: { select: `trim_scale(coalesce(o."openQty", 0))::text`, raw: 'coalesce(o."openQty", 0)' },
       nextPromisedDate: date('o."nextPromised"'),
-      // version: plain('s."version"'),  ← once the changes branch adds Supplier.version
+      version: plain('s."version"'),
     },
     search: anyOf('s."code"', 's."name"'),
   },
@@ -122,7 +122,9 @@ export const SOURCES: Record<TableName, TableSource> = {
       leadTimeDays: plain('r."leadTimeDays"'),
       maxStartsPerWeek: plain('r."maxStartsPerWeek"'),
       recipeId: plain('r."id"'),
-      // version: plain('rl."version"'), recipeVersion: plain('r."version"'),  ← once the changes branch adds them
+      version: plain('rl."version"'),
+      // A BOM line's lead time, output and weekly limit are its recipe's: edits of them name the recipe's version.
+      recipeVersion: plain('r."version"'),
     },
     search: anyOf('o."sku"', 'c."sku"'),
   },
