@@ -46,6 +46,19 @@ const purchaseOrderLines: TableDef = {
       edit: { entity: 'purchaseOrderLine', field: 'status', input: 'enum' },
     },
     { key: 'version', label: 'Version', value: 'int', width: 80, sortable: false, csv: 'version', hiddenByDefault: true },
+    {
+      key: 'firstPromisedDate',
+      label: 'First promised',
+      value: 'date',
+      width: 140,
+      sortable: true,
+      csv: 'first_promised_date',
+      filter: { kind: 'date', param: 'firstPromised' },
+    },
+    // Received date (else the current promise) minus the first promise, in days: positive is late.
+    { key: 'slipDays', label: 'Slip (days)', value: 'int', width: 110, sortable: true, csv: 'slip_days', filter: { kind: 'number', param: 'slipDays' } },
+    { key: 'receivedDate', label: 'Received', value: 'date', width: 130, sortable: true, csv: 'received_date', filter: { kind: 'date', param: 'received' } },
+    { key: 'receivedQty', label: 'Received qty', value: 'decimal', width: 120, sortable: true, csv: 'received_qty', filter: { kind: 'number', param: 'receivedQty' } },
   ],
 };
 
@@ -153,6 +166,9 @@ const suppliers: TableDef = {
     { key: 'openLines', label: 'Open lines', value: 'int', width: 110, sortable: true, csv: 'open_lines', filter: { kind: 'number', param: 'openLines' } },
     { key: 'openQty', label: 'Open qty', value: 'decimal', width: 120, sortable: true, csv: 'open_qty' },
     { key: 'nextPromisedDate', label: 'Next promised', value: 'date', width: 140, sortable: true, csv: 'next_promised_date', filter: { kind: 'date', param: 'nextPromised' } },
+    // From the delivery record: received lines on or before their first promise, and their mean slip (blank before any receipt).
+    { key: 'onTimePercent', label: 'On time %', value: 'decimal', width: 110, sortable: true, csv: 'on_time_percent', filter: { kind: 'number', param: 'onTimePercent' } },
+    { key: 'meanSlipDays', label: 'Mean slip (days)', value: 'decimal', width: 140, sortable: true, csv: 'mean_slip_days', filter: { kind: 'number', param: 'meanSlipDays' } },
     { key: 'version', label: 'Version', value: 'int', width: 80, sortable: false, csv: 'version', hiddenByDefault: true },
   ],
 };

@@ -3,6 +3,7 @@
 // query into one parameterised statement), so the benchmark runs the very same SQL
 // with `pg` directly. The parents are LEFT JOINs on their primary keys: the foreign
 // keys make them equal to inner joins, and PostgreSQL drops an unused one from the count.
+import { LINE_SLIP_DAYS_SQL } from '@/lib/purchase-orders/supplier-performance';
 import type { TableName } from './types';
 
 export interface ColumnSource {
@@ -32,6 +33,9 @@ const decimal = (expr: string): ColumnSource => ({ select: `trim_scale(${expr}):
 const date = (expr: string): ColumnSource => ({ select: `to_char(${expr}, 'YYYY-MM-DD')`, raw: expr });
 const plain = (expr: string): ColumnSource => ({ select: expr });
 
+/** A PO line (aliased `l`) in the delivery record: received, with its receipt date. */
+const RECEIVED = `l."status" = 'received' AND l."receivedDate" IS NOT NULL`;
+
 export const SOURCES: Record<TableName, TableSource> = {
   'purchase-order-lines': {
     from: `"PurchaseOrderLine" l
@@ -50,6 +54,11 @@ export const SOURCES: Record<TableName, TableSource> = {
       promisedDate: date('l."promisedDate"'),
       status: { select: 'l."status"::text', raw: 'l."status"', enumType: '"PoLineStatus"' },
       version: plain('l."version"'),
+      // A line written around ClearBuild's write paths has no first promise: its current one stands in.
+      firstPromisedDate: date('coalesce(l."firstPromisedDate", l."promisedDate")'),
+      slipDays: plain(LINE_SLIP_DAYS_SQL),
+      receivedDate: date('l."receivedDate"'),
+      receivedQty: decimal('l."receivedQty"'),
     },
     // Searched in the small tables first, then the lines found through their indexes: never a scan of every
     // line joined to its parents (200,000 lines: milliseconds instead of seconds).
@@ -91,9 +100,14 @@ export const SOURCES: Record<TableName, TableSource> = {
   suppliers: {
     from: `"Supplier" s
       LEFT JOIN LATERAL (
-        SELECT count(*)::int AS "openLines", sum(l."qty") AS "openQty", min(l."promisedDate") AS "nextPromised"
+        SELECT count(*) FILTER (WHERE l."status" = 'open')::int AS "openLines",
+          sum(l."qty") FILTER (WHERE l."status" = 'open') AS "openQty",
+          min(l."promisedDate") FILTER (WHERE l."status" = 'open') AS "nextPromised",
+          -- The delivery record (lib/purchase-orders/supplier-performance.ts): received lines against their first promise.
+          round(100.0 * count(*) FILTER (WHERE ${RECEIVED} AND ${LINE_SLIP_DAYS_SQL} <= 0) / nullif(count(*) FILTER (WHERE ${RECEIVED}), 0), 1) AS "onTimePercent",
+          round(avg(${LINE_SLIP_DAYS_SQL}) FILTER (WHERE ${RECEIVED}), 1) AS "meanSlipDays"
         FROM "PurchaseOrderLine" l JOIN "PurchaseOrder" po ON po."id" = l."purchaseOrderId"
-        WHERE po."supplierId" = s."id" AND l."status" = 'open'
+        WHERE po."supplierId" = s."id"
       ) o ON true`,
     id: 's."id"',
     columns: {
@@ -102,6 +116,8 @@ export const SOURCES: Record<TableName, TableSource> = {
       openLines: plain('o."openLines"'),
       openQty: { select: `trim_scale(coalesce(o."openQty", 0))::text`, raw: 'coalesce(o."openQty", 0)' },
       nextPromisedDate: date('o."nextPromised"'),
+      onTimePercent: decimal('o."onTimePercent"'),
+      meanSlipDays: decimal('o."meanSlipDays"'),
       version: plain('s."version"'),
     },
     search: anyOf('s."code"', 's."name"'),
