@@ -15,6 +15,7 @@ const purchaseOrderLines: TableDef = {
   labelJoin: '/',
   searchHint: 'supplier, PO number or SKU',
   deletable: true,
+  receivable: true,
   defaultSort: [{ field: 'promisedDate', dir: 'asc' }],
   columns: [
     { key: 'supplier', label: 'Supplier', value: 'code', width: 110, sortable: true, csv: 'supplier', filter: { kind: 'text', param: 'supplier', match: 'exact', upper: true } },

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DataGrid } from '@/components/data-grid/data-grid';
 import { GridProblem } from '@/components/data-grid/grid-problem';
+import { PageHeading } from '@/components/ui/page-heading';
 import { requireRole } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { fetchPoLineCounts } from '@/lib/purchase-orders/queries';
@@ -13,7 +14,7 @@ export default async function PurchaseOrdersPage({ searchParams }: { searchParam
   const [grid, counts] = await Promise.all([loadGridData('purchase-order-lines', me.userId, await searchParams), fetchPoLineCounts()]);
   return (
     <>
-      <h1>Purchase orders</h1>
+      <PageHeading title="Purchase orders" action={can(me.role, 'edit:data') ? { href: '/purchase-orders/new', label: 'New purchase order' } : null} />
       <p className="lede">
         {counts.total} lines, {counts.open} open. Sort by several columns (Shift+click), filter, search; {can(me.role, 'edit:data') ? 'edit a cell with Enter, paste a block from a spreadsheet, select rows with Space for bulk changes.' : 'read only for your role.'}
       </p>
