@@ -9,6 +9,7 @@ import { fetchLastDataChange, type DataChange } from './data-as-of';
 import { todayIso, type ForecastParams } from './params';
 import { loadModelRows } from './load-model';
 import { loadForecastInput } from './run-forecast';
+import { refreshLineValues } from './line-values-store';
 import { summarizeForecast, type DashboardSummary, type ItemNames, type NextDelivery } from './summarize';
 import { dashboardInputs, itemNamesOf, type WhatIfSpec } from '@/lib/scenarios/dashboard-inputs';
 import { listScenarios, type ScenarioRow } from '@/lib/scenarios/store';
@@ -129,6 +130,13 @@ async function refreshOnce(db: OpenDatabase): Promise<void> {
     await cachedForecast(db, input.model, input.options, input.key, 'background');
   } catch (err) {
     console.error('ClearBuild: computing the dashboard forecast in the background failed:', err);
+    return;
+  }
+  // Then what each PO line is worth (the PO list's GPU-days at stake), after the dashboard: a person waits for that first.
+  try {
+    await refreshLineValues(db);
+  } catch (err) {
+    console.error('ClearBuild: computing the PO lines\' values in the background failed:', err);
   }
 }
 

@@ -60,6 +60,19 @@ const purchaseOrderLines: TableDef = {
     { key: 'slipDays', label: 'Slip (days)', value: 'int', width: 110, sortable: true, csv: 'slip_days', filter: { kind: 'number', param: 'slipDays' } },
     { key: 'receivedDate', label: 'Received', value: 'date', width: 130, sortable: true, csv: 'received_date', filter: { kind: 'date', param: 'received' } },
     { key: 'receivedQty', label: 'Received qty', value: 'decimal', width: 120, sortable: true, csv: 'received_qty', filter: { kind: 'number', param: 'receivedQty' } },
+    // From the newest baseline forecast with line values (blank until computed; blanks sort last).
+    { key: 'gpusGated', label: 'GPUs gated', value: 'int', width: 110, sortable: true, csv: 'gpus_gated', filter: { kind: 'number', param: 'gpusGated' } },
+    {
+      key: 'gpuDaysPerWeekSlip',
+      label: 'GPU-days / week slip',
+      value: 'decimal',
+      width: 170,
+      sortable: true,
+      csv: 'gpu_days_per_week_slip',
+      filter: { kind: 'number', param: 'gpuDaysPerWeekSlip' },
+    },
+    { key: 'gpuDaysPerWeekPullIn', label: 'GPU-days / week pulled in', value: 'decimal', width: 190, sortable: true, csv: 'gpu_days_per_week_pull_in' },
+    { key: 'valueMethod', label: 'Value method', value: 'text', width: 110, sortable: false, csv: 'value_method', hiddenByDefault: true },
   ],
 };
 

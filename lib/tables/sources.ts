@@ -13,6 +13,8 @@ export interface ColumnSource {
   raw?: string;
   /** An enum filter's value is cast to this type, so an index on the enum column serves it. */
   enumType?: string;
+  /** Blanks sort after every value in both directions (PostgreSQL puts them first when descending). */
+  nullsLast?: boolean;
 }
 
 export interface TableSource {
@@ -41,7 +43,8 @@ export const SOURCES: Record<TableName, TableSource> = {
     from: `"PurchaseOrderLine" l
       LEFT JOIN "PurchaseOrder" po ON po."id" = l."purchaseOrderId"
       LEFT JOIN "Supplier" s ON s."id" = po."supplierId"
-      LEFT JOIN "Item" i ON i."id" = l."itemId"`,
+      LEFT JOIN "Item" i ON i."id" = l."itemId"
+      LEFT JOIN "PoLineValue" v ON v."purchaseOrderLineId" = l."id"`,
     id: 'l."id"',
     columns: {
       supplier: plain('s."code"'),
@@ -59,6 +62,12 @@ export const SOURCES: Record<TableName, TableSource> = {
       slipDays: plain(LINE_SLIP_DAYS_SQL),
       receivedDate: date('l."receivedDate"'),
       receivedQty: decimal('l."receivedQty"'),
+      // What the line is worth in the newest baseline forecast with line values (lib/forecast/line-values-store.ts);
+      // blank until it is computed, and for lines it does not value (not open). Blanks sort last either way.
+      gpusGated: { select: 'v."gpusGated"', nullsLast: true },
+      gpuDaysPerWeekSlip: { ...decimal('v."gpuDaysPerWeekSlip"'), nullsLast: true },
+      gpuDaysPerWeekPullIn: { ...decimal('v."gpuDaysPerWeekPullIn"'), nullsLast: true },
+      valueMethod: plain('v."method"'),
     },
     // Searched in the small tables first, then the lines found through their indexes: never a scan of every
     // line joined to its parents (200,000 lines: milliseconds instead of seconds).
