@@ -2,6 +2,7 @@ import type { PoLineValue } from '@/lib/capacity';
 import type { DatabaseHandle } from '@/lib/db/open';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { cachedForecast, inputVersionOf } from './cache';
+import { runCoalesced } from './coalesced';
 import { DASHBOARD_OPTIONS } from './dashboard-options';
 import { fetchLastDataChange } from './data-as-of';
 import { todayIso } from './params';
@@ -94,4 +95,15 @@ export async function refreshLineValues(db: DatabaseHandle): Promise<void> {
   if (stored?.inputVersion === inputVersionOf(input.model)) return;
   const forecast = await cachedForecast(db, input.model, input.options, input.key, 'background');
   await writeLineValues(db, { inputVersion: inputVersionOf(input.model), planStart: input.model.planStart, dataReadAt }, forecast.poLineValues ?? []);
+}
+
+/**
+ * refreshLineValues off the dashboard's own refresher, coalesced the same way (one computation at a
+ * time, once more when data changed while it ran). Never awaited by the dashboard's refresher, so a
+ * change reaches the dashboard's forecast without waiting for the lines' values of the last one.
+ */
+export function refreshLineValuesInBackground(db: DatabaseHandle): Promise<void> {
+  return runCoalesced(db.locals, 'line-values:refresher', () =>
+    refreshLineValues(db).catch((err: unknown) => console.error("ClearBuild: computing the PO lines' values in the background failed:", err)),
+  );
 }
