@@ -107,3 +107,28 @@ describe('re-sending after a conflict', () => {
     ]);
   });
 });
+
+describe('receiving selected PO lines', () => {
+  it('sends the receive op for each open line at its version, with the date and location, each line’s own qty when blank', () => {
+    const rows = [line(1, '2027-03-01'), line(2, '2027-03-02', { status: 'received' }), line(3, '2027-03-03')];
+    const { changes, problems } = buildBulkChanges(PO, rows, { kind: 'receive', qty: '', date: '2027-03-05', location: 'WH-RENO' });
+    expect(problems).toEqual([]);
+    expect(changes).toEqual([
+      { entity: 'purchaseOrderLine', id: 1, version: 2, op: 'receive', set: { receivedDate: '2027-03-05', location: 'WH-RENO' } },
+      { entity: 'purchaseOrderLine', id: 3, version: 4, op: 'receive', set: { receivedDate: '2027-03-05', location: 'WH-RENO' } },
+    ]);
+  });
+
+  it('names a bad quantity, date or missing location and sends nothing; a table that cannot be received refuses', () => {
+    const bad = buildBulkChanges(PO, [line(1, '2027-03-01')], { kind: 'receive', qty: '-2', date: '2027-02-30', location: ' ' });
+    expect(bad.changes).toEqual([]);
+    expect(bad.problems.map((p) => p.field)).toEqual(['Received date', 'Location', 'Received qty']);
+    expect(buildBulkChanges(PO, [line(1, '2027-03-01', { status: 'cancelled' })], { kind: 'receive', qty: '1', date: '2027-03-05', location: 'WH' }).problems).toHaveLength(1);
+    expect(buildBulkChanges(BOM, [], { kind: 'receive', qty: '1', date: '2027-03-05', location: 'WH' }).problems[0]!.message).toMatch(/cannot be received/);
+  });
+
+  it('receives a typed quantity, normalised as the contract writes decimals', () => {
+    const { changes } = buildBulkChanges(PO, [line(5, '2027-03-01')], { kind: 'receive', qty: '04.50', date: '2027-03-05', location: 'WH' });
+    expect(changes[0]!.set).toEqual({ receivedDate: '2027-03-05', location: 'WH', receivedQty: '4.5' });
+  });
+});

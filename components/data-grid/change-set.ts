@@ -115,10 +115,38 @@ export function addDaysIso(date: string, days: number): string {
 export type BulkAction =
   | { kind: 'setField'; field: string; value: string }
   | { kind: 'shiftDays'; field: string; days: number }
-  | { kind: 'delete' };
+  | { kind: 'delete' }
+  /** Receive the selected open lines into stock at `location` on `date`; `qty` blank receives each line's own quantity. */
+  | { kind: 'receive'; qty: string; date: string; location: string };
+
+/** The receive op for each selected open line (others are left out; none open is a problem). */
+function buildReceiveChanges(def: TableDef, rows: readonly ListRow[], action: Extract<BulkAction, { kind: 'receive' }>): { changes: Change[]; problems: EditProblem[] } {
+  const problems: EditProblem[] = [];
+  if (!def.receivable) return { changes: [], problems: [{ label: def.title, field: '', message: 'rows of this table cannot be received' }] };
+  const date = parseIsoDate(action.date);
+  if (!date.ok) problems.push({ label: def.title, field: 'Received date', message: date.message });
+  const location = parseText(action.location, { max: 64 });
+  if (!location.ok) problems.push({ label: def.title, field: 'Location', message: location.message });
+  const qty = action.qty.trim() === '' ? null : parseDecimal(action.qty, { positive: true });
+  if (qty && !qty.ok) problems.push({ label: def.title, field: 'Received qty', message: qty.message });
+  const open = rows.filter((r) => r.status === 'open');
+  if (open.length === 0) problems.push({ label: def.title, field: 'Status', message: 'none of the selected lines is open: only an open line can be received' });
+  if (problems.length > 0 || !date.ok || !location.ok || (qty && !qty.ok)) return { changes: [], problems };
+  const changes = open.map(
+    (r): Change => ({
+      entity: def.entity,
+      id: r.id,
+      ...(r.version !== undefined ? { version: r.version } : {}),
+      op: 'receive',
+      set: { receivedDate: date.value, location: location.value, ...(qty?.ok ? { receivedQty: qty.value } : {}) },
+    }),
+  );
+  return { changes, problems };
+}
 
 /** A bulk action on the selected rows as one change set (rows it would not change are left out). */
 export function buildBulkChanges(def: TableDef, rows: readonly ListRow[], action: BulkAction): { changes: Change[]; problems: EditProblem[] } {
+  if (action.kind === 'receive') return buildReceiveChanges(def, rows, action);
   if (action.kind === 'delete') {
     if (!def.deletable) return { changes: [], problems: [{ label: def.title, field: '', message: 'rows of this table cannot be deleted here' }] };
     return { changes: rows.map((r) => ({ entity: def.entity, id: r.id, ...(r.version !== undefined ? { version: r.version } : {}), op: 'delete' as const })), problems: [] };

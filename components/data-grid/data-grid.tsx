@@ -315,7 +315,7 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
           {store.error}
         </div>
       ) : null}
-      {canEdit && bulkRows.length > 0 ? <BulkBar def={def} count={bulkRows.length} onRun={runBulk} onClear={() => dispatch({ type: 'clearSelection' })} /> : null}
+      {canEdit && bulkRows.length > 0 ? <BulkBar def={def} count={bulkRows.length} singleQty={bulkRows.length === 1 ? String(bulkRows[0]!.qty ?? '') : undefined} onRun={runBulk} onClear={() => dispatch({ type: 'clearSelection' })} /> : null}
       <p className={styles.status} role="status" aria-live="polite">
         {announcement}
       </p>

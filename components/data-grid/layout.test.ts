@@ -9,7 +9,7 @@ describe('a table layout', () => {
     const l = initialLayout(PO, null);
     expect(l.columnPinning).toEqual({ start: ['supplier', 'poNumber'], end: [] });
     expect(initialLayout(TABLES.items, null).columnPinning).toEqual({ start: ['sku'], end: [] });
-    expect(l.columnVisibility).toEqual({ version: false });
+    expect(l.columnVisibility).toEqual({ version: false, valueMethod: false });
     expect(l.columnOrder).toEqual(PO.columns.map((c) => c.key));
   });
 

@@ -50,7 +50,9 @@ test('PO lines filter by promised-date range, sort by several columns, page by c
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   const lines = (await csv.text()).trim().split('\r\n');
-  expect(lines[0]).toBe('id,supplier,po_number,line,sku,name,qty,unit,promised_date,status,version');
+  expect(lines[0]).toBe(
+    'id,supplier,po_number,line,sku,name,qty,unit,promised_date,status,version,first_promised_date,slip_days,received_date,received_qty,gpus_gated,gpu_days_per_week_slip,gpu_days_per_week_pull_in,value_method',
+  );
   expect(lines.slice(1).map((l) => l.split(',')[6])).toEqual(['40', '24', '16', '8', '4']);
   expect(lines.slice(1).map((l) => Number(l.split(',')[0]))).toEqual(pages.map((r) => r.id));
 

@@ -9,6 +9,8 @@ import { fetchLastDataChange, type DataChange } from './data-as-of';
 import { todayIso, type ForecastParams } from './params';
 import { loadModelRows } from './load-model';
 import { loadForecastInput } from './run-forecast';
+import { refreshLineValuesInBackground } from './line-values-store';
+import { runCoalesced } from './coalesced';
 import { summarizeForecast, type DashboardSummary, type ItemNames, type NextDelivery } from './summarize';
 import { dashboardInputs, itemNamesOf, type WhatIfSpec } from '@/lib/scenarios/dashboard-inputs';
 import { listScenarios, type ScenarioRow } from '@/lib/scenarios/store';
@@ -87,11 +89,6 @@ export async function fetchDashboardState(params: Pick<ForecastParams, 'planStar
 
 const isDefault = (p: Pick<ForecastParams, 'planStart' | 'horizonDays'>) => p.planStart === undefined && p.horizonDays === undefined;
 
-interface Refresher {
-  running: Promise<void> | null;
-  again: boolean;
-}
-
 /**
  * Computes the dashboard's default forecast (today, 365 days) into the shared cache
  * unless it is there: run at server start and after every change, off the request,
@@ -102,24 +99,7 @@ interface Refresher {
 export async function refreshDashboardForecast(db?: OpenDatabase): Promise<void> {
   const open = db ?? (await getDatabase().catch(() => null));
   if (!open) return;
-  let state = open.locals.get('dashboard:refresher') as Refresher | undefined;
-  if (!state) open.locals.set('dashboard:refresher', (state = { running: null, again: false }));
-  if (state.running) {
-    state.again = true;
-    return state.running;
-  }
-  const refresher = state;
-  refresher.running = (async () => {
-    try {
-      do {
-        refresher.again = false;
-        await refreshOnce(open);
-      } while (refresher.again);
-    } finally {
-      refresher.running = null;
-    }
-  })();
-  return refresher.running;
+  return runCoalesced(open.locals, 'dashboard:refresher', () => refreshOnce(open));
 }
 
 async function refreshOnce(db: OpenDatabase): Promise<void> {
@@ -129,7 +109,11 @@ async function refreshOnce(db: OpenDatabase): Promise<void> {
     await cachedForecast(db, input.model, input.options, input.key, 'background');
   } catch (err) {
     console.error('ClearBuild: computing the dashboard forecast in the background failed:', err);
+    return;
   }
+  // Then what each PO line is worth (the PO list's GPU-days at stake), after the dashboard (a person waits for
+  // that first) and not awaited: the next change's dashboard forecast never waits for these.
+  void refreshLineValuesInBackground(db);
 }
 
 /** What the dashboard needs besides the forecast: the builder's choices, saved what-ifs, the next deliveries. */

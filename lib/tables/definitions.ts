@@ -15,6 +15,7 @@ const purchaseOrderLines: TableDef = {
   labelJoin: '/',
   searchHint: 'supplier, PO number or SKU',
   deletable: true,
+  receivable: true,
   defaultSort: [{ field: 'promisedDate', dir: 'asc' }],
   columns: [
     { key: 'supplier', label: 'Supplier', value: 'code', width: 110, sortable: true, csv: 'supplier', filter: { kind: 'text', param: 'supplier', match: 'exact', upper: true } },
@@ -46,6 +47,32 @@ const purchaseOrderLines: TableDef = {
       edit: { entity: 'purchaseOrderLine', field: 'status', input: 'enum' },
     },
     { key: 'version', label: 'Version', value: 'int', width: 80, sortable: false, csv: 'version', hiddenByDefault: true },
+    {
+      key: 'firstPromisedDate',
+      label: 'First promised',
+      value: 'date',
+      width: 140,
+      sortable: true,
+      csv: 'first_promised_date',
+      filter: { kind: 'date', param: 'firstPromised' },
+    },
+    // Received date (else the current promise) minus the first promise, in days: positive is late.
+    { key: 'slipDays', label: 'Slip (days)', value: 'int', width: 110, sortable: true, csv: 'slip_days', filter: { kind: 'number', param: 'slipDays' } },
+    { key: 'receivedDate', label: 'Received', value: 'date', width: 130, sortable: true, csv: 'received_date', filter: { kind: 'date', param: 'received' } },
+    { key: 'receivedQty', label: 'Received qty', value: 'decimal', width: 120, sortable: true, csv: 'received_qty', filter: { kind: 'number', param: 'receivedQty' } },
+    // From the newest baseline forecast with line values (blank until computed; blanks sort last).
+    { key: 'gpusGated', label: 'GPUs gated', value: 'int', width: 110, sortable: true, csv: 'gpus_gated', filter: { kind: 'number', param: 'gpusGated' } },
+    {
+      key: 'gpuDaysPerWeekSlip',
+      label: 'GPU-days / week slip',
+      value: 'decimal',
+      width: 170,
+      sortable: true,
+      csv: 'gpu_days_per_week_slip',
+      filter: { kind: 'number', param: 'gpuDaysPerWeekSlip' },
+    },
+    { key: 'gpuDaysPerWeekPullIn', label: 'GPU-days / week pulled in', value: 'decimal', width: 190, sortable: true, csv: 'gpu_days_per_week_pull_in' },
+    { key: 'valueMethod', label: 'Value method', value: 'text', width: 110, sortable: false, csv: 'value_method', hiddenByDefault: true },
   ],
 };
 
@@ -99,6 +126,7 @@ const items: TableDef = {
       edit: { entity: 'item', field: 'gpusOnlinePerUnit', input: 'count', min: 0 },
     },
     { key: 'hasRecipe', label: 'Built by recipe', value: 'bool', width: 110, sortable: true, csv: 'has_recipe' },
+    { key: 'version', label: 'Version', value: 'int', width: 80, sortable: false, csv: 'version', hiddenByDefault: true },
   ],
 };
 
@@ -131,6 +159,7 @@ const inventory: TableDef = {
       edit: { entity: 'inventoryBalance', field: 'onHand', input: 'decimal' },
     },
     { key: 'unit', label: 'Unit', value: 'text', width: 70, sortable: false, csv: 'unit' },
+    { key: 'version', label: 'Version', value: 'int', width: 80, sortable: false, csv: 'version', hiddenByDefault: true },
   ],
 };
 
@@ -151,6 +180,10 @@ const suppliers: TableDef = {
     { key: 'openLines', label: 'Open lines', value: 'int', width: 110, sortable: true, csv: 'open_lines', filter: { kind: 'number', param: 'openLines' } },
     { key: 'openQty', label: 'Open qty', value: 'decimal', width: 120, sortable: true, csv: 'open_qty' },
     { key: 'nextPromisedDate', label: 'Next promised', value: 'date', width: 140, sortable: true, csv: 'next_promised_date', filter: { kind: 'date', param: 'nextPromised' } },
+    // From the delivery record: received lines on or before their first promise, and their mean slip (blank before any receipt).
+    { key: 'onTimePercent', label: 'On time %', value: 'decimal', width: 110, sortable: true, csv: 'on_time_percent', filter: { kind: 'number', param: 'onTimePercent' } },
+    { key: 'meanSlipDays', label: 'Mean slip (days)', value: 'decimal', width: 140, sortable: true, csv: 'mean_slip_days', filter: { kind: 'number', param: 'meanSlipDays' } },
+    { key: 'version', label: 'Version', value: 'int', width: 80, sortable: false, csv: 'version', hiddenByDefault: true },
   ],
 };
 
@@ -211,6 +244,7 @@ const bomLines: TableDef = {
       csv: 'max_starts_per_week',
       edit: { entity: 'recipe', field: 'maxStartsPerWeek', input: 'count', min: 1, nullable: true, idKey: 'recipeId', versionKey: 'recipeVersion' },
     },
+    { key: 'version', label: 'Version', value: 'int', width: 80, sortable: false, csv: 'version', hiddenByDefault: true },
   ],
 };
 

@@ -21,6 +21,15 @@ const SEARCH_KEYS: Record<TableName, string[]> = {
   'bom-lines': ['outputSku', 'componentSku'],
 };
 
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/** num / den to one decimal, half away from zero (PostgreSQL's round), as trimmed text; exact on integers. */
+function roundedTenths(num: number, den: number): string {
+  const q = Math.abs(num) * 10;
+  const tenths = Math.floor(q / den) + (2 * (q % den) >= den ? 1 : 0);
+  return String((Math.sign(num) * tenths) / 10 || 0);
+}
+
 /** A small deterministic generator, so the seed has ties, blanks and shared prefixes. */
 function prng(seed: number) {
   let s = seed >>> 0;
@@ -158,15 +167,50 @@ for (const kind of testDatabaseKinds()) {
         const qty = r.pick(['1', '4', '8', '8', '12.5', '100', '0.25']);
         const promised = `2027-0${r.pick(['1', '2', '3'])}-${r.pick(['01', '15', '28'])}`;
         const status = r.pick(['open', 'open', 'received', 'cancelled'] as const);
-        const line = await db.purchaseOrderLine.create({ data: { purchaseOrderId: po.id, lineNo: n + 1, itemId: item.id, qty, promisedDate: new Date(`${promised}T00:00:00Z`), status } });
+        // The delivery record: a first promise (or none: the current one stands in), and a receipt for some received lines.
+        const firstPromised = r.pick([null, promised, '2027-01-15', '2027-02-01']);
+        const receivedDate = status === 'received' ? r.pick([null, '2027-01-10', '2027-02-20', promised]) : null;
+        const receivedQty = receivedDate ? r.pick([qty, '2']) : null;
+        const utc = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+        const line = await db.purchaseOrderLine.create({
+          data: { purchaseOrderId: po.id, lineNo: n + 1, itemId: item.id, qty, promisedDate: utc(promised)!, status, firstPromisedDate: utc(firstPromised), receivedDate: utc(receivedDate), receivedQty },
+        });
         const supplier = suppliers.find((s) => s.id === po.supplierId)!;
-        model['purchase-order-lines'].push({ id: line.id, supplier: supplier.code, poNumber: po.poNumber, lineNo: n + 1, sku: item.sku, itemName: item.name, qty, unit: item.unit, promisedDate: promised, status, version: 1 });
+        model['purchase-order-lines'].push({
+          id: line.id,
+          supplier: supplier.code,
+          poNumber: po.poNumber,
+          lineNo: n + 1,
+          sku: item.sku,
+          itemName: item.name,
+          qty,
+          unit: item.unit,
+          promisedDate: promised,
+          status,
+          version: 1,
+          firstPromisedDate: firstPromised ?? promised,
+          slipDays: dayNumber(receivedDate ?? promised) - dayNumber(firstPromised ?? promised),
+          receivedDate,
+          receivedQty,
+        });
       }
       for (const s of suppliers) {
         const open = model['purchase-order-lines'].filter((l) => l.supplier === s.code && l.status === 'open');
         const total = open.reduce((sum, l) => sum + Number(l.qty), 0);
         const dates = open.map((l) => String(l.promisedDate)).sort();
-        model.suppliers.push({ id: s.id, code: s.code, name: s.name, openLines: open.length, openQty: String(total), nextPromisedDate: dates[0] ?? null });
+        const received = model['purchase-order-lines'].filter((l) => l.supplier === s.code && l.status === 'received' && l.receivedDate !== null);
+        const slips = received.map((l) => Number(l.slipDays));
+        model.suppliers.push({
+          id: s.id,
+          code: s.code,
+          name: s.name,
+          openLines: open.length,
+          openQty: String(total),
+          nextPromisedDate: dates[0] ?? null,
+          version: 1,
+          onTimePercent: received.length > 0 ? roundedTenths(slips.filter((d) => d <= 0).length * 100, received.length) : null,
+          meanSlipDays: received.length > 0 ? roundedTenths(slips.reduce((a, b) => a + b, 0), received.length) : null,
+        });
       }
       const places = new Set<string>();
       for (let n = 0; n < 25; n++) {
@@ -176,7 +220,7 @@ for (const kind of testDatabaseKinds()) {
         places.add(`${item.id}@${location}`);
         const onHand = r.pick(['0', '1', '20', '12.5', '100']);
         const b = await db.inventoryBalance.create({ data: { itemId: item.id, location, onHand } });
-        model.inventory.push({ id: b.id, sku: item.sku, location, name: item.name, onHand, unit: item.unit });
+        model.inventory.push({ id: b.id, sku: item.sku, location, name: item.name, onHand, unit: item.unit, version: 1 });
       }
       const outputs = items.slice(0, 4);
       for (const out of outputs) {
@@ -195,12 +239,13 @@ for (const kind of testDatabaseKinds()) {
             leadTimeDays: recipe.leadTimeDays,
             maxStartsPerWeek: recipe.maxStartsPerWeek,
             recipeId: recipe.id,
+            version: 1,
           });
         }
       }
       const recipeOutputs = new Set(outputs.map((o) => o.id));
       for (const i of items)
-        model.items.push({ id: i.id, sku: i.sku, name: i.name, category: i.category, unit: i.unit, site: i.site, gpusOnlinePerUnit: i.gpusOnlinePerUnit, hasRecipe: recipeOutputs.has(i.id) });
+        model.items.push({ id: i.id, sku: i.sku, name: i.name, category: i.category, unit: i.unit, site: i.site, gpusOnlinePerUnit: i.gpusOnlinePerUnit, hasRecipe: recipeOutputs.has(i.id), version: 1 });
     });
     afterAll(async () => env?.dispose());
 

@@ -3,6 +3,7 @@
 // query into one parameterised statement), so the benchmark runs the very same SQL
 // with `pg` directly. The parents are LEFT JOINs on their primary keys: the foreign
 // keys make them equal to inner joins, and PostgreSQL drops an unused one from the count.
+import { LINE_SLIP_DAYS_SQL } from '@/lib/purchase-orders/supplier-performance';
 import type { TableName } from './types';
 
 export interface ColumnSource {
@@ -12,6 +13,8 @@ export interface ColumnSource {
   raw?: string;
   /** An enum filter's value is cast to this type, so an index on the enum column serves it. */
   enumType?: string;
+  /** Blanks sort after every value in both directions (PostgreSQL puts them first when descending). */
+  nullsLast?: boolean;
 }
 
 export interface TableSource {
@@ -32,12 +35,16 @@ const decimal = (expr: string): ColumnSource => ({ select: `trim_scale(${expr}):
 const date = (expr: string): ColumnSource => ({ select: `to_char(${expr}, 'YYYY-MM-DD')`, raw: expr });
 const plain = (expr: string): ColumnSource => ({ select: expr });
 
+/** A PO line (aliased `l`) in the delivery record: received, with its receipt date. */
+const RECEIVED = `l."status" = 'received' AND l."receivedDate" IS NOT NULL`;
+
 export const SOURCES: Record<TableName, TableSource> = {
   'purchase-order-lines': {
     from: `"PurchaseOrderLine" l
       LEFT JOIN "PurchaseOrder" po ON po."id" = l."purchaseOrderId"
       LEFT JOIN "Supplier" s ON s."id" = po."supplierId"
-      LEFT JOIN "Item" i ON i."id" = l."itemId"`,
+      LEFT JOIN "Item" i ON i."id" = l."itemId"
+      LEFT JOIN "PoLineValue" v ON v."purchaseOrderLineId" = l."id"`,
     id: 'l."id"',
     columns: {
       supplier: plain('s."code"'),
@@ -50,6 +57,17 @@ export const SOURCES: Record<TableName, TableSource> = {
       promisedDate: date('l."promisedDate"'),
       status: { select: 'l."status"::text', raw: 'l."status"', enumType: '"PoLineStatus"' },
       version: plain('l."version"'),
+      // A line written around ClearBuild's write paths has no first promise: its current one stands in.
+      firstPromisedDate: date('coalesce(l."firstPromisedDate", l."promisedDate")'),
+      slipDays: plain(LINE_SLIP_DAYS_SQL),
+      receivedDate: date('l."receivedDate"'),
+      receivedQty: decimal('l."receivedQty"'),
+      // What the line is worth in the newest baseline forecast with line values (lib/forecast/line-values-store.ts);
+      // blank until it is computed, and for lines it does not value (not open). Blanks sort last either way.
+      gpusGated: { select: 'v."gpusGated"', nullsLast: true },
+      gpuDaysPerWeekSlip: { ...decimal('v."gpuDaysPerWeekSlip"'), nullsLast: true },
+      gpuDaysPerWeekPullIn: { ...decimal('v."gpuDaysPerWeekPullIn"'), nullsLast: true },
+      valueMethod: plain('v."method"'),
     },
     // Searched in the small tables first, then the lines found through their indexes: never a scan of every
     // line joined to its parents (200,000 lines: milliseconds instead of seconds).
@@ -70,7 +88,7 @@ export const SOURCES: Record<TableName, TableSource> = {
       site: plain('st."code"'),
       gpusOnlinePerUnit: plain('i."gpusOnlinePerUnit"'),
       hasRecipe: plain('(r."id" IS NOT NULL)'),
-      // version: plain('i."version"'),  ← once the changes branch adds Item.version
+      version: plain('i."version"'),
     },
     search: anyOf('i."sku"', 'i."name"'),
   },
@@ -84,16 +102,21 @@ export const SOURCES: Record<TableName, TableSource> = {
       name: plain('i."name"'),
       onHand: decimal('b."onHand"'),
       unit: plain('i."unit"'),
-      // version: plain('b."version"'),  ← once the changes branch adds InventoryBalance.version
+      version: plain('b."version"'),
     },
     search: anyOf('i."sku"', 'i."name"', 'b."location"'),
   },
   suppliers: {
     from: `"Supplier" s
       LEFT JOIN LATERAL (
-        SELECT count(*)::int AS "openLines", sum(l."qty") AS "openQty", min(l."promisedDate") AS "nextPromised"
+        SELECT count(*) FILTER (WHERE l."status" = 'open')::int AS "openLines",
+          sum(l."qty") FILTER (WHERE l."status" = 'open') AS "openQty",
+          min(l."promisedDate") FILTER (WHERE l."status" = 'open') AS "nextPromised",
+          -- The delivery record (lib/purchase-orders/supplier-performance.ts): received lines against their first promise.
+          round(100.0 * count(*) FILTER (WHERE ${RECEIVED} AND ${LINE_SLIP_DAYS_SQL} <= 0) / nullif(count(*) FILTER (WHERE ${RECEIVED}), 0), 1) AS "onTimePercent",
+          round(avg(${LINE_SLIP_DAYS_SQL}) FILTER (WHERE ${RECEIVED}), 1) AS "meanSlipDays"
         FROM "PurchaseOrderLine" l JOIN "PurchaseOrder" po ON po."id" = l."purchaseOrderId"
-        WHERE po."supplierId" = s."id" AND l."status" = 'open'
+        WHERE po."supplierId" = s."id"
       ) o ON true`,
     id: 's."id"',
     columns: {
@@ -102,7 +125,9 @@ export const SOURCES: Record<TableName, TableSource> = {
       openLines: plain('o."openLines"'),
       openQty: { select: `trim_scale(coalesce(o."openQty", 0))::text`, raw: 'coalesce(o."openQty", 0)' },
       nextPromisedDate: date('o."nextPromised"'),
-      // version: plain('s."version"'),  ← once the changes branch adds Supplier.version
+      onTimePercent: decimal('o."onTimePercent"'),
+      meanSlipDays: decimal('o."meanSlipDays"'),
+      version: plain('s."version"'),
     },
     search: anyOf('s."code"', 's."name"'),
   },
@@ -122,7 +147,9 @@ export const SOURCES: Record<TableName, TableSource> = {
       leadTimeDays: plain('r."leadTimeDays"'),
       maxStartsPerWeek: plain('r."maxStartsPerWeek"'),
       recipeId: plain('r."id"'),
-      // version: plain('rl."version"'), recipeVersion: plain('r."version"'),  ← once the changes branch adds them
+      version: plain('rl."version"'),
+      // A BOM line's lead time, output and weekly limit are its recipe's: edits of them name the recipe's version.
+      recipeVersion: plain('r."version"'),
     },
     search: anyOf('o."sku"', 'c."sku"'),
   },

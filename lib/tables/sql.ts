@@ -64,7 +64,7 @@ export function whereClause(def: TableDef, source: TableSource, query: Pick<List
 export function orderClause(source: TableSource, query: Pick<ListQuery, 'sort'>): string {
   const keys = query.sort.map(({ field, dir }) => {
     const src = sourceOf(source, field);
-    return `${src.raw ?? src.select} ${dir === 'desc' ? 'DESC' : 'ASC'}`;
+    return `${src.raw ?? src.select} ${dir === 'desc' ? 'DESC' : 'ASC'}${src.nullsLast ? ' NULLS LAST' : ''}`;
   });
   return [...keys, `${source.id} ASC`].join(', ');
 }

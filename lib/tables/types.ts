@@ -76,6 +76,8 @@ export interface TableDef {
   searchHint: string;
   /** Whether rows can be deleted through the change set. */
   deletable: boolean;
+  /** Whether rows can be received (PO lines: the change set's receive op moves the quantity into stock). */
+  receivable?: boolean;
 }
 
 /** One listed row: always `id`; `version` once its entity has one (the changes branch adds them). */

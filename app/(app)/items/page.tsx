@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { DataGrid } from '@/components/data-grid/data-grid';
 import { GridProblem } from '@/components/data-grid/grid-problem';
+import { PageHeading } from '@/components/ui/page-heading';
 import { requireRole } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
 import { fetchCatalogCounts } from '@/lib/catalog/queries';
@@ -13,7 +14,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   const [grid, counts] = await Promise.all([loadGridData('items', me.userId, await searchParams), fetchCatalogCounts()]);
   return (
     <>
-      <h1>Items</h1>
+      <PageHeading title="Items" action={can(me.role, 'edit:data') ? { href: '/items/new', label: 'New item' } : null} />
       <p className="lede">{counts.items} items: parts, assemblies, site resources and capacity.</p>
       <GridProblem problem={grid.problem} />
       <DataGrid {...grid} canEdit={can(me.role, 'edit:data')} />

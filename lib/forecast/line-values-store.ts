@@ -1,0 +1,109 @@
+import type { PoLineValue } from '@/lib/capacity';
+import type { DatabaseHandle } from '@/lib/db/open';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { cachedForecast, inputVersionOf } from './cache';
+import { runCoalesced } from './coalesced';
+import { DASHBOARD_OPTIONS } from './dashboard-options';
+import { fetchLastDataChange } from './data-as-of';
+import { todayIso } from './params';
+import { loadForecastInput } from './run-forecast';
+
+/**
+ * What each open PO line is worth (GPUs it gates, GPU-days per week of slip and of pull-in), from the
+ * baseline forecast with line values: the same forecast `GET /api/forecast?include=lineValues` serves
+ * (same options, so the same cache entry). Kept in table PoLineValue, one row per line for the newest
+ * such forecast only, so the PO list joins it on the line and sorts by it in SQL.
+ */
+export interface LineValueSet {
+  inputVersion: string;
+  planStart: string;
+  /** When the forecast's input was read: a data change after it makes the set stale. */
+  dataReadAt: Date;
+}
+
+/** The baseline forecast's input with line values: `include=lineValues` and nothing else, as the API asks. */
+export function baselineLineValuesInput(prisma: PrismaClient) {
+  return loadForecastInput(prisma, { include: ['lineValues'] }, DASHBOARD_OPTIONS);
+}
+
+/**
+ * Replaces the stored values with these (one transaction), unless a set read from newer data is stored
+ * already. Lines are found by their key (supplier, PO, line); a line deleted meanwhile is left out.
+ */
+export async function writeLineValues(db: DatabaseHandle, set: LineValueSet, values: readonly PoLineValue[]): Promise<boolean> {
+  return db.bulk.transaction(async (conn) => {
+    await conn.query(`LOCK TABLE "PoLineValue" IN EXCLUSIVE MODE`);
+    const newer = await conn.query(`SELECT 1 FROM "PoLineValue" WHERE "dataReadAt" > $1 LIMIT 1`, [set.dataReadAt]);
+    if (newer.length > 0) return false;
+    await conn.query(`DELETE FROM "PoLineValue"`);
+    if (values.length === 0) return true;
+    await conn.query(
+      `INSERT INTO "PoLineValue" ("purchaseOrderLineId", "inputVersion", "planStart", "dataReadAt", "gpusGated", "gpuDaysPerWeekSlip", "gpuDaysPerWeekPullIn", method)
+       SELECT l.id, $1, $2::date, $3, v.gpus, v.slip, v.pull, v.method
+         FROM unnest($4::text[], $5::text[], $6::int[], $7::int[], $8::numeric[], $9::numeric[], $10::text[]) AS v(supplier, po, line_no, gpus, slip, pull, method)
+         JOIN "Supplier" s ON s.code = v.supplier
+         JOIN "PurchaseOrder" p ON p."supplierId" = s.id AND p."poNumber" = v.po
+         JOIN "PurchaseOrderLine" l ON l."purchaseOrderId" = p.id AND l."lineNo" = v.line_no
+       ON CONFLICT ("purchaseOrderLineId") DO NOTHING`,
+      [
+        set.inputVersion,
+        set.planStart,
+        set.dataReadAt,
+        values.map((v) => v.supplier),
+        values.map((v) => v.poNumber),
+        values.map((v) => v.lineNo),
+        values.map((v) => v.gatesGpus),
+        values.map((v) => String(v.gpuDaysLostPerWeekSlip)),
+        values.map((v) => String(v.gpuDaysGainedPerWeekPullIn)),
+        values.map((v) => (v.exact ? 'exact' : 'bound')),
+      ],
+    );
+    return true;
+  });
+}
+
+/** The stored set, or null before any. */
+export async function fetchLineValueSet(prisma: Pick<PrismaClient, '$queryRawUnsafe'>): Promise<LineValueSet | null> {
+  const [row] = await prisma.$queryRawUnsafe<{ inputVersion: string; planStart: string; dataReadAt: Date }[]>(
+    `SELECT "inputVersion", to_char("planStart", 'YYYY-MM-DD') AS "planStart", "dataReadAt" FROM "PoLineValue" ORDER BY "dataReadAt" DESC LIMIT 1`,
+  );
+  return row ? { inputVersion: row.inputVersion, planStart: row.planStart, dataReadAt: new Date(row.dataReadAt) } : null;
+}
+
+export type LineValueState = { status: 'none' } | ({ status: 'current' | 'stale' } & LineValueSet);
+
+/**
+ * Whether the stored values are of the data as it is now, without reading the model: stale when the plan
+ * start has moved on (a new day) or the forecast's input changed after it was read.
+ */
+export async function fetchLineValueState(prisma: Pick<PrismaClient, '$queryRawUnsafe'>, today = todayIso()): Promise<LineValueState> {
+  const [set, last] = await Promise.all([fetchLineValueSet(prisma), fetchLastDataChange(prisma)]);
+  if (!set) return { status: 'none' };
+  const stale = set.planStart !== today || (last !== null && Date.parse(last.at) > set.dataReadAt.getTime());
+  return { status: stale ? 'stale' : 'current', ...set };
+}
+
+/**
+ * Computes the baseline forecast with line values (in the background: it re-runs the engine per line)
+ * unless stored, and stores its values for the PO list. The dashboard's background refresher runs it
+ * after the dashboard's own forecast.
+ */
+export async function refreshLineValues(db: DatabaseHandle): Promise<void> {
+  const dataReadAt = new Date();
+  const input = await baselineLineValuesInput(db.prisma);
+  const stored = await fetchLineValueSet(db.prisma);
+  if (stored?.inputVersion === inputVersionOf(input.model)) return;
+  const forecast = await cachedForecast(db, input.model, input.options, input.key, 'background');
+  await writeLineValues(db, { inputVersion: inputVersionOf(input.model), planStart: input.model.planStart, dataReadAt }, forecast.poLineValues ?? []);
+}
+
+/**
+ * refreshLineValues off the dashboard's own refresher, coalesced the same way (one computation at a
+ * time, once more when data changed while it ran). Never awaited by the dashboard's refresher, so a
+ * change reaches the dashboard's forecast without waiting for the lines' values of the last one.
+ */
+export function refreshLineValuesInBackground(db: DatabaseHandle): Promise<void> {
+  return runCoalesced(db.locals, 'line-values:refresher', () =>
+    refreshLineValues(db).catch((err: unknown) => console.error("ClearBuild: computing the PO lines' values in the background failed:", err)),
+  );
+}
