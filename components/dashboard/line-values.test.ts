@@ -38,11 +38,12 @@ describe('what each PO line is worth, on the dashboard', () => {
     const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => m[1]!).slice(1);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain('FERGUSON · PO-7 · 2');
-    expect(rows[0]).toContain('17,920<span class="muted small"> (estimate)</span>');
+    expect(rows[0]).toContain('17,920 <span class="muted small">estimate</span>');
     expect(rows[0]).toContain('120.5 PIPE-DN100-M');
     expect(rows[0]).toContain('href="/purchase-orders?sku=PIPE-DN100-M&amp;supplier=FERGUSON&amp;status=open"');
     expect(rows[1]).toContain('NVIDIA · PO-1 · 1');
     expect(rows[1]).toContain('11,200');
+    expect(rows[1]).toContain('11,200 <span class="muted small">exact</span>');
     expect(rows[1]).not.toContain('estimate');
     expect(rows[2]).toContain('CEMEX');
   });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { after } from 'next/server';
-import { ComputingNotice } from '@/components/dashboard/computing-notice';
+import { ComputingNotice, RefreshWhile } from '@/components/dashboard/computing-notice';
 import { DashboardWorkspace } from '@/components/dashboard/dashboard-workspace';
 import { GatesOverTime } from '@/components/dashboard/gates-over-time';
 import { Headline } from '@/components/dashboard/headline';
@@ -9,19 +9,21 @@ import { ShortagesList } from '@/components/dashboard/shortages-list';
 import { TargetsTable } from '@/components/dashboard/targets-table';
 import { requireRole } from '@/lib/auth/guard';
 import { todayIso } from '@/lib/forecast/params';
-import { fetchDashboardContext, fetchDashboardState } from '@/lib/forecast/queries';
-import { gatesByPeriod } from '@/lib/forecast/summarize';
+import { fetchDashboardContext, fetchDashboardState, fetchPromiseSlips } from '@/lib/forecast/queries';
+import { chartSummariesOf, chartSummaryOf, gatesByPeriod } from '@/lib/forecast/summarize';
 import { parseDashboardUrl, whatIfSpecs } from '@/lib/scenarios/url-state';
 import './dashboard.css';
 
 export const metadata: Metadata = { title: 'Dashboard' };
+
+const GATES_PER_PERIOD = 5;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireRole('/dashboard');
   const url = parseDashboardUrl(await searchParams);
-  const [context, state] = await Promise.all([fetchDashboardContext(todayIso()), fetchDashboardState({}, whatIfSpecs(url))]);
+  const [context, state] = await Promise.all([fetchDashboardContext(todayIso()), fetchDashboardState({}, whatIfSpecs(url), { lineValues: true })]);
   if (state.status === 'empty') {
     return (
       <>
@@ -41,15 +43,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     );
   }
   const d = state.summary;
+  const periods = gatesByPeriod({ bottlenecks: state.bottlenecks }, url.period, state.items);
+  const slips = await fetchPromiseSlips(
+    periods.flatMap((p) => p.gates.slice(0, GATES_PER_PERIOD)).flatMap((g) => (g.kind === 'poLine' ? [{ supplier: g.supplier!, poNumber: g.poNumber!, lineNo: g.lineNo! }] : [])),
+  );
+  const lineValues = state.lineValues;
+  // The PO lines' values take many engine re-runs: computed after this response, shown once stored.
+  if (lineValues?.status === 'computing') after(lineValues.start);
   return (
     <div className="dashboard">
       <h1>Dashboard</h1>
       <Headline d={d} dataAsOf={state.dataAsOf} computedAt={state.computedAt} />
       <DashboardWorkspace
-        base={d}
+        base={chartSummaryOf(d)}
         url={url}
         items={state.items}
-        answered={state.whatIfs}
+        answered={chartSummariesOf(state.whatIfs)}
         choices={{ suppliers: context.suppliers, recipeOutputs: context.recipeOutputs, skus: Object.keys(state.items) }}
         scenarios={context.scenarios}
         viewer={{ email: viewer.email, isAdmin: viewer.role === 'admin' }}
@@ -57,7 +66,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <div className="two-col">
         <section aria-labelledby="gates-heading">
           <h2 id="gates-heading">What gates the ramp, over time</h2>
-          <GatesOverTime periods={gatesByPeriod({ bottlenecks: state.bottlenecks }, url.period, state.items)} url={url} />
+          <GatesOverTime periods={periods} url={url} slips={slips} perPeriod={GATES_PER_PERIOD} />
         </section>
         <section aria-labelledby="targets-heading">
           <h2 id="targets-heading">Targets</h2>
@@ -68,17 +77,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="expedite-heading">To hit the target: what to expedite</h2>
         <ShortagesList shortages={d.shortages} whatIfFrom={url} />
       </section>
-      <div className={d.poLineValues ? 'two-col' : undefined}>
+      <div className="two-col">
         <section aria-labelledby="deliveries-heading">
           <h2 id="deliveries-heading">What the next deliveries unlock</h2>
-          <NextDeliveries deliveries={context.nextDeliveries} gates={d.gates} />
+          <NextDeliveries deliveries={context.nextDeliveries} gates={d.gates} values={lineValues?.status === 'ready' ? lineValues.values : null} />
         </section>
-        {d.poLineValues && (
-          <section aria-labelledby="line-values-heading">
-            <h2 id="line-values-heading">PO lines with the most at stake</h2>
-            <LineValues values={d.poLineValues} />
-          </section>
-        )}
+        <section aria-labelledby="line-values-heading">
+          <h2 id="line-values-heading">PO lines with the most at stake</h2>
+          {lineValues?.status === 'ready' ? (
+            <LineValues values={lineValues.values} note={lineValues.note} />
+          ) : (
+            <RefreshWhile label="Valuing each open PO line (the plan re-computed with lines a week late and a week early) in the background; this part of the page fills in when it is done." />
+          )}
+        </section>
       </div>
       {d.warnings.length > 0 && (
         <details className="panel" style={{ marginTop: '1.5rem' }}>
