@@ -77,20 +77,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="expedite-heading">To hit the target: what to expedite</h2>
         <ShortagesList shortages={d.shortages} whatIfFrom={url} />
       </section>
-      <div className="two-col">
-        <section aria-labelledby="deliveries-heading">
-          <h2 id="deliveries-heading">What the next deliveries unlock</h2>
-          <NextDeliveries deliveries={context.nextDeliveries} gates={d.gates} values={lineValues?.status === 'ready' ? lineValues.values : null} />
-        </section>
-        <section aria-labelledby="line-values-heading">
-          <h2 id="line-values-heading">PO lines with the most at stake</h2>
-          {lineValues?.status === 'ready' ? (
-            <LineValues values={lineValues.values} note={lineValues.note} />
-          ) : (
-            <RefreshWhile label="Valuing each open PO line (the plan re-computed with lines a week late and a week early) in the background; this part of the page fills in when it is done." />
-          )}
-        </section>
-      </div>
+      <section aria-labelledby="deliveries-heading">
+        <h2 id="deliveries-heading">What the next deliveries unlock</h2>
+        <NextDeliveries deliveries={context.nextDeliveries} gates={d.gates} values={lineValues?.status === 'ready' ? lineValues.values : null} />
+      </section>
+      <section aria-labelledby="line-values-heading">
+        <h2 id="line-values-heading">PO lines with the most at stake</h2>
+        {lineValues?.status === 'ready' ? (
+          <LineValues values={lineValues.values} note={lineValues.note} />
+        ) : (
+          <RefreshWhile label="Valuing each open PO line (the plan re-computed with lines a week late and a week early) in the background; this part of the page fills in when it is done." />
+        )}
+      </section>
       {d.warnings.length > 0 && (
         <details className="panel" style={{ marginTop: '1.5rem' }}>
           <summary>
