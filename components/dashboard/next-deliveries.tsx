@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { topLineValues, type GateSummary, type NextDelivery, type PoLineValue } from '@/lib/forecast/summarize';
+import { type GateSummary, type NextDelivery, type PoLineValue } from '@/lib/forecast/summarize';
 import { formatInt, formatQuantity } from '@/components/ui/format';
 import { procurementHref } from './gates-over-time';
 
-const lineKey = (l: { supplier: string | null; poNumber: string | null; lineNo: number | null }) => `${l.supplier}/${l.poNumber}/${l.lineNo}`;
+/** `supplier/poNumber/lineNo`: how line values are looked up. */
+export const lineKey = (l: { supplier: string | null; poNumber: string | null; lineNo: number | null }) => `${l.supplier}/${l.poNumber}/${l.lineNo}`;
 
 /** A line's worth in words: exact (re-planned with the line moved a week) or an estimate. */
 function Worth({ gpuDays, exact }: { gpuDays: number; exact: boolean }) {
@@ -19,10 +20,9 @@ function Worth({ gpuDays, exact }: { gpuDays: number; exact: boolean }) {
  * when it gates none) and, once the engine has valued the lines, the GPU-days a week
  * of slip would cost.
  */
-export function NextDeliveries({ deliveries, gates, values }: { deliveries: NextDelivery[]; gates: GateSummary[]; values?: PoLineValue[] | null }) {
+export function NextDeliveries({ deliveries, gates, worth }: { deliveries: NextDelivery[]; gates: GateSummary[]; worth?: ReadonlyMap<string, PoLineValue> | null }) {
   if (deliveries.length === 0) return <div className="panel muted">No open PO lines are due.</div>;
   const gating = new Map(gates.filter((g) => g.kind === 'poLine').map((g) => [lineKey(g), g.gpus]));
-  const worth = values ? new Map(values.map((v) => [lineKey(v), v])) : null;
   return (
     <div className="table-wrap">
       <table className="data">
@@ -79,15 +79,13 @@ export function NextDeliveries({ deliveries, gates, values }: { deliveries: Next
  * values), each saying whether its figures are exact (the plan re-computed with the
  * line a week later and a week earlier) or estimates, with the engine's own note.
  */
-export function LineValues({ values, note, top = 10 }: { values: PoLineValue[]; note?: string; top?: number }) {
-  const rows = topLineValues(values, top);
+export function LineValues({ rows, exact, total, note }: { rows: PoLineValue[]; exact: number; total: number; note?: string }) {
   if (rows.length === 0) return <div className="panel muted">No open PO line moves the ramp.</div>;
-  const exact = values.filter((v) => v.exact).length;
   return (
     <>
       <p className="small">
         GPU-days lost if the line arrives a week late, gained if a week early. <strong>Exact</strong>: the plan re-computed with the line moved a
-        week ({formatInt(exact)} of {formatInt(values.length)} open lines, those worth the most). <strong>Estimate</strong>: a first-order
+        week ({formatInt(exact)} of {formatInt(total)} open lines, those worth the most). <strong>Estimate</strong>: a first-order
         figure from the plan’s prices of stock, which can understate a large line.
       </p>
       <div className="table-wrap">

@@ -9,7 +9,7 @@ import { fetchLastDataChange, type DataChange } from './data-as-of';
 import { todayIso, type ForecastParams } from './params';
 import { loadModelRows } from './load-model';
 import { loadForecastInput, requestOptions } from './run-forecast';
-import { summarizeForecast, type DashboardSummary, type ItemNames, type NextDelivery, type PoLineValue, type PromiseSlip } from './summarize';
+import { summarizeForecast, type DashboardSummary, type ItemNames, type NextDelivery, type PoLineValue, type PromiseSlip, topLineValues } from './summarize';
 import { dashboardInputs, itemNamesOf, type WhatIfSpec } from '@/lib/scenarios/dashboard-inputs';
 import { listScenarios, type ScenarioRow } from '@/lib/scenarios/store';
 
@@ -37,7 +37,17 @@ export type DashboardState =
  * quick-tier re-runs, so the page never waits for them).
  */
 export type DashboardLineValues =
-  | { status: 'ready'; values: PoLineValue[]; note: string; computedAt: string }
+  | {
+      status: 'ready';
+      /** The lines most at stake, biggest first (topLineValues). */
+      top: PoLineValue[];
+      /** Every valued line by `supplier/poNumber/lineNo` (the next deliveries look theirs up). */
+      byLine: ReadonlyMap<string, PoLineValue>;
+      exactCount: number;
+      total: number;
+      note: string;
+      computedAt: string;
+    }
   | { status: 'computing'; start: () => Promise<void> };
 
 /**
@@ -109,8 +119,25 @@ async function dashboardLineValues(db: OpenDatabase, model: CapacityModel): Prom
   const key = forecastKey(model, options);
   const stored = await storedForecast(db, key);
   const doc = stored?.forecast as (Forecast & { poLineValues?: PoLineValue[]; poLineValuesNote?: string }) | undefined;
-  if (stored && Array.isArray(doc?.poLineValues)) {
-    return { status: 'ready', values: doc.poLineValues, note: doc.poLineValuesNote ?? '', computedAt: stored.computedAt.toISOString() };
+  if (stored && doc && Array.isArray(doc.poLineValues)) {
+    // Sorted and indexed once per document (the large model values 200,000 lines), not per page view.
+    const memoKey = `dashboard:line-values:${key}`;
+    let ready = db.locals.get(memoKey) as DashboardLineValues | undefined;
+    if (!ready) {
+      const values = doc.poLineValues;
+      ready = {
+        status: 'ready',
+        top: topLineValues(values, 10),
+        byLine: new Map(values.map((v) => [`${v.supplier}/${v.poNumber}/${v.lineNo}`, v])),
+        exactCount: values.filter((v) => v.exact).length,
+        total: values.length,
+        note: doc.poLineValuesNote ?? '',
+        computedAt: stored.computedAt.toISOString(),
+      };
+      for (const k of [...db.locals.keys()]) if (k.startsWith('dashboard:line-values:')) db.locals.delete(k);
+      db.locals.set(memoKey, ready);
+    }
+    return ready;
   }
   return {
     status: 'computing',

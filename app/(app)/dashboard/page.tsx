@@ -79,12 +79,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </section>
       <section aria-labelledby="deliveries-heading">
         <h2 id="deliveries-heading">What the next deliveries unlock</h2>
-        <NextDeliveries deliveries={context.nextDeliveries} gates={d.gates} values={lineValues?.status === 'ready' ? lineValues.values : null} />
+        <NextDeliveries deliveries={context.nextDeliveries} gates={d.gates} worth={lineValues?.status === 'ready' ? lineValues.byLine : null} />
       </section>
       <section aria-labelledby="line-values-heading">
         <h2 id="line-values-heading">PO lines with the most at stake</h2>
         {lineValues?.status === 'ready' ? (
-          <LineValues values={lineValues.values} note={lineValues.note} />
+          <LineValues rows={lineValues.top} exact={lineValues.exactCount} total={lineValues.total} note={lineValues.note} />
         ) : (
           <RefreshWhile label="Valuing each open PO line (the plan re-computed with lines a week late and a week early) in the background; this part of the page fills in when it is done." />
         )}
