@@ -50,7 +50,7 @@ test('the PO lines with the most GPU-days at stake per week of slip are the engi
   }
 });
 
-test('the page sends the browser what it draws: no pegging, schedule, shortages or line values in its payload', async ({ signIn }) => {
+test('the page sends the browser what it draws: no pegging, schedule, shortages, line values or spelled-out expedite plans in its payload', async ({ signIn }) => {
   test.setTimeout(150_000);
   const page = await signIn('executive');
   await openDashboard(page);
@@ -63,6 +63,8 @@ test('the page sends the browser what it draws: no pegging, schedule, shortages 
     .join('');
   expect(payload.length).toBeGreaterThan(0);
   for (const field of ['"pegging"', '"builds"', '"shortages"', '"bottlenecks"', '"poLineValues"', '"warnings"', '"gates"']) expect(payload, field).not.toContain(`${field}:`);
+  // "Apply as a what-if" links name their target, not the whole plan: no adjustments are spelled out in the page.
+  expect(payload).not.toContain('%22kind%22');
   // What it draws is there: the ramp's daily points.
   const f = await engineForecast(page.request);
   expect(payload).toContain(`"gpusOnline":${f.series[f.series.length - 1]!.gpusOnline}`);

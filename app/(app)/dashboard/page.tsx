@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { ComputingNotice, RefreshWhile } from '@/components/dashboard/computing-notice';
 import { DashboardWorkspace } from '@/components/dashboard/dashboard-workspace';
@@ -11,7 +12,7 @@ import { requireRole } from '@/lib/auth/guard';
 import { todayIso } from '@/lib/forecast/params';
 import { fetchDashboardContext, fetchDashboardState, fetchPromiseSlips } from '@/lib/forecast/queries';
 import { chartSummariesOf, chartSummaryOf, gatesByPeriod } from '@/lib/forecast/summarize';
-import { parseDashboardUrl, whatIfSpecs } from '@/lib/scenarios/url-state';
+import { dashboardQuery, expediteAsWhatIf, parseDashboardUrl, whatIfSpecs } from '@/lib/scenarios/url-state';
 import './dashboard.css';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -22,7 +23,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireRole('/dashboard');
-  const url = parseDashboardUrl(await searchParams);
+  const params = await searchParams;
+  const url = parseDashboardUrl(params);
   const [context, state] = await Promise.all([fetchDashboardContext(todayIso()), fetchDashboardState({}, whatIfSpecs(url), { lineValues: true })]);
   if (state.status === 'empty') {
     return (
@@ -43,6 +45,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     );
   }
   const d = state.summary;
+  // "Apply as a what-if" (expediteHref): the target's expedite plan becomes the draft in the URL.
+  const expedite = typeof params.expedite === 'string' ? d.shortages.find((s) => s.targetDate === params.expedite) : undefined;
+  if (expedite && expediteAsWhatIf(expedite).length > 0) {
+    redirect(`/dashboard${dashboardQuery({ ...url, scenario: null, compare: null, adjustments: JSON.stringify(expediteAsWhatIf(expedite)) })}`);
+  }
   const periods = gatesByPeriod({ bottlenecks: state.bottlenecks }, url.period, state.items);
   const slips = await fetchPromiseSlips(
     periods.flatMap((p) => p.gates.slice(0, GATES_PER_PERIOD)).flatMap((g) => (g.kind === 'poLine' ? [{ supplier: g.supplier!, poNumber: g.poNumber!, lineNo: g.lineNo! }] : [])),
