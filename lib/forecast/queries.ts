@@ -39,7 +39,7 @@ export type DashboardState =
 export type DashboardLineValues =
   | {
       status: 'ready';
-      /** The lines most at stake, biggest first (topLineValues). */
+      /** The lines most at stake (those a week's move changes), biggest first (topLineValues). */
       top: PoLineValue[];
       /** Every valued line by `supplier/poNumber/lineNo` (the next deliveries look theirs up). */
       byLine: ReadonlyMap<string, PoLineValue>;
@@ -127,7 +127,8 @@ async function dashboardLineValues(db: OpenDatabase, model: CapacityModel): Prom
       const values = doc.poLineValues;
       ready = {
         status: 'ready',
-        top: topLineValues(values, 10),
+        // Lines a week's move does not change are not "at stake": they never fill the list.
+        top: topLineValues(values.filter((v) => v.gpuDaysLostPerWeekSlip > 0 || v.gpuDaysGainedPerWeekPullIn > 0), 10),
         byLine: new Map(values.map((v) => [`${v.supplier}/${v.poNumber}/${v.lineNo}`, v])),
         exactCount: values.filter((v) => v.exact).length,
         total: values.length,
