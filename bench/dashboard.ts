@@ -101,6 +101,12 @@ async function main() {
     // The dashboard's forecast is computed in the background at start: wait until the page shows it.
     log('waiting for the dashboard forecast (computed in the background)…');
     await waitFor('the dashboard forecast', async () => ((await (await fetch(`${BASE}/dashboard`, { headers: { cookie } })).text()).includes('aria-label="Headline figures"') ? true : null));
+    // The first view started the PO lines' values in the background (many engine re-runs): the page is
+    // measured once they are on it too, so both sides read stored answers and nothing computes meanwhile.
+    log('waiting for the PO lines’ values (computed in the background after the first view)…');
+    const valuesFrom = performance.now();
+    await waitFor('the PO lines’ values', async () => ((await (await fetch(`${BASE}/dashboard`, { headers: { cookie } })).text()).includes('PO lines by GPU-days at stake per week of slip') ? true : null));
+    const valuesMs = performance.now() - valuesFrom;
 
     // A saved what-if: the supplier of the most open lines slips four weeks.
     const lines = (await (await fetch(`${BASE}/api/purchase-order-lines?status=open&limit=1000`, { headers: { cookie } })).json()) as { rows: { supplier: string }[] };
@@ -154,7 +160,8 @@ async function main() {
     console.log('| --- | ---: | ---: | ---: |');
     console.log(`| the dashboard | ${ms(median(pageMs))} | ${ms(median(apiMs))} (${(bytes / 1e6).toFixed(1)} MB) | ${ratio.toFixed(2)}× |`);
     console.log(`| a saved what-if (\`?scenario=\`) | ${ms(median(whatIfPageMs))} | ${ms(median(whatIfApiMs))} (quick tier) | ${whatIfRatio.toFixed(2)}× |`);
-    console.log(`\n/dashboard first-load JavaScript: ${js.files} files, ${js.rawKb.toFixed(0)} KB uncompressed, ${js.gzipKb.toFixed(0)} KB gzip`);
+    console.log(`\nThe PO lines' values (include=lineValues) were on the page ${(valuesMs / 1000).toFixed(0)} s after the first view started them.`);
+    console.log(`/dashboard first-load JavaScript: ${js.files} files, ${js.rawKb.toFixed(0)} KB uncompressed, ${js.gzipKb.toFixed(0)} KB gzip`);
     console.log(`dashboard ratio ${ratio.toFixed(2)} whatif-ratio ${whatIfRatio.toFixed(2)} js-kb ${js.gzipKb.toFixed(0)}`);
   } finally {
     await browser.close();

@@ -34,3 +34,17 @@ export function ComputingNotice({ what, dataAsOf }: { what: ComputingWhat; dataA
     </div>
   );
 }
+
+/** A part of the page computed in the background: says so, and refreshes the page until it is there. */
+export function RefreshWhile({ label, everyMs = 4_000 }: { label: string; everyMs?: number }) {
+  const router = useRouter();
+  useEffect(() => {
+    const timer = setInterval(() => router.refresh(), everyMs);
+    return () => clearInterval(timer);
+  }, [router, everyMs]);
+  return (
+    <p className="panel muted small" role="status" aria-live="polite" aria-busy="true">
+      <span className="spinner" aria-hidden="true" /> {label}
+    </p>
+  );
+}

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
-import type { DashboardSummary, ItemNames } from '@/lib/forecast/summarize';
+import type { ChartSummary, ItemNames } from '@/lib/forecast/summarize';
 import { parseAdjustments } from '@/lib/scenarios/scenario-schema';
 import type { ScenarioRow } from '@/lib/scenarios/store';
 import { dashboardQuery, RANGES, rangeEnd, safeJson, type DashboardRange, type DashboardUrlState } from '@/lib/scenarios/url-state';
@@ -23,7 +23,7 @@ export interface Viewer {
   isAdmin: boolean;
 }
 
-function chartSummary(base: DashboardSummary, sides: { name: string; summary: DashboardSummary }[]): string {
+function chartSummary(base: ChartSummary, sides: { name: string; summary: ChartSummary }[]): string {
   const met = base.targets.filter((t) => t.met === true).length;
   const reached = base.levels.filter((l) => l.date !== null).map((l) => `${formatInt(l.gpus)} on ${l.date}`);
   let text =
@@ -71,11 +71,11 @@ export function DashboardWorkspace({
   scenarios,
   viewer,
 }: {
-  base: DashboardSummary;
+  base: ChartSummary;
   url: DashboardUrlState;
   items: ItemNames;
   /** What-if answers the page read along with the plan, by label. */
-  answered: Record<string, DashboardSummary>;
+  answered: Record<string, ChartSummary>;
   choices: BuilderChoices;
   scenarios: ScenarioRow[];
   viewer: Viewer;

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PeriodGates } from '@/lib/forecast/summarize';
+import type { PeriodGates, PromiseSlip } from '@/lib/forecast/summarize';
 import { dashboardQuery, type DashboardUrlState } from '@/lib/scenarios/url-state';
 import { formatInt } from '@/components/ui/format';
 
@@ -13,13 +13,41 @@ export function procurementHref(g: { sku: string; supplier: string | null }): st
   return `/purchase-orders?${q}`;
 }
 
+/** "12 days late", "3 days earlier", "on its first date". */
+export function slipWords(days: number): string {
+  if (days === 0) return 'none';
+  const n = Math.abs(days);
+  return `${formatInt(n)} day${n === 1 ? '' : 's'} ${days > 0 ? 'later' : 'earlier'}`;
+}
+
+function SlipCells({ slip }: { slip: PromiseSlip | undefined }) {
+  if (!slip) return <td colSpan={2} className="muted">—</td>;
+  return (
+    <>
+      <td>{slip.firstPromisedDate}</td>
+      <td className={slip.slipDays > 0 ? 'num bad' : 'num'}>{slipWords(slip.slipDays)}</td>
+    </>
+  );
+}
+
 const KIND_WORDS = { poLine: 'PO line', weeklyLimit: 'build limit', onHand: 'stock on hand', schedule: 'schedule' } as const;
 
 /**
  * What gates the ramp, period by period, each gate with its share of that period
  * and a drill-down to its PO line and on to the procurement table filtered to it.
  */
-export function GatesOverTime({ periods, url, perPeriod = 5 }: { periods: PeriodGates[]; url: DashboardUrlState; perPeriod?: number }) {
+export function GatesOverTime({
+  periods,
+  url,
+  slips = {},
+  perPeriod = 5,
+}: {
+  periods: PeriodGates[];
+  url: DashboardUrlState;
+  /** Slip since first promised of the gates' PO lines, by `supplier/poNumber/lineNo`. */
+  slips?: Record<string, PromiseSlip>;
+  perPeriod?: number;
+}) {
   if (periods.length === 0) return <div className="panel muted">Nothing gates the ramp within the horizon.</div>;
   return (
     <div>
@@ -61,6 +89,10 @@ export function GatesOverTime({ periods, url, perPeriod = 5 }: { periods: Period
                                 </th>
                                 <th scope="col">Item</th>
                                 <th scope="col">Promised</th>
+                                <th scope="col">First promised</th>
+                                <th scope="col" className="num">
+                                  Slip since first promised
+                                </th>
                               </tr>
                             </thead>
                             <tbody>
@@ -70,6 +102,7 @@ export function GatesOverTime({ periods, url, perPeriod = 5 }: { periods: Period
                                 <td className="num">{g.lineNo}</td>
                                 <td>{g.sku}</td>
                                 <td>{g.promisedDate}</td>
+                                <SlipCells slip={slips[`${g.supplier}/${g.poNumber}/${g.lineNo}`]} />
                               </tr>
                             </tbody>
                           </table>

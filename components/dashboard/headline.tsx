@@ -25,15 +25,15 @@ export function Headline({ d, dataAsOf, computedAt }: { d: DashboardSummary; dat
           {optimalityWords(d.optimality)}
         </span>
       </p>
-      <DataAsOf change={dataAsOf} computedAt={computedAt} />
+      <DataAsOf change={dataAsOf} computedAt={computedAt} id="headline-as-of" />
       <section className="cards" aria-label="Headline figures">
-        <div className="card" role="group" aria-label="GPUs online today">
+        <div className="card" role="group" aria-describedby="headline-as-of" aria-label="GPUs online today">
           <div className="label">Online today · {d.today.date}</div>
           <div className="value">{formatInt(d.today.gpus ?? 0)}</div>
           <div className="sub">GPUs</div>
         </div>
         {d.nextTarget && (
-          <div className="card" role="group" aria-label="Next target">
+          <div className="card" role="group" aria-describedby="headline-as-of" aria-label="Next target">
             <div className="label">Next target · {d.nextTarget.date}</div>
             <div className="value">
               {formatInt(d.nextTarget.forecast)} <span className="sub">of {formatInt(d.nextTarget.target)} GPUs</span>
@@ -41,17 +41,17 @@ export function Headline({ d, dataAsOf, computedAt }: { d: DashboardSummary; dat
             <div className={gap >= 0 ? 'sub' : 'sub bad'}>{gap >= 0 ? `on track (${formatInt(gap)} GPUs ahead)` : `${formatInt(-gap)} GPUs short`}</div>
           </div>
         )}
-        <div className="card" role="group" aria-label="GPUs online at quarter end">
+        <div className="card" role="group" aria-describedby="headline-as-of" aria-label="GPUs online at quarter end">
           <div className="label">Quarter end · {d.quarterEnd.date}</div>
           <div className="value">{d.quarterEnd.gpus === null ? '—' : formatInt(d.quarterEnd.gpus)}</div>
           <div className="sub">{d.quarterEnd.gpus === null ? 'beyond the horizon' : 'GPUs'}</div>
         </div>
-        <div className="card" role="group" aria-label="GPUs online at year end">
+        <div className="card" role="group" aria-describedby="headline-as-of" aria-label="GPUs online at year end">
           <div className="label">Year end · {d.yearEnd.date}</div>
           <div className="value">{d.yearEnd.gpus === null ? '—' : formatInt(d.yearEnd.gpus)}</div>
           <div className="sub">{d.yearEnd.gpus === null ? 'beyond the horizon' : 'GPUs'}</div>
         </div>
-        <div className="card" role="group" aria-label="GPU-days">
+        <div className="card" role="group" aria-describedby="headline-as-of" aria-label="GPU-days">
           <div className="label">GPU-days</div>
           <div className="value">{formatInt(d.gpuDays)}</div>
           <div className="sub">GPUs online × days, over the plan</div>

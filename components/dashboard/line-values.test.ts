@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Forecast } from '@/lib/capacity';
 import { forecastDocument } from '@/lib/forecast/forecast-fixture';
-import { summarizeForecast, type PoLineValue } from '@/lib/forecast/summarize';
+import { summarizeForecast, topLineValues, type PoLineValue } from '@/lib/forecast/summarize';
 import { LineValues } from './next-deliveries';
 
 // A forecast document as the engine returns it with include=lineValues (the field's fixed shape).
@@ -34,20 +34,22 @@ describe('what each PO line is worth, on the dashboard', () => {
   });
 
   it('lists the lines by GPU-days lost per week of slip, marks estimates and links each to its PO lines', () => {
-    const html = renderToStaticMarkup(createElement(LineValues, { values: summarizeForecast(document(), '2027-01-01').poLineValues! }));
+    const all = summarizeForecast(document(), '2027-01-01').poLineValues!;
+    const html = renderToStaticMarkup(createElement(LineValues, { rows: topLineValues(all, 10), exact: 2, total: all.length }));
     const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => m[1]!).slice(1);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain('FERGUSON · PO-7 · 2');
-    expect(rows[0]).toContain('17,920<span class="muted small"> (estimate)</span>');
+    expect(rows[0]).toContain('17,920 <span class="muted small">estimate</span>');
     expect(rows[0]).toContain('120.5 PIPE-DN100-M');
     expect(rows[0]).toContain('href="/purchase-orders?sku=PIPE-DN100-M&amp;supplier=FERGUSON&amp;status=open"');
     expect(rows[1]).toContain('NVIDIA · PO-1 · 1');
     expect(rows[1]).toContain('11,200');
+    expect(rows[1]).toContain('11,200 <span class="muted small">exact</span>');
     expect(rows[1]).not.toContain('estimate');
     expect(rows[2]).toContain('CEMEX');
   });
 
   it('says so when no line moves the ramp', () => {
-    expect(renderToStaticMarkup(createElement(LineValues, { values: [] }))).toContain('No open PO line moves the ramp.');
+    expect(renderToStaticMarkup(createElement(LineValues, { rows: [], exact: 0, total: 0 }))).toContain('No open PO line moves the ramp.');
   });
 });

@@ -1,13 +1,13 @@
 'use client';
 
-import type { DashboardSummary, ItemNames } from '@/lib/forecast/summarize';
+import type { ChartSummary, ItemNames } from '@/lib/forecast/summarize';
 import { rangeEnd, type DashboardUrlState } from '@/lib/scenarios/url-state';
 import { formatInt } from '@/components/ui/format';
 import { RampChart, signed } from './ramp-chart';
 import { useWhatIfs } from './use-whatif';
 
 /** The ramp for the print view: the page's what-if and comparison drawn at a fixed size that fits a landscape page. */
-export function PrintChart({ base, url, items, answered }: { base: DashboardSummary; url: DashboardUrlState; items: ItemNames; answered: Record<string, DashboardSummary> }) {
+export function PrintChart({ base, url, items, answered }: { base: ChartSummary; url: DashboardUrlState; items: ItemNames; answered: Record<string, ChartSummary> }) {
   const dates = { planStart: base.planStart, horizonDays: base.horizonDays, today: base.today.date };
   const [whatIf, compare] = useWhatIfs(url, dates, items, answered);
   const waiting = whatIf.status === 'loading' || compare.status === 'loading';

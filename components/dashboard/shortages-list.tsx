@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatInt, formatQuantity } from '@/components/ui/format';
 import type { DashboardSummary } from '@/lib/forecast/summarize';
-import { dashboardQuery, expediteAsWhatIf, type DashboardUrlState } from '@/lib/scenarios/url-state';
+import { expediteAsWhatIf, expediteHref, type DashboardUrlState } from '@/lib/scenarios/url-state';
 
 /** The expedite plan per missed target; each can be drawn as a what-if in one click (`whatIfFrom` gives the page state). */
 export function ShortagesList({ shortages, whatIfFrom }: { shortages: DashboardSummary['shortages']; whatIfFrom?: DashboardUrlState }) {
@@ -31,7 +31,7 @@ export function ShortagesList({ shortages, whatIfFrom }: { shortages: DashboardS
                 {whatIfFrom && expediteAsWhatIf(s).length > 0 && (
                   <Link
                     className="apply-whatif"
-                    href={`/dashboard${dashboardQuery({ ...whatIfFrom, scenario: null, compare: null, adjustments: JSON.stringify(expediteAsWhatIf(s)) })}`}
+                    href={expediteHref(whatIfFrom, s.targetDate)}
                     aria-label={`Apply the plan for ${s.targetDate} as a what-if`}
                   >
                     Apply as a what-if

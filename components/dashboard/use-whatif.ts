@@ -2,14 +2,14 @@
 
 import { useEffect, useState } from 'react';
 import type { Forecast } from '@/lib/capacity';
-import { summarizeForecast, type DashboardSummary, type ItemNames } from '@/lib/forecast/summarize';
+import { chartSummaryOf, summarizeForecast, type ChartSummary, type ItemNames } from '@/lib/forecast/summarize';
 import { DRAFT_LABEL, type DashboardUrlState } from '@/lib/scenarios/url-state';
 
 export type WhatIfState =
   | { status: 'none' }
   | { status: 'loading'; name: string }
   /** `ms` null: read with the page (the answer was stored already). */
-  | { status: 'ready'; name: string; summary: DashboardSummary; ms: number | null }
+  | { status: 'ready'; name: string; summary: ChartSummary; ms: number | null }
   | { status: 'error'; name: string; message: string };
 
 export interface WhatIfRequest {
@@ -29,7 +29,7 @@ export function useWhatIf(
   request: WhatIfRequest | null,
   base: { planStart: string; horizonDays: number; today: string },
   items: ItemNames,
-  answered?: DashboardSummary,
+  answered?: ChartSummary,
 ): WhatIfState {
   // An answer the page brought along needs no request.
   const key = request && !answered ? `${request.scenario ?? ''}|${request.adjustments ?? ''}` : '';
@@ -52,7 +52,7 @@ export function useWhatIf(
       })
       .then((f) => {
         if (!live) return;
-        setState({ key, value: { status: 'ready', name: request.label, summary: summarizeForecast(f, base.today, items), ms: performance.now() - started } });
+        setState({ key, value: { status: 'ready', name: request.label, summary: chartSummaryOf(summarizeForecast(f, base.today, items)), ms: performance.now() - started } });
       })
       .catch((err: unknown) => live && setState({ key, value: { status: 'error', name: request.label, message: (err as Error).message } }));
     return () => {
@@ -71,7 +71,7 @@ export function useWhatIfs(
   url: Pick<DashboardUrlState, 'scenario' | 'compare' | 'adjustments'>,
   base: { planStart: string; horizonDays: number; today: string },
   items: ItemNames,
-  answered: Record<string, DashboardSummary>,
+  answered: Record<string, ChartSummary>,
 ): [WhatIfState, WhatIfState] {
   const first = url.scenario
     ? { scenario: url.scenario, adjustments: null, label: url.scenario }

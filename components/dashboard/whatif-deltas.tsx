@@ -1,5 +1,5 @@
 import { whatIfDeltas } from '@/lib/scenarios/deltas';
-import type { DashboardSummary } from '@/lib/forecast/summarize';
+import type { ChartSummary } from '@/lib/forecast/summarize';
 import { formatInt } from '@/components/ui/format';
 import { signed } from './ramp-chart';
 
@@ -10,7 +10,7 @@ const moved = (days: number | null, base: string | null, whatIf: string | null) 
 };
 
 /** What each what-if changes against the plan: GPUs at each target date, GPU-days, milestone dates moved. */
-export function WhatIfDeltas({ base, sides }: { base: DashboardSummary; sides: { name: string; summary: DashboardSummary }[] }) {
+export function WhatIfDeltas({ base, sides }: { base: ChartSummary; sides: { name: string; summary: ChartSummary }[] }) {
   const deltas = sides.map((s) => ({ name: s.name, d: whatIfDeltas(base, s.summary) }));
   const first = deltas[0]!.d;
   const moves = deltas.map(({ name, d }) => ({ name, moves: d.milestones.filter((m) => m.days !== 0) }));

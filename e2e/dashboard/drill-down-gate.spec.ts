@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/auth';
-import { engineForecast, openDashboard } from '../fixtures/dashboard';
+import { engineForecast, fmt, openDashboard } from '../fixtures/dashboard';
 
 test('a gate opens down to its PO line and on to the procurement table filtered to it', async ({ signIn }) => {
   test.setTimeout(150_000);
@@ -15,6 +15,14 @@ test('a gate opens down to its PO line and on to the procurement table filtered 
   // It is a gate of the engine's own document, with that promised date.
   const gates = f.bottlenecks.flatMap((w) => w.gates.map((g) => g.gate));
   expect(gates).toContainEqual(expect.objectContaining({ kind: 'poLine', supplier, poNumber, lineNo: Number(lineNo), sku, promisedDate }));
+  // Its promise history, from the line's own history API: first promised, and the slip since.
+  const found = await page.request.get(`/api/purchase-order-lines?${new URLSearchParams({ sku, supplier, status: 'open', limit: '1000' })}`);
+  const line = ((await found.json()) as { rows: { id: number; poNumber: string; lineNo: number }[] }).rows.find((r) => r.poNumber === poNumber && r.lineNo === Number(lineNo));
+  expect(line).toBeDefined();
+  const history = (await (await page.request.get(`/api/purchase-order-lines/${line!.id}/history`)).json()) as { line: { firstPromisedDate: string; slipDays: number } };
+  expect(cells[5]).toBe(history.line.firstPromisedDate);
+  const n = Math.abs(history.line.slipDays);
+  expect(cells[6]).toBe(n === 0 ? 'none' : `${fmt(n)} day${n === 1 ? '' : 's'} ${history.line.slipDays > 0 ? 'later' : 'earlier'}`);
   const link = details.getByRole('link', { name: `Open ${supplier}’s open PO lines of ${sku} in the procurement table` });
   await expect(link).toHaveAttribute('href', `/purchase-orders?${new URLSearchParams({ sku, supplier, status: 'open' })}`);
   await link.click();

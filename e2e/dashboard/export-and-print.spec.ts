@@ -51,7 +51,8 @@ test('the print view prints to one landscape page with the headline, chart, gate
   await expect(sheet.getByRole('heading', { name: /^To hit the target/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/dashboard-print.png', fullPage: true });
   for (const format of ['A4', 'Letter'] as const) {
-    const pdf = await page.pdf({ format, landscape: true, printBackground: true });
+    // Kept as artifacts (test-results/dashboard-print-A4.pdf, …-Letter.pdf) to look at.
+    const pdf = await page.pdf({ format, landscape: true, printBackground: true, path: `test-results/dashboard-print-${format}.pdf` });
     // Each page of a PDF is one "/Type /Page" object (the page tree is "/Type /Pages").
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages, `${format} pages`).toHaveLength(1);

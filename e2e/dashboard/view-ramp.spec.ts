@@ -75,7 +75,7 @@ test('hovering the ramp shows the date, GPUs online, the target and what gates t
   expect(week!.gates.some((g) => gatesText.includes(g.gate.sku))).toBe(true);
 });
 
-test('on a 390 px phone the chart is drawn at full height, not collapsed', async ({ signIn }) => {
+test('on a 390 px phone the chart is drawn at full height, the page never scrolls sideways and the what-if builder fits', async ({ signIn }) => {
   test.setTimeout(120_000);
   const page = await signIn('executive');
   await page.setViewportSize({ width: 390, height: 844 });
@@ -83,6 +83,15 @@ test('on a 390 px phone the chart is drawn at full height, not collapsed', async
   const box = (await chart(page).locator('.recharts-wrapper > svg').boundingBox())!;
   expect(box.height).toBeGreaterThan(250);
   expect(box.width).toBeGreaterThan(250);
+  // Wide tables scroll inside their own boxes; the page itself is no wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const builder = page.getByRole('form', { name: 'Add a change to the what-if' });
+  for (const control of [builder.getByLabel('Change'), builder.getByRole('button', { name: 'Add change' }), page.getByRole('button', { name: 'Show the what-if' })]) {
+    await control.scrollIntoViewIfNeeded();
+    const b = (await control.boundingBox())!;
+    expect(b.x).toBeGreaterThanOrEqual(0);
+    expect(b.x + b.width).toBeLessThanOrEqual(390);
+  }
   await chart(page).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/dashboard-phone.png', fullPage: false });
 });

@@ -1,17 +1,17 @@
 import 'server-only';
-import type { Forecast } from '@/lib/capacity';
+import type { CapacityModel, Forecast } from '@/lib/capacity';
 import { getDatabase } from '@/lib/db/client';
 import type { OpenDatabase } from '@/lib/db/open';
-import { cachedForecast, isComputing, storedForecast } from './cache';
+import { cachedForecast, forecastKey, isComputing, storedForecast } from './cache';
 import type { ComputingWhat } from './computing';
 import { DASHBOARD_OPTIONS } from './dashboard-options';
 import { fetchLastDataChange, type DataChange } from './data-as-of';
 import { todayIso, type ForecastParams } from './params';
 import { loadModelRows } from './load-model';
-import { loadForecastInput } from './run-forecast';
+import { loadForecastInput, requestOptions } from './run-forecast';
 import { refreshLineValuesInBackground } from './line-values-store';
 import { runCoalesced } from './coalesced';
-import { summarizeForecast, type DashboardSummary, type ItemNames, type NextDelivery } from './summarize';
+import { summarizeForecast, type DashboardSummary, type ItemNames, type NextDelivery, type PoLineValue, type PromiseSlip, topLineValues } from './summarize';
 import { dashboardInputs, itemNamesOf, type WhatIfSpec } from '@/lib/scenarios/dashboard-inputs';
 import { listScenarios, type ScenarioRow } from '@/lib/scenarios/store';
 
@@ -27,8 +27,30 @@ export type DashboardState =
       items: ItemNames;
       /** The asked-for what-ifs whose answers are stored already, by label (the others the page asks the API for). */
       whatIfs: Record<string, DashboardSummary>;
+      /** Null unless asked for (the dashboard asks; its print view does not). */
+      lineValues: DashboardLineValues | null;
     }
   | { status: 'computing'; what: ComputingWhat; dataAsOf: DataChange | null; start: () => Promise<void> };
+
+/**
+ * What each open PO line of the plan is worth (the engine's `poLineValues`, the
+ * forecast `GET /api/forecast?include=lineValues` serves for the same data): stored,
+ * or being computed in the background (`start`, run after the page is sent; many
+ * quick-tier re-runs, so the page never waits for them).
+ */
+export type DashboardLineValues =
+  | {
+      status: 'ready';
+      /** The lines most at stake (those a week's move changes), biggest first (topLineValues). */
+      top: PoLineValue[];
+      /** Every valued line by `supplier/poNumber/lineNo` (the next deliveries look theirs up). */
+      byLine: ReadonlyMap<string, PoLineValue>;
+      exactCount: number;
+      total: number;
+      note: string;
+      computedAt: string;
+    }
+  | { status: 'computing'; start: () => Promise<void> };
 
 /**
  * The dashboard never waits for the engine: it shows the stored forecast of the
@@ -36,7 +58,11 @@ export type DashboardState =
  * the page runs after its response is sent (a no-op when it is already running).
  * What-ifs already answered are read in the same pass (one read of the model rows).
  */
-export async function fetchDashboardState(params: Pick<ForecastParams, 'planStart' | 'horizonDays'> = {}, whatIfs: WhatIfSpec[] = []): Promise<DashboardState> {
+export async function fetchDashboardState(
+  params: Pick<ForecastParams, 'planStart' | 'horizonDays'> = {},
+  whatIfs: WhatIfSpec[] = [],
+  also: { lineValues?: boolean } = {},
+): Promise<DashboardState> {
   const db = await getDatabase();
   if ((await db.prisma.item.count()) === 0) return { status: 'empty' };
   const [rows, dataAsOf] = await Promise.all([loadModelRows(db.prisma), fetchLastDataChange(db.prisma)]);
@@ -53,8 +79,10 @@ export async function fetchDashboardState(params: Pick<ForecastParams, 'planStar
         return f ? ([spec.label, summarizeForecast(f.forecast, today, items)] as const) : null;
       }),
     );
+    const lineValues = also.lineValues ? await dashboardLineValues(db, baseline.model) : null;
     return {
       status: 'ready',
+      lineValues,
       summary: summarizeForecast(stored.forecast, today, items),
       bottlenecks: stored.forecast.bottlenecks,
       computedAt: stored.computedAt.toISOString(),
@@ -82,6 +110,45 @@ export async function fetchDashboardState(params: Pick<ForecastParams, 'planStar
       await cachedForecast(db, baseline.model, baseline.options, baseline.key).then(
         () => undefined,
         (err: unknown) => console.error('ClearBuild: computing the dashboard forecast failed:', err),
+      );
+    },
+  };
+}
+
+/** The plan's PO-line values when stored (the same key as `GET /api/forecast?include=lineValues`), else how to start them. */
+async function dashboardLineValues(db: OpenDatabase, model: CapacityModel): Promise<DashboardLineValues> {
+  const options = requestOptions({ include: ['lineValues'] }, DASHBOARD_OPTIONS);
+  const key = forecastKey(model, options);
+  const stored = await storedForecast(db, key);
+  const doc = stored?.forecast as (Forecast & { poLineValues?: PoLineValue[]; poLineValuesNote?: string }) | undefined;
+  if (stored && doc && Array.isArray(doc.poLineValues)) {
+    // Sorted and indexed once per document (the large model values 200,000 lines), not per page view.
+    const memoKey = `dashboard:line-values:${key}`;
+    let ready = db.locals.get(memoKey) as DashboardLineValues | undefined;
+    if (!ready) {
+      const values = doc.poLineValues;
+      ready = {
+        status: 'ready',
+        // Lines a week's move does not change are not "at stake": they never fill the list.
+        top: topLineValues(values.filter((v) => v.gpuDaysLostPerWeekSlip > 0 || v.gpuDaysGainedPerWeekPullIn > 0), 10),
+        byLine: new Map(values.map((v) => [`${v.supplier}/${v.poNumber}/${v.lineNo}`, v])),
+        exactCount: values.filter((v) => v.exact).length,
+        total: values.length,
+        note: doc.poLineValuesNote ?? '',
+        computedAt: stored.computedAt.toISOString(),
+      };
+      for (const k of [...db.locals.keys()]) if (k.startsWith('dashboard:line-values:')) db.locals.delete(k);
+      db.locals.set(memoKey, ready);
+    }
+    return ready;
+  }
+  return {
+    status: 'computing',
+    start: async () => {
+      if (isComputing(db, key)) return;
+      await cachedForecast(db, model, options, key, 'background').then(
+        () => undefined,
+        (err: unknown) => console.error('ClearBuild: computing the PO lines’ values failed:', err),
       );
     },
   };
@@ -144,4 +211,25 @@ export async function fetchDashboardContext(today: string, deliveries = 12): Pro
     scenarios,
     nextDeliveries: next,
   };
+}
+
+/**
+ * The slip since first promised of the given PO lines, keyed `supplier/poNumber/lineNo`
+ * (the gates' drill-down). A line whose first promise was never recorded reads its current one.
+ */
+export async function fetchPromiseSlips(lines: { supplier: string; poNumber: string; lineNo: number }[]): Promise<Record<string, PromiseSlip>> {
+  if (lines.length === 0) return {};
+  const db = await getDatabase();
+  const rows = await db.prisma.$queryRawUnsafe<{ key: string; first: string; promised: string; slip: number }[]>(
+    `SELECT s.code || '/' || p."poNumber" || '/' || l."lineNo" AS key,
+            to_char(COALESCE(l."firstPromisedDate", l."promisedDate"), 'YYYY-MM-DD') AS first,
+            to_char(l."promisedDate", 'YYYY-MM-DD') AS promised,
+            (l."promisedDate" - COALESCE(l."firstPromisedDate", l."promisedDate"))::int AS slip
+       FROM "PurchaseOrderLine" l JOIN "PurchaseOrder" p ON p.id = l."purchaseOrderId" JOIN "Supplier" s ON s.id = p."supplierId"
+       JOIN unnest($1::text[], $2::text[], $3::int[]) AS w(supplier, po, line) ON w.supplier = s.code AND w.po = p."poNumber" AND w.line = l."lineNo"`,
+    lines.map((l) => l.supplier),
+    lines.map((l) => l.poNumber),
+    lines.map((l) => l.lineNo),
+  );
+  return Object.fromEntries(rows.map((r) => [r.key, { firstPromisedDate: r.first, promisedDate: r.promised, slipDays: Number(r.slip) }]));
 }

@@ -46,6 +46,13 @@ export interface PeriodGates {
 /** What each open PO line is worth: the engine's own type (`include=lineValues`), passed through as is. */
 export type { PoLineValue } from '@/lib/capacity';
 
+/** A PO line's promise history in brief: first promised, promised now, days slipped since (negative: pulled in). */
+export interface PromiseSlip {
+  firstPromisedDate: string;
+  promisedDate: string;
+  slipDays: number;
+}
+
 /** An open PO line due next, as "what the next deliveries unlock" lists it. */
 export interface NextDelivery {
   supplier: string;
@@ -86,6 +93,25 @@ export interface DashboardSummary {
   /** Present when the forecast carries the engine's line values. */
   poLineValues?: PoLineValue[];
 }
+
+/**
+ * What the page's client half draws (the ramp, its summary and table, the what-if
+ * deltas): a dashboard summary without the gates, shortages, warnings and line
+ * values, which the server renders, so the browser gets only what it draws.
+ */
+export type ChartSummary = Pick<
+  DashboardSummary,
+  'planStart' | 'horizonDays' | 'gpuDays' | 'optimality' | 'gpusAtEnd' | 'endDate' | 'today' | 'sites' | 'chart' | 'targets' | 'levels' | 'weekGates'
+>;
+
+export function chartSummaryOf(d: ChartSummary): ChartSummary {
+  const { planStart, horizonDays, gpuDays, optimality, gpusAtEnd, endDate, today, sites, chart, targets, levels, weekGates } = d;
+  return { planStart, horizonDays, gpuDays, optimality, gpusAtEnd, endDate, today, sites, chart, targets, levels, weekGates };
+}
+
+/** The same for each what-if answered with the page, by label. */
+export const chartSummariesOf = (byLabel: Record<string, ChartSummary>): Record<string, ChartSummary> =>
+  Object.fromEntries(Object.entries(byLabel).map(([label, d]) => [label, chartSummaryOf(d)]));
 
 function itemWords(sku: string, items: ItemNames): string {
   const info = items[sku];

@@ -1,4 +1,4 @@
-import type { DashboardSummary } from '@/lib/forecast/summarize';
+import type { ChartSummary } from '@/lib/forecast/summarize';
 
 export interface TargetDelta {
   date: string;
@@ -35,7 +35,7 @@ const fmt = new Intl.NumberFormat('en-US');
  * and the dates each level (1k, 5k, 10k, …) and each target is reached, moved.
  * Pure: both sides are dashboard summaries of the same horizon.
  */
-export function whatIfDeltas(base: DashboardSummary, whatIf: DashboardSummary): WhatIfDeltas {
+export function whatIfDeltas(base: ChartSummary, whatIf: ChartSummary): WhatIfDeltas {
   const whatIfTargets = new Map(whatIf.targets.map((t) => [t.date, t]));
   const targets = base.targets.map((t) => {
     const w = whatIfTargets.get(t.date)?.forecast ?? null;

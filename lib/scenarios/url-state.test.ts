@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardQuery, expediteAsWhatIf, parseDashboardUrl, rangeEnd } from './url-state';
+import { dashboardQuery, expediteAsWhatIf, expediteHref, parseDashboardUrl, rangeEnd } from './url-state';
 import { parseAdjustments } from './scenario-schema';
 
 describe('the dashboard state in its URL', () => {
@@ -51,5 +51,12 @@ describe('an expedite plan as a what-if', () => {
       { kind: 'addLine', supplier: 'NEW-ORDER', poNumber: 'EXPEDITE-2027-03-31', lineNo: 1, sku: 'PIPE', qty: '20', promisedDate: '2027-02-01' },
     ]);
     expect(parseAdjustments(adjustments).ok).toBe(true);
+  });
+
+  it('links to a target’s plan by its date, keeping the view and dropping any other what-if', () => {
+    expect(expediteHref({ scenario: 'A', compare: 'B', adjustments: null, range: '6m', group: 'site', period: 'month' }, '2027-03-31')).toBe(
+      '/dashboard?range=6m&group=site&expedite=2027-03-31',
+    );
+    expect(expediteHref({ range: 'all' }, '2027-03-31')).toBe('/dashboard?expedite=2027-03-31');
   });
 });

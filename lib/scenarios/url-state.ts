@@ -55,6 +55,16 @@ export function dashboardQuery(s: Partial<DashboardUrlState>): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * "Apply as a what-if" for one target's expedite plan: a short link the page turns into the
+ * draft's adjustments (a redirect to `?adjustments=…`), so the page never carries one long
+ * adjustments URL per missed target.
+ */
+export function expediteHref(from: Partial<DashboardUrlState>, targetDate: string): string {
+  const q = dashboardQuery({ ...from, scenario: null, compare: null, adjustments: null });
+  return `/dashboard${q}${q ? '&' : '?'}expedite=${encodeURIComponent(targetDate)}`;
+}
+
 /** The last date the chart shows for a range, from the plan start. */
 export function rangeEnd(planStart: string, range: DashboardRange): string | null {
   if (range === 'all') return null;

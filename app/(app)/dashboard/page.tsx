@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { after } from 'next/server';
-import { ComputingNotice } from '@/components/dashboard/computing-notice';
+import { ComputingNotice, RefreshWhile } from '@/components/dashboard/computing-notice';
 import { DashboardWorkspace } from '@/components/dashboard/dashboard-workspace';
 import { GatesOverTime } from '@/components/dashboard/gates-over-time';
 import { Headline } from '@/components/dashboard/headline';
@@ -9,19 +10,22 @@ import { ShortagesList } from '@/components/dashboard/shortages-list';
 import { TargetsTable } from '@/components/dashboard/targets-table';
 import { requireRole } from '@/lib/auth/guard';
 import { todayIso } from '@/lib/forecast/params';
-import { fetchDashboardContext, fetchDashboardState } from '@/lib/forecast/queries';
-import { gatesByPeriod } from '@/lib/forecast/summarize';
-import { parseDashboardUrl, whatIfSpecs } from '@/lib/scenarios/url-state';
+import { fetchDashboardContext, fetchDashboardState, fetchPromiseSlips } from '@/lib/forecast/queries';
+import { chartSummariesOf, chartSummaryOf, gatesByPeriod } from '@/lib/forecast/summarize';
+import { dashboardQuery, expediteAsWhatIf, parseDashboardUrl, whatIfSpecs } from '@/lib/scenarios/url-state';
 import './dashboard.css';
 
 export const metadata: Metadata = { title: 'Dashboard' };
+
+const GATES_PER_PERIOD = 5;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const viewer = await requireRole('/dashboard');
-  const url = parseDashboardUrl(await searchParams);
-  const [context, state] = await Promise.all([fetchDashboardContext(todayIso()), fetchDashboardState({}, whatIfSpecs(url))]);
+  const params = await searchParams;
+  const url = parseDashboardUrl(params);
+  const [context, state] = await Promise.all([fetchDashboardContext(todayIso()), fetchDashboardState({}, whatIfSpecs(url), { lineValues: true })]);
   if (state.status === 'empty') {
     return (
       <>
@@ -41,15 +45,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     );
   }
   const d = state.summary;
+  // "Apply as a what-if" (expediteHref): the target's expedite plan becomes the draft in the URL.
+  const expedite = typeof params.expedite === 'string' ? d.shortages.find((s) => s.targetDate === params.expedite) : undefined;
+  if (expedite && expediteAsWhatIf(expedite).length > 0) {
+    redirect(`/dashboard${dashboardQuery({ ...url, scenario: null, compare: null, adjustments: JSON.stringify(expediteAsWhatIf(expedite)) })}`);
+  }
+  const periods = gatesByPeriod({ bottlenecks: state.bottlenecks }, url.period, state.items);
+  const slips = await fetchPromiseSlips(
+    periods.flatMap((p) => p.gates.slice(0, GATES_PER_PERIOD)).flatMap((g) => (g.kind === 'poLine' ? [{ supplier: g.supplier!, poNumber: g.poNumber!, lineNo: g.lineNo! }] : [])),
+  );
+  const lineValues = state.lineValues;
+  // The PO lines' values take many engine re-runs: computed after this response, shown once stored.
+  if (lineValues?.status === 'computing') after(lineValues.start);
   return (
     <div className="dashboard">
       <h1>Dashboard</h1>
       <Headline d={d} dataAsOf={state.dataAsOf} computedAt={state.computedAt} />
       <DashboardWorkspace
-        base={d}
+        base={chartSummaryOf(d)}
         url={url}
         items={state.items}
-        answered={state.whatIfs}
+        answered={chartSummariesOf(state.whatIfs)}
         choices={{ suppliers: context.suppliers, recipeOutputs: context.recipeOutputs, skus: Object.keys(state.items) }}
         scenarios={context.scenarios}
         viewer={{ email: viewer.email, isAdmin: viewer.role === 'admin' }}
@@ -57,7 +73,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <div className="two-col">
         <section aria-labelledby="gates-heading">
           <h2 id="gates-heading">What gates the ramp, over time</h2>
-          <GatesOverTime periods={gatesByPeriod({ bottlenecks: state.bottlenecks }, url.period, state.items)} url={url} />
+          <GatesOverTime periods={periods} url={url} slips={slips} perPeriod={GATES_PER_PERIOD} />
         </section>
         <section aria-labelledby="targets-heading">
           <h2 id="targets-heading">Targets</h2>
@@ -68,18 +84,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <h2 id="expedite-heading">To hit the target: what to expedite</h2>
         <ShortagesList shortages={d.shortages} whatIfFrom={url} />
       </section>
-      <div className={d.poLineValues ? 'two-col' : undefined}>
-        <section aria-labelledby="deliveries-heading">
-          <h2 id="deliveries-heading">What the next deliveries unlock</h2>
-          <NextDeliveries deliveries={context.nextDeliveries} gates={d.gates} />
-        </section>
-        {d.poLineValues && (
-          <section aria-labelledby="line-values-heading">
-            <h2 id="line-values-heading">PO lines with the most at stake</h2>
-            <LineValues values={d.poLineValues} />
-          </section>
+      <section aria-labelledby="deliveries-heading">
+        <h2 id="deliveries-heading">What the next deliveries unlock</h2>
+        <NextDeliveries deliveries={context.nextDeliveries} gates={d.gates} worth={lineValues?.status === 'ready' ? lineValues.byLine : null} />
+      </section>
+      <section aria-labelledby="line-values-heading">
+        <h2 id="line-values-heading">PO lines with the most at stake</h2>
+        {lineValues?.status === 'ready' ? (
+          <LineValues rows={lineValues.top} exact={lineValues.exactCount} total={lineValues.total} note={lineValues.note} />
+        ) : (
+          <RefreshWhile label="Valuing each open PO line (the plan re-computed with lines a week late and a week early) in the background; this part of the page fills in when it is done." />
         )}
-      </div>
+      </section>
       {d.warnings.length > 0 && (
         <details className="panel" style={{ marginTop: '1.5rem' }}>
           <summary>

@@ -7,7 +7,7 @@ import { PrintChart } from '@/components/dashboard/print-chart';
 import { formatInt, formatQuantity } from '@/components/ui/format';
 import { requireRole } from '@/lib/auth/guard';
 import { fetchDashboardState } from '@/lib/forecast/queries';
-import { gatesByPeriod } from '@/lib/forecast/summarize';
+import { chartSummariesOf, chartSummaryOf, gatesByPeriod } from '@/lib/forecast/summarize';
 import { dashboardQuery, parseDashboardUrl, whatIfSpecs } from '@/lib/scenarios/url-state';
 import '../dashboard.css';
 
@@ -75,7 +75,7 @@ export default async function DashboardPrintPage({ searchParams }: { searchParam
               .join(' · ')}
           </span>
         </div>
-        <PrintChart base={d} url={url} items={state.items} answered={state.whatIfs} />
+        <PrintChart base={chartSummaryOf(d)} url={url} items={state.items} answered={chartSummariesOf(state.whatIfs)} />
         <div className="print-cols">
           <section>
             <h2>What gates the ramp</h2>
