@@ -39,6 +39,7 @@ import { referenceGpuDays } from '@/lib/capacity/testing/reference-milp';
 import { forgetWarmStarts } from '@/lib/capacity/warm-start';
 import { EnginePool, type EnginePriority } from '@/lib/engine/pool';
 import { demoCapacityModel } from './demo-model';
+import { benchWhatIfs } from './whatif-cases';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -54,45 +55,6 @@ const QUEUE = arg('queue', 2);
 
 /** What a what-if returns at once, as `GET /api/forecast?tier=quick` asks: the quick tier (expedite plans estimated, not re-run), no pegging. */
 const WHATIF: ForecastOptions = { tier: 'quick', pegging: 'none' };
-
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return (n: number) => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) % n;
-  };
-}
-
-/** One random what-if of the kinds the issue names. */
-function randomWhatIf(base: CapacityModel, pick: (n: number) => number): Adjustment {
-  const weeks = [-4, -2, -1, 1, 2, 4, 6, 8];
-  const days = () => 7 * weeks[pick(weeks.length)]!;
-  const lines = base.poLines;
-  const l = lines[pick(lines.length)]!;
-  const key = { supplier: l.supplier, poNumber: l.poNumber, lineNo: l.lineNo };
-  const suppliers = [...new Set(lines.map((x) => x.supplier))].sort();
-  const limited = base.recipes.filter((r) => r.maxStartsPerWeek !== null);
-  switch (pick(6)) {
-    case 0:
-      return { kind: 'delaySupplier', supplier: suppliers[pick(suppliers.length)]!, days: days() };
-    case 1:
-      return { kind: 'delayLine', ...key, days: days() };
-    case 2:
-      return { kind: 'cancelLine', ...key };
-    case 3:
-      return { kind: 'scaleLine', ...key, factor: ['0.5', '1.5', '2'][pick(3)]! };
-    case 4: {
-      const r = limited[pick(limited.length)]!;
-      return { kind: 'setWeeklyLimit', outputSku: r.outputSku, maxStartsPerWeek: Math.max(0, Math.round(r.maxStartsPerWeek! * [0.5, 0.75, 1.25, 1.5][pick(4)]!)) };
-    }
-    default: {
-      const r = base.recipes[pick(base.recipes.length)]!;
-      return { kind: 'setLeadTime', outputSku: r.outputSku, leadTimeDays: Math.max(0, r.leadTimeDays + [-7, -3, -1, 1, 3, 7][pick(6)]!) };
-    }
-  }
-}
 
 /** The scenario written out as plain data (the generic program takes no adjustments). */
 function materialize(model: CapacityModel): CapacityModel {
@@ -121,8 +83,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 
 async function main() {
   const base = demoCapacityModel();
-  const pick = rng(SEED);
-  const whatIfs = Array.from({ length: COUNT }, () => randomWhatIf(base, pick));
+  const whatIfs = benchWhatIfs(base, COUNT, SEED);
   const scenario = (a: Adjustment): CapacityModel => ({ ...base, adjustments: [a] });
 
   await warmUp();
