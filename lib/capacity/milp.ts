@@ -79,6 +79,8 @@ export interface LpStart {
   basis?: LpBasis;
   /** Return the optimal basis. */
   wantBasis?: boolean;
+  /** MIP only: bounds on each column of the cumulative model (cumulative starts per recipe up to each candidate day). */
+  box?: { lower: Float64Array; upper: Float64Array };
 }
 
 /**
@@ -102,8 +104,19 @@ export interface LpStart {
 export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', limits: MilpLimits, start: LpStart = {}): Promise<MilpResult> {
   const t0 = performance.now();
   const highs = await loadHighs();
-  const cumulative = mode === 'mip' && formulation() === 'cumulative';
+  const cumulative = mode === 'mip' && (start.box !== undefined || formulation() === 'cumulative');
   const data = cumulative ? buildCumulativeData(m, core, highs.infinity) : buildModelData(m, core, highs.infinity);
+  if (start.box) {
+    for (let v = 0; v < core.nVars; v++) {
+      data.colLower[v] = Math.max(data.colLower[v]!, start.box.lower[v]!);
+      data.colUpper[v] = Math.min(data.colUpper[v]!, start.box.upper[v]!);
+    }
+  }
+  if (start.box && cumulative)
+    for (let v = 0; v < core.nVars; v++) {
+      data.colLower[v] = Math.max(data.colLower[v]!, start.box.lower[v]!);
+      data.colUpper[v] = Math.min(data.colUpper[v]!, start.box.upper[v]!);
+    }
   let model: ReturnType<HighsModule['createModel']> | null = null;
   try {
     model = highs.createModel({

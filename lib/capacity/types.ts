@@ -97,6 +97,14 @@ export interface WorkBudget {
   lpMaxIterations: number;
   /** Branch-and-bound nodes; 0 skips the integer program. */
   mipMaxNodes: number;
+  /**
+   * Quick tier: when the heuristics end further than `targetGapPercent` below
+   * the LP bound, the integer program near the LP optimum (neighbourhood.ts),
+   * up to this many branch-and-bound nodes per neighbourhood; 0 or absent skips it.
+   */
+  neighbourhoodMaxNodes?: number;
+  /** Quick tier: the proven gap the neighbourhood search works toward (percent of the upper bound). */
+  targetGapPercent?: number;
 }
 
 export interface ForecastOptions {

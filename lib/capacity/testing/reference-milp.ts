@@ -11,6 +11,12 @@ export interface ReferenceResult {
   rows: number;
 }
 
+/** Work limits for HiGHS (bench:whatif): branch-and-bound nodes and simplex iterations; absent means none. */
+export interface ReferenceWork {
+  maxNodes?: number;
+  maxIterations?: number;
+}
+
 /**
  * The textbook time-indexed integer program, straight from DESIGN.md, solved by
  * HiGHS: one integer per (recipe, day) for builds started, one stock per (item,
@@ -20,7 +26,7 @@ export interface ReferenceResult {
  * yardstick of the benchmark and a second oracle for the property tests.
  * Models must not carry adjustments.
  */
-export async function referenceGpuDays(model: CapacityModel, timeLimitSeconds = 600): Promise<ReferenceResult> {
+export async function referenceGpuDays(model: CapacityModel, timeLimitSeconds = 600, work: ReferenceWork = {}): Promise<ReferenceResult> {
   const t0 = performance.now();
   const highs = await (await import('highs')).default();
   const H = model.horizonDays;
@@ -125,7 +131,14 @@ export async function referenceGpuDays(model: CapacityModel, timeLimitSeconds = 
   try {
     // Same proof standard as the engine: with integer objective coefficients a gap below 1 is optimality.
     const integral = cost.every((v) => Number.isInteger(v));
-    model_.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: integral ? 0.99 : 1e-6, time_limit: timeLimitSeconds });
+    model_.options.set({
+      output_flag: false,
+      mip_rel_gap: 0,
+      mip_abs_gap: integral ? 0.99 : 1e-6,
+      time_limit: timeLimitSeconds,
+      ...(work.maxNodes !== undefined ? { mip_max_nodes: work.maxNodes } : {}),
+      ...(work.maxIterations !== undefined ? { simplex_iteration_limit: work.maxIterations } : {}),
+    });
     model_.run();
     const status = model_.getModelStatus();
     const feasible = Number(model_.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
