@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { formatInt } from '@/components/ui/format';
+import { fieldLabel, formatInt } from '@/components/ui/format';
 import type { ChangeFlow } from './use-change-flow';
 import styles from './data-grid.module.css';
 
@@ -44,7 +44,7 @@ export function ChangeDialog({ flow }: { flow: ChangeFlow }) {
           <ul className={styles.problems}>
             {flow.problems.map((e, i) => (
               <li key={i}>
-                <strong>{e.label}</strong> {e.field}: {e.message}
+                <strong>{e.label}</strong> {fieldLabel(e.field)}: {e.message}
               </li>
             ))}
           </ul>
@@ -55,7 +55,7 @@ export function ChangeDialog({ flow }: { flow: ChangeFlow }) {
           <ul className={styles.problems}>
             {errors.map((e, i) => (
               <li key={i}>
-                <strong>{e.label}</strong> {e.field ?? ''}: {e.message}
+                <strong>{e.label}</strong> {e.field ? fieldLabel(e.field) : ''}: {e.message}
               </li>
             ))}
           </ul>
@@ -81,7 +81,8 @@ export function ChangeDialog({ flow }: { flow: ChangeFlow }) {
             </thead>
             <tbody>
               {p.diff.flatMap((d) =>
-                d.fields.length === 0
+                // A deletion is one row: every field going blank says nothing more.
+                d.fields.length === 0 || d.op === 'delete'
                   ? [
                       <tr key={`${d.index}`}>
                         <td>{d.label}</td>
@@ -91,7 +92,7 @@ export function ChangeDialog({ flow }: { flow: ChangeFlow }) {
                   : d.fields.map((f) => (
                       <tr key={`${d.index}:${f.field}`}>
                         <td>{d.label}</td>
-                        <td>{f.field}</td>
+                        <td>{fieldLabel(f.field)}</td>
                         <td>{show(f.before)}</td>
                         <td>{show(f.after)}</td>
                       </tr>
@@ -114,8 +115,8 @@ export function ChangeDialog({ flow }: { flow: ChangeFlow }) {
                 const key = `${c.index}:${f.field}`;
                 const choice = flow.choices[key] ?? 'yours';
                 return (
-                  <div key={key} role="radiogroup" aria-label={`${c.label} ${f.field}`} className={styles.choice}>
-                    <span>{f.field}</span>
+                  <div key={key} role="radiogroup" aria-label={`${c.label} ${fieldLabel(f.field)}`} className={styles.choice}>
+                    <span>{fieldLabel(f.field)}</span>
                     <label>
                       <input type="radio" name={key} checked={choice === 'yours'} onChange={() => flow.choose(key, 'yours')} /> Yours: {show(f.yours)}
                     </label>

@@ -158,13 +158,7 @@ export function fieldsBesideKey<V>(key: string, values: Record<string, V>): [str
   return Object.entries(values).filter(([field, value]) => !(KEY_FIELDS.has(field) && value !== null && (parts.includes(String(value)) || key === String(value))));
 }
 
-/** A person's name for a field: `promisedDate` → `promised date`. */
-export function fieldLabel(field: string): string {
-  return field
-    .replace(/_/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-}
+export { fieldLabel } from '@/components/ui/format';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

@@ -18,3 +18,11 @@ export function formatInt(n: number): string {
 export function formatDateTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
+
+/** A person's name for a field: `promisedDate` → `promised date`, `qty_per_build` → `qty per build`. */
+export function fieldLabel(field: string): string {
+  return field
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}

@@ -36,8 +36,8 @@ test('a lead time and a quantity per build edited in the tree, previewed and sav
   // The dry run forecasts the change (the quick tier, on a shared machine: give it time).
   await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeEnabled({ timeout: 60_000 });
   const diff = dialog.getByRole('table', { name: 'Changes' });
-  await expect(diff.getByRole('row', { name: `${assembly} leadTimeDays 14 21` })).toBeVisible();
-  await expect(diff.getByRole('row', { name: `${capacity} ← ${assembly} qtyPerBuild 1 2` })).toBeVisible();
+  await expect(diff.getByRole('row', { name: `${assembly} lead time days 14 21` })).toBeVisible();
+  await expect(diff.getByRole('row', { name: `${capacity} ← ${assembly} qty per build 1 2` })).toBeVisible();
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved: 2 rows changed' })).toBeVisible({ timeout: 60_000 });
 

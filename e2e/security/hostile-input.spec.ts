@@ -26,7 +26,7 @@ async function fingerprint(page: import('@playwright/test').Page): Promise<strin
   await expect(history.getByRole('row').nth(1)).toBeVisible();
   const batches = await history.getByRole('row').count();
   await page.goto('/purchase-orders');
-  const lede = await page.getByText(/\d+ lines, \d+ open/).textContent();
+  const lede = await page.getByText(/[\d,]+ lines, [\d,]+ open/).textContent();
   return `${batches} batches; ${lede}`;
 }
 

@@ -31,7 +31,7 @@ test("a colleague's change meanwhile is shown beside the person's; theirs kept f
   await pasteInto(promised, '2033-07-08\tcancelled\n');
   const conflict = page.getByRole('dialog', { name: 'Someone else changed these rows' });
   await expect(conflict).toContainText(`${line!.key} changed by ${DEMO_EMAILS.admin}`);
-  const date = conflict.getByRole('radiogroup', { name: `${line!.key} promisedDate` });
+  const date = conflict.getByRole('radiogroup', { name: `${line!.key} promised date` });
   const status = conflict.getByRole('radiogroup', { name: `${line!.key} status` });
   await expect(date.getByRole('radio', { name: 'Yours: 2033-07-08' })).toBeChecked();
   await expect(date.getByRole('radio', { name: 'Theirs: 2033-07-15' })).not.toBeChecked();

@@ -35,7 +35,7 @@ test("a line's promised date (Enter) and quantity (F2) are edited inline, previe
   await dateEditor.fill('2033-07-08');
   await dateEditor.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Review 1 change' });
-  await expect(dialog.getByRole('row', { name: `${first!.key} promisedDate 2033-07-01 2033-07-08` })).toBeVisible();
+  await expect(dialog.getByRole('row', { name: `${first!.key} promised date 2033-07-01 2033-07-08` })).toBeVisible();
   const expected = await dryRun(api, [{ entity: 'purchaseOrderLine', id: first!.id, version: first!.version, set: { promisedDate: '2033-07-08' } }], 'edit');
   await expect(dialog).toContainText(expected.summary);
   await expect(dialog).toContainText(forecastLine(expected));

@@ -24,10 +24,10 @@ test('a pasted block of rows and columns is previewed and committed as one chang
 
   const dialog = page.getByRole('dialog', { name: 'Review 3 changes' });
   await expect(dialog.getByRole('table', { name: 'Changes' }).locator('tbody tr')).toHaveCount(5);
-  await expect(dialog.getByRole('row', { name: `${lines[0]!.key} promisedDate 2033-10-01 2033-11-01` })).toBeVisible();
+  await expect(dialog.getByRole('row', { name: `${lines[0]!.key} promised date 2033-10-01 2033-11-01` })).toBeVisible();
   await expect(dialog.getByRole('row', { name: `${lines[0]!.key} status open cancelled` })).toBeVisible();
   await expect(dialog.getByRole('row', { name: `${lines[1]!.key} status open cancelled` })).toBeVisible();
-  await expect(dialog.getByRole('row', { name: `${lines[2]!.key} promisedDate 2033-10-03 2033-11-03` })).toBeVisible();
+  await expect(dialog.getByRole('row', { name: `${lines[2]!.key} promised date 2033-10-03 2033-11-03` })).toBeVisible();
   await expect(dialog).toContainText(/GPU-days/);
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();

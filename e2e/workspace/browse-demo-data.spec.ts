@@ -57,8 +57,8 @@ test('the purchase-order grid counts every PO line, draws the last one when scro
   // Other specs add lines of their own, so the list may hold more than the demo: every demo line must be there.
   const page = await signIn('executive');
   await page.goto('/purchase-orders');
-  const lede = await page.getByText(/\d+ lines, \d+ open/).textContent();
-  const total = Number(/(\d+) lines/.exec(lede ?? '')?.[1]);
+  const lede = await page.getByText(/[\d,]+ lines, [\d,]+ open/).textContent();
+  const total = Number(/([\d,]+) lines/.exec(lede ?? '')?.[1]?.replaceAll(',', ''));
   expect(total).toBeGreaterThanOrEqual(DEMO['purchase-orders'].length);
   const grid = page.getByRole('grid', { name: 'Purchase-order lines' });
   await expect(grid).toHaveAttribute('aria-rowcount', String(total + 1));

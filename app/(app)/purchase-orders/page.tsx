@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { after } from 'next/server';
 import { DataGrid } from '@/components/data-grid/data-grid';
 import { GridProblem } from '@/components/data-grid/grid-problem';
+import { formatInt } from '@/components/ui/format';
 import { PageHeading } from '@/components/ui/page-heading';
 import { requireRole } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/permissions';
@@ -27,7 +28,7 @@ export default async function PurchaseOrdersPage({ searchParams }: { searchParam
     <>
       <PageHeading title="Purchase orders" action={can(me.role, 'edit:data') ? { href: '/purchase-orders/new', label: 'New purchase order' } : null} />
       <p className="lede">
-        {counts.total} lines, {counts.open} open. Sort by several columns (Shift+click), filter, search; {can(me.role, 'edit:data') ? 'edit a cell with Enter, paste a block from a spreadsheet, select rows with Space for bulk changes.' : 'read only for your role.'}
+        {formatInt(counts.total)} lines, {formatInt(counts.open)} open. Sort by several columns (Shift+click), filter, search; {can(me.role, 'edit:data') ? 'edit a cell with Enter, paste a block from a spreadsheet, select rows with Space for bulk changes.' : 'read only for your role.'}
       </p>
       <LineValuesNote state={lineValues} />
       <GridProblem problem={grid.problem} />
