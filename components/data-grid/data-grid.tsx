@@ -200,6 +200,22 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
   const reloadVisible = useCallback(() => store.reload(firstIndex, lastIndex), [store, firstIndex, lastIndex]);
   const flow = useChangeFlow({ onCommitted: reloadVisible, announce: setAnnouncement });
   const [historyOf, setHistoryOf] = useState<ListRow | null>(null);
+  // When the preview dialog closes after an inline edit or a paste, the cell editor that had focus is gone and
+  // focus falls to the page: give it back to the active cell, so Ctrl+Z right after "Save changes" undoes, as
+  // in a spreadsheet. Focus the browser restored elsewhere (the bulk bar's button) is left alone.
+  const dialogWasOpen = useRef(false);
+  useEffect(() => {
+    const closed = dialogWasOpen.current && !flow.open;
+    dialogWasOpen.current = flow.open;
+    if (!closed) return;
+    const raf = requestAnimationFrame(() => {
+      const current = document.activeElement;
+      if (current && current !== document.body) return;
+      document.getElementById(cellId(nav.active.row, nav.active.col))?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(raf);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the dialog closes
+  }, [flow.open]);
 
   const range = selectedRange(nav);
   const bulkRows = useMemo(() => {

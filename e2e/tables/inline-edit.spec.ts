@@ -16,7 +16,7 @@ test("a line's promised date (Enter) and quantity (F2) are edited inline, previe
   ]);
   await page.goto(`/purchase-orders?poNumber=${first!.poNumber}`);
   const g = grid(page, 'Purchase-order lines');
-  const promised = rowOf(g, first!.key).getByRole('gridcell', { name: '2033-07-01', exact: true });
+  const promised = rowOf(g, first!.key).getByRole('gridcell', { name: '2033-07-01', exact: true }).first();
 
   // Esc cancels: the editor closes and nothing is written.
   await promised.click();
@@ -43,7 +43,7 @@ test("a line's promised date (Enter) and quantity (F2) are edited inline, previe
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: /^Saved: 1 row changed \(change set \d+\)/ })).toBeVisible();
   expect((await linesOf(api, first!.poNumber))[0]).toMatchObject({ promisedDate: '2033-07-08', version: first!.version + 1 });
-  await expect(rowOf(g, first!.key).getByRole('gridcell', { name: '2033-07-08', exact: true })).toBeVisible();
+  await expect(rowOf(g, first!.key).getByRole('gridcell', { name: '2033-07-08', exact: true }).first()).toBeVisible();
 
   // F2 edits the quantity of the other line.
   const qty = rowOf(g, second!.key).getByRole('gridcell', { name: '16', exact: true });

@@ -18,7 +18,7 @@ test('a pasted block of rows and columns is previewed and committed as one chang
   const po = lines[0]!.poNumber;
   await page.goto(`/purchase-orders?poNumber=${po}`);
   const g = grid(page, 'Purchase-order lines');
-  const start = rowOf(g, lines[0]!.key).getByRole('gridcell', { name: '2033-10-01', exact: true });
+  const start = rowOf(g, lines[0]!.key).getByRole('gridcell', { name: '2033-10-01', exact: true }).first();
   await start.click();
   await pasteInto(start, '2033-11-01\tcancelled\r\n2033-11-02\tcancelled\r\n2033-11-03\topen\r\n');
 
@@ -53,7 +53,7 @@ test('a pasted block with a bad value names its row and column, and nothing is c
   const newestBefore = (await myChangeSets(api, 1))[0]?.id ?? 0;
   await page.goto(`/purchase-orders?poNumber=${po}`);
   const g = grid(page, 'Purchase-order lines');
-  const start = rowOf(g, lines[0]!.key).getByRole('gridcell', { name: '2033-10-01', exact: true });
+  const start = rowOf(g, lines[0]!.key).getByRole('gridcell', { name: '2033-10-01', exact: true }).first();
   await start.click();
   // The second row's date does not exist.
   await pasteInto(start, '2033-11-01\topen\n2033-02-30\tcancelled\n');
