@@ -44,7 +44,7 @@ export function ChangeDialog({ flow }: { flow: ChangeFlow }) {
           <ul className={styles.problems}>
             {flow.problems.map((e, i) => (
               <li key={i}>
-                <strong>{e.label}</strong> {fieldLabel(e.field)}: {e.message}
+                <strong>{e.label}</strong> {e.field}: {e.message}
               </li>
             ))}
           </ul>
