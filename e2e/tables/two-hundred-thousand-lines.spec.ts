@@ -35,7 +35,12 @@ test('200,000 lines: filter and multi-column sort in the URL across a reload, sc
     await signInThroughApi(context.request, BASE, 'procurement');
     const api = context.request;
     const list = async (qs: string) => {
-      const res = await api.get(`/api/purchase-order-lines?${qs}`);
+      // A GET after seconds of idling can meet a kept-alive socket the server has just closed (Node's 5 s
+      // keep-alive timeout racing the client's reuse): ECONNRESET before any answer. The GET is safe to send again.
+      const res = await api.get(`/api/purchase-order-lines?${qs}`).catch((err: Error) => {
+        if (!/ECONNRESET|socket hang up/.test(err.message)) throw err;
+        return api.get(`/api/purchase-order-lines?${qs}`);
+      });
       expect(res.status(), await res.text()).toBe(200);
       return (await res.json()) as { rows: ApiPoLine[]; total: number };
     };
@@ -105,6 +110,10 @@ test('200,000 lines: filter and multi-column sort in the URL across a reload, sc
     const [edited] = (await list(`poNumber=${target.poNumber}&supplier=${target.supplier}&limit=200`)).rows.filter((r) => r.id === target.id);
     expect(Number(edited!.qty)).toBe(Number(newQty));
     expect(edited!.version).toBe(target.version + 1);
+  } catch (err) {
+    // What the server said is the first thing to read when it fails.
+    console.error(server.output().slice(-6000));
+    throw err;
   } finally {
     await context.close();
     await killHard(server.child);
