@@ -33,14 +33,22 @@ export function inputVersionOf(model: CapacityModel): string {
   return sha256(JSON.stringify(model));
 }
 
-/** The cache key: the input version, then a hash of the options (tier, pegging…) it was computed with. */
-export function forecastKey(model: CapacityModel, options: ForecastOptions): string {
-  return `${inputVersionOf(model)}.${sha256(JSON.stringify(options)).slice(0, 16)}`;
+/**
+ * The cache key: the input version, then a hash of the options (tier, pegging…) it was computed with. A caller
+ * that knows the model's input version already passes it: hashing the whole model again is the costly part.
+ */
+export function forecastKey(model: CapacityModel, options: ForecastOptions, inputVersion = inputVersionOf(model)): string {
+  return `${inputVersion}.${sha256(JSON.stringify(options)).slice(0, 16)}`;
+}
+
+/** The input version a cache key starts with. */
+export function inputVersionOfKey(key: string): string {
+  return key.split('.')[0]!;
 }
 
 /** Every document the data layer serves says which input it was computed from (first, for readers of the JSON). */
 function versioned(forecast: Forecast, key: string): Forecast {
-  return { inputVersion: key.split('.')[0]!, ...forecast };
+  return { inputVersion: inputVersionOfKey(key), ...forecast };
 }
 
 function local<T>(host: ForecastCacheHost, name: string, make: () => T): T {

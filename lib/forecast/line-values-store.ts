@@ -1,7 +1,7 @@
 import type { PoLineValue } from '@/lib/capacity';
 import type { DatabaseHandle } from '@/lib/db/open';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { cachedForecast, inputVersionOf } from './cache';
+import { cachedForecast, inputVersionOfKey } from './cache';
 import { runCoalesced } from './coalesced';
 import { DASHBOARD_OPTIONS } from './dashboard-options';
 import { fetchLastDataChange } from './data-as-of';
@@ -92,9 +92,10 @@ export async function refreshLineValues(db: DatabaseHandle): Promise<void> {
   const dataReadAt = new Date();
   const input = await baselineLineValuesInput(db.prisma);
   const stored = await fetchLineValueSet(db.prisma);
-  if (stored?.inputVersion === inputVersionOf(input.model)) return;
+  const inputVersion = inputVersionOfKey(input.key);
+  if (stored?.inputVersion === inputVersion) return;
   const forecast = await cachedForecast(db, input.model, input.options, input.key, 'background');
-  await writeLineValues(db, { inputVersion: inputVersionOf(input.model), planStart: input.model.planStart, dataReadAt }, forecast.poLineValues ?? []);
+  await writeLineValues(db, { inputVersion, planStart: input.model.planStart, dataReadAt }, forecast.poLineValues ?? []);
 }
 
 /**

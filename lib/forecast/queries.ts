@@ -2,7 +2,7 @@ import 'server-only';
 import type { CapacityModel, Forecast } from '@/lib/capacity';
 import { getDatabase } from '@/lib/db/client';
 import type { OpenDatabase } from '@/lib/db/open';
-import { cachedForecast, forecastKey, isComputing, storedForecast } from './cache';
+import { cachedForecast, forecastKey, inputVersionOfKey, isComputing, storedForecast } from './cache';
 import type { ComputingWhat } from './computing';
 import { DASHBOARD_OPTIONS } from './dashboard-options';
 import { fetchLastDataChange, type DataChange } from './data-as-of';
@@ -79,7 +79,7 @@ export async function fetchDashboardState(
         return f ? ([spec.label, summarizeForecast(f.forecast, today, items)] as const) : null;
       }),
     );
-    const lineValues = also.lineValues ? await dashboardLineValues(db, baseline.model) : null;
+    const lineValues = also.lineValues ? await dashboardLineValues(db, baseline.model, baseline.key) : null;
     return {
       status: 'ready',
       lineValues,
@@ -116,9 +116,10 @@ export async function fetchDashboardState(
 }
 
 /** The plan's PO-line values when stored (the same key as `GET /api/forecast?include=lineValues`), else how to start them. */
-async function dashboardLineValues(db: OpenDatabase, model: CapacityModel): Promise<DashboardLineValues> {
+async function dashboardLineValues(db: OpenDatabase, model: CapacityModel, baselineKey: string): Promise<DashboardLineValues> {
   const options = requestOptions({ include: ['lineValues'] }, DASHBOARD_OPTIONS);
-  const key = forecastKey(model, options);
+  // Same model as the baseline's: its input version is known, so the model is not hashed again on every view.
+  const key = forecastKey(model, options, inputVersionOfKey(baselineKey));
   const stored = await storedForecast(db, key);
   const doc = stored?.forecast as (Forecast & { poLineValues?: PoLineValue[]; poLineValuesNote?: string }) | undefined;
   if (stored && doc && Array.isArray(doc.poLineValues)) {

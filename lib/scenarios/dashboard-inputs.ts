@@ -1,6 +1,6 @@
 import type { CapacityModel, ForecastOptions } from '@/lib/capacity';
 import { buildCapacityModel } from '@/lib/forecast/build-model';
-import { forecastKey } from '@/lib/forecast/cache';
+import { forecastKey, inputVersionOf } from '@/lib/forecast/cache';
 import { DASHBOARD_OPTIONS } from '@/lib/forecast/dashboard-options';
 import type { ModelRows } from '@/lib/forecast/load-model';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from '@/lib/forecast/params';
@@ -40,12 +40,10 @@ export async function dashboardInputs(
 ): Promise<{ baseline: KeyedInput; whatIfs: { spec: WhatIfSpec; input: KeyedInput | null }[] }> {
   const planStart = params.planStart ?? todayIso();
   const horizonDays = params.horizonDays ?? DEFAULT_HORIZON_DAYS;
-  const keyed = (model: CapacityModel, options: ForecastOptions): KeyedInput => ({
-    model,
-    options,
-    key: forecastKey(model, options),
-    provenKey: forecastKey(model, { ...options, tier: 'proven' }),
-  });
+  const keyed = (model: CapacityModel, options: ForecastOptions): KeyedInput => {
+    const version = inputVersionOf(model); // hashed once for both keys
+    return { model, options, key: forecastKey(model, options, version), provenKey: forecastKey(model, { ...options, tier: 'proven' }, version) };
+  };
   const baseline = keyed(buildCapacityModel(rows, { planStart, horizonDays, adjustments: [] }), requestOptions({}, DASHBOARD_OPTIONS));
   const resolved = await Promise.all(
     whatIfs.map(async (spec) => {
