@@ -33,8 +33,9 @@ export function baselineLineValuesInput(prisma: PrismaClient) {
 export async function writeLineValues(db: DatabaseHandle, set: LineValueSet, values: readonly PoLineValue[]): Promise<boolean> {
   return db.bulk.transaction(async (conn) => {
     await conn.query(`LOCK TABLE "PoLineValue" IN EXCLUSIVE MODE`);
-    const newer = await conn.query(`SELECT 1 FROM "PoLineValue" WHERE "dataReadAt" > $1 LIMIT 1`, [set.dataReadAt]);
-    if (newer.length > 0) return false;
+    // One set is stored at a time, so any row says which: no scan of every line for it.
+    const [current] = await conn.query(`SELECT "dataReadAt" FROM "PoLineValue" LIMIT 1`);
+    if (current && new Date(current.dataReadAt as string | Date).getTime() > set.dataReadAt.getTime()) return false;
     await conn.query(`DELETE FROM "PoLineValue"`);
     if (values.length === 0) return true;
     await conn.query(
@@ -65,7 +66,8 @@ export async function writeLineValues(db: DatabaseHandle, set: LineValueSet, val
 /** The stored set, or null before any. */
 export async function fetchLineValueSet(prisma: Pick<PrismaClient, '$queryRawUnsafe'>): Promise<LineValueSet | null> {
   const [row] = await prisma.$queryRawUnsafe<{ inputVersion: string; planStart: string; dataReadAt: Date }[]>(
-    `SELECT "inputVersion", to_char("planStart", 'YYYY-MM-DD') AS "planStart", "dataReadAt" FROM "PoLineValue" ORDER BY "dataReadAt" DESC LIMIT 1`,
+    // One set at a time (writeLineValues replaces it whole): any row names it, without sorting every line on each view.
+    `SELECT "inputVersion", to_char("planStart", 'YYYY-MM-DD') AS "planStart", "dataReadAt" FROM "PoLineValue" LIMIT 1`,
   );
   return row ? { inputVersion: row.inputVersion, planStart: row.planStart, dataReadAt: new Date(row.dataReadAt) } : null;
 }
