@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import { killHard, seed, startServer, waitForPage } from '../e2e/fixtures/spawn-server';
 import { benchDatabase, signInAs } from './bench-server';
 
-const PORT = 3200;
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_DURATION ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);

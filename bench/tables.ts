@@ -12,7 +12,7 @@
 //     POST /api/changes as one change set (version check, audit and promise history per row),
 //     against the bare UPDATE of another 10,000 lines in SQL: bulk-ratio = commit / UPDATE.
 // Options (env): BENCH_LINES (200000), BENCH_DURATION (s per view, default 5),
-// BENCH_SKIP_BUILD=1 (reuse .next), BENCH_SCROLL_MS (8000).
+// BENCH_SKIP_BUILD=1 (reuse .next), BENCH_SCROLL_MS (8000), BENCH_PORT (3220).
 import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -25,7 +25,7 @@ import { SOURCES } from '../lib/tables/sources';
 import { countStatement, pageStatement } from '../lib/tables/sql';
 import { benchDatabase, signInAs } from './bench-server';
 
-const PORT = 3220;
+const PORT = Number(process.env.BENCH_PORT ?? 3220);
 const BASE = `http://127.0.0.1:${PORT}`;
 const LINES = Number(process.env.BENCH_LINES ?? 200_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
