@@ -47,7 +47,7 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
     afterAll(async () => env?.dispose());
 
     it('stores the baseline forecast’s line values and the list shows them, most GPU-days at stake first, unvalued lines last', async () => {
-      expect((await fetchLineValueState(env.db.prisma)).status).toBe('none');
+      expect(await fetchLineValueState(env.db.prisma)).toEqual({ status: 'none', openLines: true });
       await refreshLineValues(env.db);
       const state = await fetchLineValueState(env.db.prisma);
       expect(state.status).toBe('current');
@@ -112,6 +112,16 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
       if (!p.ok) throw new Error(p.message);
       expect((await commitChanges(env.db, p.changes, { actor: 'lv@test', source: p.source })).outcome).toBe('committed');
       expect(await fetchLineValueState(env.db.prisma)).toMatchObject({ status: 'stale', inputVersion: 'test-set' });
+    });
+
+    it('with no open line left, a refresh stores nothing and the state says there is nothing to value (not "computing")', async () => {
+      const open = (await fetchListPage(env.db.prisma, PO, query([{ field: 'lineNo', dir: 'asc' }], { status: 'open' }))).rows;
+      expect(open.length).toBeGreaterThan(0);
+      const p = parseChangeRequest({ changes: open.map((l) => ({ entity: 'purchaseOrderLine', id: l.id, version: l.version, set: { status: 'cancelled' } })), source: 'bulk' });
+      if (!p.ok) throw new Error(p.message);
+      expect((await commitChanges(env.db, p.changes, { actor: 'lv@test', source: p.source })).outcome).toBe('committed');
+      await refreshLineValues(env.db);
+      expect(await fetchLineValueState(env.db.prisma)).toEqual({ status: 'none', openLines: false });
     });
   });
 }

@@ -72,7 +72,8 @@ export async function fetchLineValueSet(prisma: Pick<PrismaClient, '$queryRawUns
   return row ? { inputVersion: row.inputVersion, planStart: row.planStart, dataReadAt: new Date(row.dataReadAt) } : null;
 }
 
-export type LineValueState = { status: 'none' } | ({ status: 'current' | 'stale' } & LineValueSet);
+/** `none`: no values stored; `openLines` says whether there is anything to value (else nothing ever will be). */
+export type LineValueState = { status: 'none'; openLines: boolean } | ({ status: 'current' | 'stale' } & LineValueSet);
 
 /**
  * Whether the stored values are of the data as it is now, without reading the model: stale when the plan
@@ -80,9 +81,15 @@ export type LineValueState = { status: 'none' } | ({ status: 'current' | 'stale'
  */
 export async function fetchLineValueState(prisma: Pick<PrismaClient, '$queryRawUnsafe'>, today = todayIso()): Promise<LineValueState> {
   const [set, last] = await Promise.all([fetchLineValueSet(prisma), fetchLastDataChange(prisma)]);
-  if (!set) return { status: 'none' };
+  // Every open line gets a value, so a forecast of data with none stores no rows: say so, not "computing".
+  if (!set) return { status: 'none', openLines: await hasOpenLines(prisma) };
   const stale = set.planStart !== today || (last !== null && Date.parse(last.at) > set.dataReadAt.getTime());
   return { status: stale ? 'stale' : 'current', ...set };
+}
+
+async function hasOpenLines(prisma: Pick<PrismaClient, '$queryRawUnsafe'>): Promise<boolean> {
+  const rows = await prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "PurchaseOrderLine" WHERE status = 'open' LIMIT 1`);
+  return rows.length > 0;
 }
 
 /**

@@ -11,6 +11,12 @@ export function LineValuesNote({ state }: { state: LineValueState }) {
       Lines that matter first
     </Link>
   );
+  if (state.status === 'none' && !state.openLines)
+    return (
+      <p className="muted" role="status" data-line-values="no-open-lines">
+        GPUs gated and GPU-days at stake: no open lines to value (every line is received or cancelled).
+      </p>
+    );
   if (state.status === 'none')
     return (
       <p className="muted" role="status" data-line-values="computing">
