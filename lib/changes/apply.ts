@@ -106,7 +106,12 @@ export function applyChanges(changes: readonly ChangeRow[], ws: Workspace, opts:
           continue;
         }
         values = { ...parsed.data };
-        if (c.entity === 'purchaseOrderLine') Object.assign(values, { firstPromisedDate: values.promisedDate, receivedDate: null, receivedQty: null });
+        if (c.entity === 'purchaseOrderLine') {
+          // A new line is its own first promise; one entered as already received may say when (its whole quantity).
+          const receivedDate = values.receivedDate ?? null;
+          if (receivedDate !== null && values.status !== 'received') fail('receivedDate', `is only for a received line (status is ${String(values.status)})`, values);
+          Object.assign(values, { firstPromisedDate: values.promisedDate, receivedDate, receivedQty: receivedDate === null ? null : values.qty });
+        }
       }
       if (errors.length > before) continue;
       if (find(c.entity, values)) {

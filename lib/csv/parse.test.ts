@@ -21,6 +21,7 @@ describe('parseCanonicalCsv: valid files', () => {
         qty: '1600.5',
         promisedDate: '2026-03-02',
         status: 'open',
+        receivedDate: null,
       },
     ]);
   });

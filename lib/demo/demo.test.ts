@@ -257,6 +257,19 @@ describe('buildDemoData: inventory, purchase orders and targets', () => {
     for (const p of received) expect(p.promised_date! < ANCHOR, `${p.po_number}/${p.line}`).toBe(true);
   });
 
+  it('gives every received line, and only those, a received date on or after its promise and before the anchor, some late', () => {
+    for (const p of pos) {
+      if (p.status !== 'received') expect(p.received_date, `${p.po_number}/${p.line}`).toBe('');
+      else {
+        expect(p.received_date! >= p.promised_date! && p.received_date! < ANCHOR, `${p.po_number}/${p.line}`).toBe(true);
+      }
+    }
+    const received = pos.filter((p) => p.status === 'received');
+    const late = received.filter((p) => p.received_date! > p.promised_date!);
+    expect(late.length).toBeGreaterThanOrEqual(3);
+    expect(late.length).toBeLessThan(received.length);
+  });
+
   it('numbers PO lines 1..n within each PO, one supplier per PO', () => {
     const byPo = new Map<string, typeof pos>();
     for (const p of pos) byPo.set(p.po_number!, [...(byPo.get(p.po_number!) ?? []), p]);
@@ -300,7 +313,9 @@ describe('buildDemoData: anchor and determinism', () => {
     const shift = (date: string) => addDays(date, 56);
     expect(later.items).toEqual(data.items);
     expect(later.bom).toEqual(data.bom);
-    expect(later['purchase-orders']).toEqual(data['purchase-orders'].map((p) => ({ ...p, promised_date: shift(p.promised_date!) })));
+    expect(later['purchase-orders']).toEqual(
+      data['purchase-orders'].map((p) => ({ ...p, promised_date: shift(p.promised_date!), received_date: p.received_date ? shift(p.received_date) : '' })),
+    );
     expect(later.targets).toEqual(data.targets.map((t) => ({ ...t, date: shift(t.date!) })));
   });
 

@@ -10,7 +10,7 @@ export const DEMO_CSV_COLUMNS: Record<DemoCsvKind, readonly string[]> = {
   recipes: ['output_sku', 'output_qty', 'lead_time_days', 'max_starts_per_week'],
   bom: ['output_sku', 'component_sku', 'qty_per_build'],
   inventory: ['sku', 'location', 'on_hand'],
-  'purchase-orders': ['supplier', 'po_number', 'line', 'sku', 'qty', 'promised_date', 'status'],
+  'purchase-orders': ['supplier', 'po_number', 'line', 'sku', 'qty', 'promised_date', 'status', 'received_date'],
   targets: ['date', 'gpus_online'],
 };
 

@@ -166,6 +166,44 @@ for (const kind of testDatabaseKinds()) {
       expect(err.errors).toEqual([expect.objectContaining({ row: 3, column: 'supplier' })]);
     });
 
+    it('a received_date records when a received line arrived; a file without the column keeps it; a revert restores the line as it was', async () => {
+      const header = 'supplier,po_number,line,sku,qty,promised_date,status,received_date';
+      expect(await importCsv('purchase-orders', `${header}\nNVT,PO-R,1,GPU-T,800,2026-01-05,open,\nNVT,PO-R,2,GPU-T,400,2026-01-12,received,2026-01-20\n`)).toMatchObject({ created: 2 });
+      const line = (lineNo: number) => prisma.purchaseOrderLine.findFirstOrThrow({ where: { lineNo, purchaseOrder: { poNumber: 'PO-R' } } });
+      const receipt = async (lineNo: number) => {
+        const l = await line(lineNo);
+        return { status: l.status, receivedDate: l.receivedDate?.toISOString().slice(0, 10) ?? null, receivedQty: l.receivedQty?.toString() ?? null };
+      };
+      expect(await receipt(1)).toEqual({ status: 'open', receivedDate: null, receivedQty: null });
+      expect(await receipt(2)).toEqual({ status: 'received', receivedDate: '2026-01-20', receivedQty: '400' });
+
+      // The delivery note for line 1: received eight days after its promise.
+      const received = await importCsv('purchase-orders', `${header}\nNVT,PO-R,1,GPU-T,800,2026-01-05,received,2026-01-13\n`);
+      expect(received).toMatchObject({ created: 0, updated: 1 });
+      expect(received.changes[0]).toMatchObject({ before: { status: 'open', receivedDate: null }, after: { status: 'received', receivedDate: '2026-01-13', receivedQty: '800' } });
+      expect(await receipt(1)).toEqual({ status: 'received', receivedDate: '2026-01-13', receivedQty: '800' });
+
+      // A file in DESIGN.md's columns only (no received_date) leaves the receipts as they are: nothing to change.
+      const plain = await importCsv('purchase-orders', 'supplier,po_number,line,sku,qty,promised_date,status\nNVT,PO-R,1,GPU-T,800,2026-01-05,received\nNVT,PO-R,2,GPU-T,400,2026-01-12,received\n');
+      expect(plain).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+
+      await revertBatch(env.db, received.batchId!, 'test');
+      expect(await receipt(1)).toEqual({ status: 'open', receivedDate: null, receivedQty: null });
+      expect(await receipt(2)).toEqual({ status: 'received', receivedDate: '2026-01-20', receivedQty: '400' });
+    });
+
+    it('a received_date on a line that is not received, or in the future, is refused naming row and column; nothing is written', async () => {
+      const before = await tableCounts(prisma);
+      const csv = 'supplier,po_number,line,sku,qty,promised_date,status,received_date\nNVT,PO-R,3,GPU-T,1,2026-02-02,received,2026-02-03\nNVT,PO-R,4,GPU-T,1,2026-02-02,open,2026-02-03\nNVT,PO-R,5,GPU-T,1,2026-02-02,received,2999-01-01\n';
+      const err = (await importCsv('purchase-orders', csv).catch((e: unknown) => e)) as CsvImportError;
+      expect(err).toBeInstanceOf(CsvImportError);
+      expect(err.errors).toEqual([
+        { row: 3, column: 'received_date', message: 'a received date is only for a received line (status is open)' },
+        { row: 4, column: 'received_date', message: 'received 2999-01-01, which is in the future' },
+      ]);
+      expect(await tableCounts(prisma)).toEqual(before);
+    });
+
     it('a dry run reports the diff and writes nothing', async () => {
       const before = await tableCounts(prisma);
       const summary = await importCsv('targets', 'date,gpus_online\n2027-06-30,10000\n', { dryRun: true });

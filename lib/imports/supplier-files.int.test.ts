@@ -107,8 +107,9 @@ for (const db of testDatabaseKinds()) {
         row: 5,
         key: 'ACME/PO-1/2',
         action: 'update',
-        before: { supplier: 'ACME', poNumber: 'PO-1', lineNo: 2, sku: 'PIPE-S', qty: '100.5', promisedDate: '2027-01-11', status: 'open' },
-        after: { supplier: 'ACME', poNumber: 'PO-1', lineNo: 2, sku: 'PIPE-S', qty: '304.8', promisedDate: '2027-01-25', status: 'open' },
+        // An open line has no receipt (received date and quantity) before or after.
+        before: { supplier: 'ACME', poNumber: 'PO-1', lineNo: 2, sku: 'PIPE-S', qty: '100.5', promisedDate: '2027-01-11', status: 'open', receivedDate: null, receivedQty: null },
+        after: { supplier: 'ACME', poNumber: 'PO-1', lineNo: 2, sku: 'PIPE-S', qty: '304.8', promisedDate: '2027-01-25', status: 'open', receivedDate: null, receivedQty: null },
       });
       expect(preview.changes[1]).toMatchObject({ row: 6, key: 'ACME/PO-3/1', action: 'create', before: null });
       expect(preview.forecast).not.toBeNull();

@@ -24,6 +24,7 @@ export const COLUMN_TYPES = {
     qty: 'decimal',
     promised_date: 'date',
     status: 'text',
+    received_date: 'date',
   },
   targets: { date: 'date', gpus_online: 'count' },
 } as const satisfies Record<ImportKind, Record<string, ColumnType>>;

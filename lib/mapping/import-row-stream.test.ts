@@ -94,6 +94,8 @@ const poLine: fc.Arbitrary<PurchaseOrderLine> = fc.record({
     .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
     .map((date) => date.toISOString().slice(0, 10)),
   status: fc.constantFrom(...PO_STATUSES),
+  // The German supplier's file has no receipt column: blank, so null.
+  receivedDate: fc.constant(null),
 });
 const poLines = fc.uniqueArray(poLine, { minLength: 1, maxLength: 8, selector: (line) => `${line.poNumber}|${line.lineNo}` });
 
@@ -101,8 +103,8 @@ const poLines = fc.uniqueArray(poLine, { minLength: 1, maxLength: 8, selector: (
 
 describe("createImportRowStream: a supplier's own format", () => {
   const LINES: PurchaseOrderLine[] = [
-    { supplier: 'MUELLER', poNumber: 'PO 4500;01', lineNo: 10, sku: 'A100-SXM4', qty: '1600.5', promisedDate: '2026-03-02', status: 'open' },
-    { supplier: 'MUELLER', poNumber: '=HYPERLINK("x")', lineNo: 20, sku: 'H100', qty: '1234567.25', promisedDate: '2026-12-31', status: 'received' },
+    { supplier: 'MUELLER', poNumber: 'PO 4500;01', lineNo: 10, sku: 'A100-SXM4', qty: '1600.5', promisedDate: '2026-03-02', status: 'open', receivedDate: null },
+    { supplier: 'MUELLER', poNumber: '=HYPERLINK("x")', lineNo: 20, sku: 'H100', qty: '1234567.25', promisedDate: '2026-12-31', status: 'received', receivedDate: null },
   ];
 
   it('maps a semicolon, Windows-1252, DD.MM.YYYY, decimal-comma file with a preamble to the rows of the canonical file', async () => {

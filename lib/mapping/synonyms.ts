@@ -126,6 +126,7 @@ export const HEADER_SYNONYMS: Synonyms = {
       'termin',
     ],
     status: ['status', 'line status', 'po status', 'order status', 'state'],
+    received_date: ['received date', 'received', 'receipt date', 'date received', 'goods receipt date', 'gr date', 'wareneingang', 'eingangsdatum'],
   },
   targets: {
     date: ['date', 'target date', 'month', 'week', 'period', 'datum'],

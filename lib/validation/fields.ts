@@ -261,4 +261,6 @@ export const siteCodeField = fromParser(
   orFallback((s: string) => parseCode(s, SITE_CODE), null),
   (s) => quickCode(s, SITE_CODE),
 );
+/** Optional date: blank → null. */
+export const optionalIsoDateField = fromParser(optionalString, orFallback(parseIsoDate, null), quickIsoDate);
 export const supplierCodeField = fromParser(requiredString, (s) => parseCode(s, SUPPLIER_CODE), (s) => quickCode(s, SUPPLIER_CODE));

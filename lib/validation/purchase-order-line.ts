@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countField, decimalField, isoDateField, optionalEnumField, skuField, supplierCodeField, textField } from './fields';
+import { countField, decimalField, isoDateField, optionalEnumField, optionalIsoDateField, skuField, supplierCodeField, textField } from './fields';
 import { defineImportSpec } from './import-spec';
 
 export const PO_STATUSES = ['open', 'received', 'cancelled'] as const;
@@ -14,6 +14,11 @@ export const purchaseOrderLineSchema = z.object({
   qty: decimalField,
   promisedDate: isoDateField,
   status: optionalEnumField(PO_STATUSES, 'open'),
+  /**
+   * When a received line arrived (a delivery note's date): the delivery record's slip against the
+   * first promise. Only for status `received` (checked against the whole row where rows are checked).
+   */
+  receivedDate: optionalIsoDateField,
 });
 export type PurchaseOrderLineInput = z.input<typeof purchaseOrderLineSchema>;
 export type PurchaseOrderLine = z.output<typeof purchaseOrderLineSchema>;
@@ -28,7 +33,8 @@ export const purchaseOrderLineImport = defineImportSpec({
     qty: 'qty',
     promised_date: 'promisedDate',
     status: 'status',
+    received_date: 'receivedDate',
   },
-  optional: ['status'],
+  optional: ['status', 'received_date'],
   key: ['supplier', 'po_number', 'line'],
 });

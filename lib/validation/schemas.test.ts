@@ -66,18 +66,20 @@ describe('import specs', () => {
     }
   });
 
-  it('matches the canonical formats in DESIGN.md', () => {
+  // DESIGN.md's formats, plus one optional column of ClearBuild's own (README, "CSV formats"): a PO line's
+  // received_date, the delivery note's date that the delivery record's slip needs. Files without it import as before.
+  it('matches the canonical formats in DESIGN.md, with the optional received_date after them', () => {
     expect(Object.fromEntries(IMPORT_KINDS.map((kind) => [kind, IMPORT_SPECS[kind].columns.join(',')]))).toEqual({
       items: 'sku,name,category,unit,site,gpus_online_per_unit',
       recipes: 'output_sku,output_qty,lead_time_days,max_starts_per_week',
       bom: 'output_sku,component_sku,qty_per_build',
       inventory: 'sku,location,on_hand',
-      'purchase-orders': 'supplier,po_number,line,sku,qty,promised_date,status',
+      'purchase-orders': 'supplier,po_number,line,sku,qty,promised_date,status,received_date',
       targets: 'date,gpus_online',
     });
     expect(IMPORT_SPECS.items.optional).toEqual(['site', 'gpus_online_per_unit']);
     expect(IMPORT_SPECS.recipes.optional).toEqual(['max_starts_per_week']);
-    expect(IMPORT_SPECS['purchase-orders'].optional).toEqual(['status']);
+    expect(IMPORT_SPECS['purchase-orders'].optional).toEqual(['status', 'received_date']);
     expect(IMPORT_SPECS['purchase-orders'].keyColumns).toEqual(['supplier', 'po_number', 'line']);
   });
 
