@@ -102,6 +102,15 @@ describe('applying a change set in memory', () => {
     expect(dup.errors).toEqual([expect.objectContaining({ field: 'sku', message: 'A100 already exists' })]);
   });
 
+  it('a new line entered as received may say when it arrived (its whole quantity); a received date on an open line is refused', () => {
+    const line = { supplier: 'NVIDIA', poNumber: 'PO-10', lineNo: 1, sku: 'A100', qty: '8', promisedDate: '2026-11-02' };
+    const received = applyChanges(rows([{ entity: 'purchaseOrderLine', op: 'create', set: { ...line, status: 'received', receivedDate: '2026-11-09' } }]), ws());
+    expect(received.errors).toEqual([]);
+    expect(received.events.find((e) => e.entity === 'purchaseOrderLine')?.after).toMatchObject({ status: 'received', receivedDate: '2026-11-09', receivedQty: '8', firstPromisedDate: '2026-11-02' });
+    const open = applyChanges(rows([{ entity: 'purchaseOrderLine', op: 'create', set: { ...line, receivedDate: '2026-11-09' } }]), ws());
+    expect(open.errors.map((e) => [e.field, e.message])).toEqual([['receivedDate', 'is only for a received line (status is open)']]);
+  });
+
   it('refuses to delete a row that others still refer to', () => {
     const result = applyChanges(rows([{ entity: 'item', id: 5, version: 1, op: 'delete' }]), ws(undefined, new Map([['item:5', { count: 2, what: 'PO lines' }]])));
     expect(result.errors).toEqual([expect.objectContaining({ index: 0, label: 'A100', message: 'cannot be deleted: PO lines still refer to it' })]);
