@@ -12,7 +12,8 @@
 //     POST /api/changes as one change set (version check, audit and promise history per row),
 //     against the bare UPDATE of another 10,000 lines in SQL: bulk-ratio = commit / UPDATE.
 // Options (env): BENCH_LINES (200000), BENCH_DURATION (s per view, default 5),
-// BENCH_SKIP_BUILD=1 (reuse .next), BENCH_SCROLL_MS (8000), BENCH_PORT (3220).
+// BENCH_SKIP_BUILD=1 (reuse .next), BENCH_SCROLL_MS (8000), BENCH_PORT (3220),
+// BENCH_ONLY=api (part (a) alone, ending with its ratio line; for iterating on the endpoint).
 import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -31,6 +32,7 @@ const LINES = Number(process.env.BENCH_LINES ?? 200_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 8_000);
 const CLIENTS = 10;
+const ONLY_API = process.env.BENCH_ONLY === 'api';
 const PO_DEF = TABLES['purchase-order-lines'];
 
 // Ten views procurement opens every day: the default, filtered, sorted on one or two columns, searched, a deep page.
@@ -196,6 +198,16 @@ async function bulkShift(cookie: string, pool: pg.Pool): Promise<{ previewMs: nu
   return { previewMs: preview.ms, commitMs: commit.ms, sqlMs, applied: commit.applied };
 }
 
+/** (b) and (c), then the last line with every figure. */
+async function browserAndBulk(cookie: string, pool: pg.Pool, ratio: number): Promise<void> {
+  const b = await browserFigures(cookie);
+  console.log(`Chromium: ${b.rows.toLocaleString('en-US')} rows; first rows drawn ${b.firstRowsMs.toFixed(0)} ms after navigation; whole list scrolled in ${SCROLL_MS / 1000} s at ${b.fps.toFixed(1)} fps, longest task ${b.longestTaskMs.toFixed(0)} ms`);
+  const shift = await bulkShift(cookie, pool);
+  console.log(`bulk shift of ${BULK.toLocaleString('en-US')} lines by 7 days: preview ${shift.previewMs.toFixed(0)} ms, commit ${shift.commitMs.toFixed(0)} ms (one change set, ${shift.applied.toLocaleString('en-US')} rows); the same UPDATE in SQL ${shift.sqlMs.toFixed(0)} ms`);
+  const bulk = (shift.commitMs / shift.sqlMs).toFixed(1);
+  console.log(`tables p95-ratio ${ratio.toFixed(2)} first-rows-ms ${b.firstRowsMs.toFixed(0)} scroll-fps ${b.fps.toFixed(1)} bulk-ratio ${bulk}`);
+}
+
 const db = await benchDatabase('.data/bench-tables');
 if (!process.env.BENCH_SKIP_BUILD) {
   const b = spawnSync('npx', ['next', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
@@ -231,13 +243,8 @@ try {
   }
   const ratio = percentile(api, 95) / percentile(direct, 95);
   console.log(`all views: API p50 ${percentile(api, 50).toFixed(1)} ms p95 ${percentile(api, 95).toFixed(1)} ms; pg p50 ${percentile(direct, 50).toFixed(1)} ms p95 ${percentile(direct, 95).toFixed(1)} ms`);
-
-  const b = await browserFigures(cookie);
-  console.log(`Chromium: ${b.rows.toLocaleString('en-US')} rows; first rows drawn ${b.firstRowsMs.toFixed(0)} ms after navigation; whole list scrolled in ${SCROLL_MS / 1000} s at ${b.fps.toFixed(1)} fps, longest task ${b.longestTaskMs.toFixed(0)} ms`);
-  const shift = await bulkShift(cookie, pool);
-  console.log(`bulk shift of ${BULK.toLocaleString('en-US')} lines by 7 days: preview ${shift.previewMs.toFixed(0)} ms, commit ${shift.commitMs.toFixed(0)} ms (one change set, ${shift.applied.toLocaleString('en-US')} rows); the same UPDATE in SQL ${shift.sqlMs.toFixed(0)} ms`);
-  const bulk = (shift.commitMs / shift.sqlMs).toFixed(1);
-  console.log(`tables p95-ratio ${ratio.toFixed(2)} first-rows-ms ${b.firstRowsMs.toFixed(0)} scroll-fps ${b.fps.toFixed(1)} bulk-ratio ${bulk}`);
+  if (ONLY_API) console.log(`tables p95-ratio ${ratio.toFixed(2)} (part (a) only)`);
+  else await browserAndBulk(cookie, pool, ratio);
 } catch (err) {
   failed = true;
   console.error(err);

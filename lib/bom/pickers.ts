@@ -1,5 +1,5 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
+import { getDatabase } from '@/lib/db/client';
 import { TABLES } from '@/lib/tables/definitions';
 import { fetchListPage } from '@/lib/tables/list';
 import type { SortKey, TableName } from '@/lib/tables/types';
@@ -10,7 +10,7 @@ import type { SortKey, TableName } from '@/lib/tables/types';
 const PICKER_ROWS = 5000;
 
 async function rows(table: TableName, sort: SortKey[]) {
-  const page = await fetchListPage(await getPrisma(), TABLES[table], { filters: {}, sort, format: 'json', limit: PICKER_ROWS, cursor: 0 });
+  const page = await fetchListPage(await getDatabase(), TABLES[table], { filters: {}, sort, format: 'json', limit: PICKER_ROWS, cursor: 0 });
   return page.rows;
 }
 

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { pgliteBulkSession, postgresBulkSession, type BulkSession } from './bulk';
@@ -7,6 +8,7 @@ import { lockDataDir } from './data-dir-lock';
 import { DatabaseSetupError, describeError, isConnectionFailure } from './errors';
 import { applyPendingMigrations } from './migrations';
 import { migrationsUpToDate } from './migrations-applied';
+import { poolReader, prismaReader, type SqlReader } from './reader';
 import { failInterruptedImports } from '@/lib/imports/run-import';
 
 /**
@@ -17,6 +19,8 @@ import { failInterruptedImports } from '@/lib/imports/run-import';
 export interface DatabaseHandle {
   prisma: PrismaClient;
   bulk: BulkSession;
+  /** Read statements written as SQL (the tables' lists) on the same connections as `prisma`. */
+  reader: SqlReader;
   /**
    * The process's shared state that goes with this database (forecasts in flight, a
    * few parsed forecasts): one map per open database, reached through the handle, so
@@ -58,6 +62,7 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let bulk: BulkSession;
   let closeDriver: () => Promise<void> = async () => undefined;
+  let pool: pg.Pool | null = null;
   let release: () => void = () => undefined;
 
   if (target.kind === 'embedded') {
@@ -69,7 +74,13 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
       throw new DatabaseSetupError(`ClearBuild: cannot open the embedded database in ${target.dataDir}: ${describeError(err)}`);
     }
   } else {
-    factory = new PrismaPg({ connectionString: target.url, max: Number(process.env.CLEARBUILD_DB_POOL ?? 10) });
+    // Our pool, handed to the adapter, so the reader runs on these very connections (lib/db/reader.ts).
+    const appPool = new pg.Pool({ connectionString: target.url, max: Number(process.env.CLEARBUILD_DB_POOL ?? 10) });
+    // An idle connection the server drops is replaced on next use, not a crash (the adapter logs it once connected).
+    appPool.on('error', () => undefined);
+    pool = appPool;
+    closeDriver = () => appPool.end();
+    factory = new PrismaPg(appPool);
     bulk = postgresBulkSession(target.url);
   }
 
@@ -94,6 +105,7 @@ export async function openDatabase(target: DatabaseTarget, opts: { migrate?: boo
   return {
     prisma,
     bulk,
+    reader: pool ? poolReader(pool) : prismaReader(prisma),
     target,
     locals: new Map(),
     appliedMigrations,

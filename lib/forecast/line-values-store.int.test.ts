@@ -58,7 +58,7 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
       const values = forecast.poLineValues ?? [];
       expect(values.length).toBe(3);
 
-      const page = await fetchListPage(env.db.prisma, PO, query([{ field: 'gpuDaysPerWeekSlip', dir: 'desc' }]));
+      const page = await fetchListPage(env.db, PO, query([{ field: 'gpuDaysPerWeekSlip', dir: 'desc' }]));
       const valued = page.rows.filter((r) => r.gpuDaysPerWeekSlip !== null);
       for (const r of valued) {
         const v = values.find((x) => x.poNumber === r.poNumber && x.lineNo === r.lineNo)!;
@@ -92,13 +92,13 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
       const set = { inputVersion: 'test-set', planStart: todayIso(), dataReadAt: new Date() };
       expect(await writeLineValues(env.db, set, [fake(1, 10.5, 8), fake(2, 700, 16), fake(3, 0, 0)])).toBe(true);
 
-      const lines = async (sort: ListQuery['sort'], filters?: Record<string, string>) => (await fetchListPage(env.db.prisma, PO, query(sort, filters))).rows.map((r) => r.lineNo);
+      const lines = async (sort: ListQuery['sort'], filters?: Record<string, string>) => (await fetchListPage(env.db, PO, query(sort, filters))).rows.map((r) => r.lineNo);
       expect(await lines([{ field: 'gpuDaysPerWeekSlip', dir: 'desc' }])).toEqual([2, 1, 3, 4]);
       expect(await lines([{ field: 'gpuDaysPerWeekSlip', dir: 'asc' }])).toEqual([3, 1, 2, 4]);
       expect(await lines([{ field: 'gpusGated', dir: 'desc' }])).toEqual([2, 1, 3, 4]);
       expect(await lines([{ field: 'gpuDaysPerWeekPullIn', dir: 'desc' }])).toEqual([2, 1, 3, 4]);
       expect(await lines([{ field: 'promisedDate', dir: 'asc' }], { gpuDaysPerWeekSlipMin: '10' })).toEqual([1, 2]);
-      const row = (await fetchListPage(env.db.prisma, PO, query([{ field: 'lineNo', dir: 'asc' }]))).rows[0]!;
+      const row = (await fetchListPage(env.db, PO, query([{ field: 'lineNo', dir: 'asc' }]))).rows[0]!;
       expect(row).toMatchObject({ gpusGated: 8, gpuDaysPerWeekSlip: '10.5', gpuDaysPerWeekPullIn: '5.25', valueMethod: 'exact' });
 
       // A set read before the stored one's data is refused.
@@ -107,7 +107,7 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
 
       // Another day's plan start: stale. An edit after the set's data was read: stale.
       expect((await fetchLineValueState(env.db.prisma, '2099-01-01')).status).toBe('stale');
-      const line = (await fetchListPage(env.db.prisma, PO, query([{ field: 'lineNo', dir: 'asc' }]))).rows[1]!;
+      const line = (await fetchListPage(env.db, PO, query([{ field: 'lineNo', dir: 'asc' }]))).rows[1]!;
       const p = parseChangeRequest({ changes: [{ entity: 'purchaseOrderLine', id: line.id, version: line.version, set: { qty: '9' } }], source: 'edit' });
       if (!p.ok) throw new Error(p.message);
       expect((await commitChanges(env.db, p.changes, { actor: 'lv@test', source: p.source })).outcome).toBe('committed');

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getPrisma } from '@/lib/db/client';
+import { getDatabase } from '@/lib/db/client';
 import { TABLES } from './definitions';
 import { fetchListPage } from './list';
 import { fetchSavedViews, fetchTableSettings, type SavedViewRow, type TableSettings } from './preferences';
@@ -39,9 +39,10 @@ export async function loadGridData(table: TableName, userId: string, search: Sea
     parsed = parseListQuery(def, params);
   }
   if (!parsed.ok) throw new Error('an empty list query was refused');
-  const prisma = await getPrisma();
+  const db = await getDatabase();
+  const prisma = db.prisma;
   const [initialPage, initialSettings, initialViews] = await Promise.all([
-    fetchListPage(prisma, def, { ...parsed.query, limit: GRID_PAGE_ROWS, cursor: 0 }),
+    fetchListPage(db, def, { ...parsed.query, limit: GRID_PAGE_ROWS, cursor: 0 }),
     fetchTableSettings(prisma, userId, table),
     fetchSavedViews(prisma, userId, table),
   ]);

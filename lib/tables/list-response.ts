@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { jsonError } from '@/lib/auth/guard';
-import { getPrisma } from '@/lib/db/client';
+import { getDatabase } from '@/lib/db/client';
 import { csvHeaders, fetchListPage, listCsvStream } from './list';
 import { parseListQuery } from './query';
 import type { TableDef } from './types';
@@ -13,6 +13,6 @@ import type { TableDef } from './types';
 export async function listResponse(def: TableDef, request: NextRequest): Promise<Response> {
   const parsed = parseListQuery(def, request.nextUrl.searchParams);
   if (!parsed.ok) return jsonError(400, 'Bad query parameters.', { issues: parsed.issues });
-  if (parsed.query.format === 'csv') return new Response(listCsvStream(getPrisma, def, parsed.query), { headers: csvHeaders(def) });
-  return NextResponse.json(await fetchListPage(await getPrisma(), def, parsed.query));
+  if (parsed.query.format === 'csv') return new Response(listCsvStream(getDatabase, def, parsed.query), { headers: csvHeaders(def) });
+  return NextResponse.json(await fetchListPage(await getDatabase(), def, parsed.query));
 }

@@ -1,17 +1,18 @@
 // Runs a table's list query on the database: one page with the total, or the whole
 // answer as a CSV stream in the same sort. Every list endpoint and the export use
 // these two, so the screen, the API and the file always show the same rows.
-import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { formatCsvLine } from '@/lib/csv/write';
+import type { DatabaseHandle } from '@/lib/db/open';
 import type { ListQuery } from './query';
 import { SOURCES } from './sources';
 import { countStatement, pageStatement, type Statement } from './sql';
 import type { ListPage, ListRow, TableDef } from './types';
 
-type Db = Pick<PrismaClient, '$queryRawUnsafe'>;
+/** The database's reader (lib/db/reader.ts): PostgreSQL's pool, or Prisma on the embedded database. */
+type Db = Pick<DatabaseHandle, 'reader'>;
 
-async function run<T>(db: Db, s: Statement): Promise<T[]> {
-  return db.$queryRawUnsafe<T[]>(s.text, ...s.values);
+function run<T>(db: Db, s: Statement): Promise<T[]> {
+  return db.reader.query<T>(s.text, s.values);
 }
 
 /** One page of a table (`nextCursor` is null on the last page). */

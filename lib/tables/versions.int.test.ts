@@ -17,7 +17,7 @@ for (const kind of testDatabaseKinds()) {
 
     const listed = async (table: TableName, filters: Record<string, string>): Promise<ListRow> => {
       const def = TABLES[table];
-      const page = await fetchListPage(env.db.prisma, def, { filters, sort: [...def.defaultSort], format: 'json', limit: 10, cursor: 0 });
+      const page = await fetchListPage(env.db, def, { filters, sort: [...def.defaultSort], format: 'json', limit: 10, cursor: 0 });
       expect(page.rows).toHaveLength(1);
       return page.rows[0]!;
     };
