@@ -27,8 +27,11 @@ import type { CapacityModel } from './types';
  * basis. A cold engine first solves the base from scratch to get them; a warm
  * one has them already. HiGHS is deterministic for the same model and starting
  * basis, so both paths make the same calls and get the same vertex
- * (warm-start.test.ts). The proven tier solves from scratch as before: its
- * branch-and-bound dwarfs the LP.
+ * (warm-start.test.ts). The base's optimal duals are kept too: when they
+ * already bound the what-if within the quick tier's target gap, the LP is
+ * skipped (dual-bound.ts), a decision both paths make from the same prices.
+ * The proven tier solves from scratch as before: its branch-and-bound dwarfs
+ * the LP.
  *
  * The base is kept per data version: a hash of the model without its
  * adjustments, in canonical row order. That is content-addressed, so a copy in
