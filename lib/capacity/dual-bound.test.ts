@@ -39,8 +39,14 @@ describe('the Lagrangian bound from row prices (dual-bound.ts)', () => {
           const own = lp.rowDual;
           expect(lagrangianBound(m, core, () => own)).toBeCloseTo(lp.objective, 3);
           const random = Float64Array.from(own, (y, i) => y + noise[i % noise.length]! / 10);
-          expect(lagrangianBound(m, core, () => random)).toBeGreaterThanOrEqual(lp.objective - tol);
+          const plain = lagrangianBound(m, core, () => random.slice());
+          expect(plain).toBeGreaterThanOrEqual(lp.objective - tol);
+          // Coordinate descent only ever lowers the bound, and never below the LP optimum.
+          const descended = lagrangianBound(m, core, () => random.slice(), 3);
+          expect(descended).toBeGreaterThanOrEqual(lp.objective - tol);
+          expect(descended).toBeLessThanOrEqual(plain);
           expect(lagrangianBound(m, core, (data) => new Float64Array(data.numRows))).toBeGreaterThanOrEqual(lp.objective - tol);
+          expect(lagrangianBound(m, core, (data) => new Float64Array(data.numRows), 3)).toBeGreaterThanOrEqual(lp.objective - tol);
         },
       ),
       { numRuns: 150, seed: 21 },

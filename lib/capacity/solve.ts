@@ -28,6 +28,9 @@ import { WARM_MAX_VARIABLES, type WarmBase } from './warm-start';
  * best upper bound − its GPU-days. Every limit counts work, never time
  * (work-budget.ts): the same model and budget give the same answer anywhere.
  */
+/** Rounds of coordinate descent on the base's prices before the LP is solved after all (dual-bound.ts). */
+const DUAL_PASSES = 3;
+
 export interface Solution {
   /** Builds started per recipe per day (before trimming builds nothing needs). */
   starts: Float64Array[];
@@ -130,9 +133,11 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
     // The base's LP prices bound this what-if's LP without solving it (dual-bound.ts). When they already
     // prove the target gap, the LP could only shrink a gap that is small enough: skip it. Else solve as before.
     ahead = lookaheadSchedule(m, plain, rel, orders[0]!);
-    const priced = Math.min(bound, fixedValue + floorObjective(lagrangianBound(m, lpCore, () => warm.dualsFor(m, lpCore))));
     const value = fixedValue + Math.max(bestValue, coreObjective(plain, ahead));
-    if (value >= priced || ((priced - value) / priced) * 100 <= target) {
+    const closes = (b: number) => value >= b || ((b - value) / b) * 100 <= target;
+    const capped = (lagrangian: number) => Math.min(bound, fixedValue + floorObjective(lagrangian));
+    const priced = capped(lagrangianBound(m, lpCore, () => warm.dualsFor(m, lpCore), DUAL_PASSES, (b) => closes(capped(b))));
+    if (closes(priced)) {
       consider(ahead);
       const by = `bound from the base LP's prices, LP skipped (quick tier) (${label})`;
       return fixedValue + bestValue >= priced ? done('optimal', `heuristic schedule meets the ${by}`, fixedValue + bestValue) : done('heuristic', `best schedule found; ${by}`, priced);
