@@ -11,6 +11,9 @@ import { relax, type Relaxation } from './relaxation';
 import type { WorkBudget } from './types';
 import { WARM_MAX_VARIABLES, type WarmBase } from './warm-start';
 
+/** Rounds of coordinate descent on the base's prices before the LP is solved after all (dual-bound.ts). */
+const DUAL_PASSES = 3;
+
 /**
  * Finds a schedule maximising GPU-days and proves how good it is.
  *
@@ -28,9 +31,6 @@ import { WARM_MAX_VARIABLES, type WarmBase } from './warm-start';
  * best upper bound − its GPU-days. Every limit counts work, never time
  * (work-budget.ts): the same model and budget give the same answer anywhere.
  */
-/** Rounds of coordinate descent on the base's prices before the LP is solved after all (dual-bound.ts). */
-const DUAL_PASSES = 3;
-
 export interface Solution {
   /** Builds started per recipe per day (before trimming builds nothing needs). */
   starts: Float64Array[];
