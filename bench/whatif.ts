@@ -9,7 +9,8 @@
  *     pulled in, a line cancelled or scaled, a weekly limit or a lead time
  *     changed), each answered at the quick tier by one engine in this process
  *     that has already solved the base data (lib/capacity/warm-start.ts: the
- *     LP starts from the base's basis): p50 and p95 wall-clock, the same in CPU
+ *     LP starts from the base's basis, or is skipped when the base's LP prices
+ *     already prove the 0.5 % gap, dual-bound.ts): p50 and p95 wall-clock, the same in CPU
  *     time (what a busy machine does not inflate), how many came back proven
  *     optimal, and the largest proven gap of the others;
  * (b) cold: the first `cold` of them, each by an engine that has never seen

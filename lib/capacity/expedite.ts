@@ -37,9 +37,12 @@ export function actionableLines(m: NModel, lines: { sku: string; date: string; q
     const needDay = parseDate(l.date)! - m.start;
     let rest = l.qty;
     const pullIn: PullIn[] = [];
-    for (const c of bySku.get(l.sku) ?? []) {
+    const list = bySku.get(l.sku) ?? [];
+    // Lines landing on or before the need-by date cannot help: start past them (the list is soonest first).
+    for (let k = firstAfter(list, needDay); k < list.length; k++) {
+      const c = list[k]!;
       if (rest.lte(0)) break;
-      if (c.day <= needDay || used.has(c.line)) continue;
+      if (used.has(c.line)) continue;
       used.add(c.line);
       pullIn.push({
         supplier: c.line.supplier,
@@ -119,6 +122,18 @@ export function gpusPerUnit(model: CapacityModel): Map<string, number> {
   };
   for (const i of model.items) visit(i.sku, 0);
   return out;
+}
+
+/** The first candidate landing after `day` (candidates sorted by day). */
+function firstAfter(list: Candidate[], day: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.day <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function cmp(a: string, b: string): number {

@@ -38,7 +38,8 @@ const VERIFY_TIER = 'quick';
  * took 16 s of CPU instead of 1.5 s (44 re-runs, each searching).
  */
 function rerunBudget(safetyNetMs: number): Budget {
-  return { ...workBudget({ tier: VERIFY_TIER, work: { neighbourhoodMaxNodes: 0 } }), safetyNetMs };
+  // No LP shortcut either: line values price lines with the re-run's own LP duals, and verification keeps its schedules.
+  return { ...workBudget({ tier: VERIFY_TIER, work: { neighbourhoodMaxNodes: 0, dualShortcut: false } }), safetyNetMs };
 }
 
 interface Run {

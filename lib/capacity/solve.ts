@@ -6,9 +6,13 @@ import { lpGuidedSchedule } from './lp-rounding';
 import { NEIGHBOURHOOD_WIDTHS, neighbourhoodSchedule } from './neighbourhood';
 import { coreFeasible, coreSize, solveCore } from './milp';
 import type { NModel } from './normalize';
+import { lagrangianBound } from './dual-bound';
 import { relax, type Relaxation } from './relaxation';
 import type { WorkBudget } from './types';
 import { WARM_MAX_VARIABLES, type WarmBase } from './warm-start';
+
+/** Rounds of coordinate descent on the base's prices before the LP is solved after all (dual-bound.ts). */
+const DUAL_PASSES = 3;
 
 /**
  * Finds a schedule maximising GPU-days and proves how good it is.
@@ -92,8 +96,10 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
 
   const size = coreSize(core);
   const label = `${size.variables} variables × ${size.rows} rows`;
+  // The look-ahead a warm quick answer tries anyway (one order), made before the LP when the LP may be skipped.
+  let ahead: Float64Array | null = null;
   const lookahead = (both = true) => {
-    consider(lookaheadSchedule(m, plain, rel, orders[0]!));
+    consider(ahead ?? lookaheadSchedule(m, plain, rel, orders[0]!));
     if (both) consider(lookaheadSchedule(m, plain, rel, orders[orders.length - 1]!));
     return fixedValue + bestValue >= bound;
   };
@@ -122,6 +128,21 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
   // Quick tier, simplex-sized core: the LP on the base's grid, from the base's basis (warm-start.ts).
   const warm = opts.work.mipMaxNodes === 0 && opts.warmBase && core.nVars <= WARM_MAX_VARIABLES ? await opts.warmBase() : null;
   const lpCore = warm ? buildCore(m, rel, true, warm.hint) : core;
+  const target = opts.work.targetGapPercent ?? 0;
+  if (warm && opts.work.dualShortcut && target > 0) {
+    // The base's LP prices bound this what-if's LP without solving it (dual-bound.ts). When they already
+    // prove the target gap, the LP could only shrink a gap that is small enough: skip it. Else solve as before.
+    ahead = lookaheadSchedule(m, plain, rel, orders[0]!);
+    const value = fixedValue + Math.max(bestValue, coreObjective(plain, ahead));
+    const closes = (b: number) => value >= b || ((b - value) / b) * 100 <= target;
+    const capped = (lagrangian: number) => Math.min(bound, fixedValue + floorObjective(lagrangian));
+    const priced = capped(lagrangianBound(m, lpCore, () => warm.dualsFor(m, lpCore), DUAL_PASSES, (b) => closes(capped(b))));
+    if (closes(priced)) {
+      consider(ahead);
+      const by = `bound from the base LP's prices, LP skipped (quick tier) (${label})`;
+      return fixedValue + bestValue >= priced ? done('optimal', `heuristic schedule meets the ${by}`, fixedValue + bestValue) : done('heuristic', `best schedule found; ${by}`, priced);
+    }
+  }
   const lp = await solveCore(m, lpCore, 'lp', limits, warm ? { basis: warm.basisFor(m, lpCore) } : {});
   milpMillis += lp.millis;
   safetyNet ||= lp.safetyNet;
@@ -150,7 +171,6 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
   const nodes = opts.work.neighbourhoodMaxNodes ?? 0;
   if (opts.work.mipMaxNodes === 0 && nodes > 0 && lp.status === 'optimal' && !safetyNet) {
     // Quick tier, heuristics short of the target gap: the integer program near the LP optimum (neighbourhood.ts).
-    const target = opts.work.targetGapPercent ?? 0;
     for (const width of NEIGHBOURHOOD_WIDTHS) {
       if (fixedValue + bestValue >= bound || ((bound - fixedValue - bestValue) / bound) * 100 <= target) break;
       const sub = await neighbourhoodSchedule(m, lpCore, lp.x!, width, limits, nodes);

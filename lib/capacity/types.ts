@@ -105,6 +105,12 @@ export interface WorkBudget {
   neighbourhoodMaxNodes?: number;
   /** Quick tier: the proven gap the neighbourhood search works toward (percent of the upper bound). */
   targetGapPercent?: number;
+  /**
+   * Quick tier, warm-started: answer without the LP when the heuristics are
+   * already within `targetGapPercent` of the bound the base's LP prices give
+   * (dual-bound.ts). Off for re-runs, which price lines with the LP's own duals.
+   */
+  dualShortcut?: boolean;
 }
 
 export interface ForecastOptions {

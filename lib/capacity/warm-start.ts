@@ -27,8 +27,11 @@ import type { CapacityModel } from './types';
  * basis. A cold engine first solves the base from scratch to get them; a warm
  * one has them already. HiGHS is deterministic for the same model and starting
  * basis, so both paths make the same calls and get the same vertex
- * (warm-start.test.ts). The proven tier solves from scratch as before: its
- * branch-and-bound dwarfs the LP.
+ * (warm-start.test.ts). The base's optimal duals are kept too: when they
+ * already bound the what-if within the quick tier's target gap, the LP is
+ * skipped (dual-bound.ts), a decision both paths make from the same prices.
+ * The proven tier solves from scratch as before: its branch-and-bound dwarfs
+ * the LP.
  *
  * The base is kept per data version: a hash of the model without its
  * adjustments, in canonical row order. That is content-addressed, so a copy in
@@ -64,6 +67,8 @@ export interface WarmBase {
   hint: GridHint;
   /** The base's basis on the columns and rows of `core`, a core built with `hint`. */
   basisFor(m: NModel, core: Core): LpBasis;
+  /** The base's optimal row duals read onto the rows of `core` (a core built with `hint`), for dual-bound.ts. */
+  dualsFor(m: NModel, core: Core): Float64Array;
 }
 
 /**
@@ -92,9 +97,11 @@ async function solveBase(model: CapacityModel, limits: MilpLimits): Promise<Warm
   statuses.record(m, core, lp.basis);
   const stretches = new Map<number, Int32Array>();
   for (const res of core.resources) stretches.set(res.key, res.days);
+  const prices = lp.rowDual ? new BasePrices(m, core, lp.rowDual) : null;
   return {
     hint: { cand: (r) => core.cand.get(r), stretches: (key) => stretches.get(key) },
     basisFor: (mm, c) => statuses.on(mm, c),
+    dualsFor: (mm, c) => (prices ? prices.on(mm, c) : new Float64Array(coreRowCount(c))),
   };
 }
 
@@ -181,5 +188,72 @@ class BasisByName {
       const v = w.vars[0]!;
       visit.weekly(core.varRecipe[v]! * (m.weekCount + 1) + m.weekOf[core.varDay[v]!]!, row++);
     }
+  }
+}
+
+function coreRowCount(core: Core): number {
+  let rows = core.weekly.length;
+  for (const res of core.resources) rows += res.days.length;
+  return rows;
+}
+
+/**
+ * The base's optimal row duals by what each row stands for, per unit of the
+ * item (rows count in multiples of a resource's `unit`, which a what-if may
+ * change): a balance row by its resource and the base stretch holding its first
+ * day (a what-if's grid holds the base's, so each of its stretches lies inside
+ * one of the base's), a weekly row by its recipe and ISO week. Rows the base
+ * did not have are priced 0. Any prices give a valid bound (dual-bound.ts);
+ * these are the base's, made monotone along each resource, so the stock
+ * columns (unbounded above) never make the bound infinite.
+ */
+class BasePrices {
+  private readonly balance = new Map<number, { days: Int32Array; price: Float64Array }>();
+  private readonly weekly = new Map<number, number>();
+
+  constructor(m: NModel, core: Core, rowDual: Float64Array) {
+    let row = 0;
+    for (const res of core.resources) {
+      const price = new Float64Array(res.days.length);
+      for (let b = 0; b < res.days.length; b++) price[b] = rowDual[row++]! / res.unit;
+      this.balance.set(res.key, { days: res.days, price });
+    }
+    for (const w of core.weekly) {
+      const v = w.vars[0]!;
+      this.weekly.set(core.varRecipe[v]! * (m.weekCount + 1) + m.weekOf[core.varDay[v]!]!, rowDual[row++]!);
+    }
+  }
+
+  on(m: NModel, core: Core): Float64Array {
+    const y = new Float64Array(coreRowCount(core));
+    let row = 0;
+    for (const res of core.resources) {
+      const base = this.balance.get(res.key);
+      const first = row;
+      for (const d of res.days) {
+        let price = 0;
+        if (base) {
+          // The last base stretch starting on or before d.
+          let lo = 0;
+          let hi = base.days.length - 1;
+          while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (base.days[mid]! <= d) lo = mid;
+            else hi = mid - 1;
+          }
+          price = base.days[lo]! <= d ? base.price[lo]! * res.unit : 0;
+        }
+        y[row++] = price;
+      }
+      // Stock carried from stretch b to b + 1 is a column (+1 in row b, −1 in row b + 1, no upper bound):
+      // its reduced cost y[b+1] − y[b] must not be positive, nor −y[last]. Any prices give a valid bound.
+      if (row > first) y[row - 1] = Math.max(y[row - 1]!, 0);
+      for (let b = row - 2; b >= first; b--) y[b] = Math.max(y[b]!, y[b + 1]!);
+    }
+    for (const w of core.weekly) {
+      const v = w.vars[0]!;
+      y[row++] = this.weekly.get(core.varRecipe[v]! * (m.weekCount + 1) + m.weekOf[core.varDay[v]!]!) ?? 0;
+    }
+    return y;
   }
 }

@@ -12,10 +12,13 @@ import type { ForecastOptions, ForecastTier, WorkBudget } from './types';
  * per neighbourhood). proven: the LP, then HiGHS branch-and-bound up to a node
  * budget, on cores up to ~27,000 variables (what the interior-point LP solved in
  * about 10 s on this 2-core machine); past either limit the best schedule found
- * is returned with its proven gap.
+ * is returned with its proven gap. A warm quick answer skips the LP when the
+ * base's LP prices (tightened by up to three rounds of coordinate descent)
+ * already prove the target gap (dualShortcut, dual-bound.ts): on the demo, 173
+ * of the 200 bench what-ifs.
  */
 export const WORK_BUDGETS: Record<ForecastTier, WorkBudget> = {
-  quick: { lpMaxVariables: 20_000, lpMaxIterations: 200_000, mipMaxNodes: 0, neighbourhoodMaxNodes: 200, targetGapPercent: 0.5 },
+  quick: { lpMaxVariables: 20_000, lpMaxIterations: 200_000, mipMaxNodes: 0, neighbourhoodMaxNodes: 200, targetGapPercent: 0.5, dualShortcut: true },
   proven: { lpMaxVariables: 27_000, lpMaxIterations: 2_000_000, mipMaxNodes: 20_000 },
 };
 
