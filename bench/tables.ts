@@ -12,7 +12,10 @@
 //     POST /api/changes as one change set (version check, audit and promise history per row),
 //     against the bare UPDATE of another 10,000 lines in SQL: bulk-ratio = commit / UPDATE.
 // Options (env): BENCH_LINES (200000), BENCH_DURATION (s per view, default 5),
-// BENCH_SKIP_BUILD=1 (reuse .next), BENCH_SCROLL_MS (8000), BENCH_PORT (3220).
+// BENCH_SKIP_BUILD=1 (reuse .next), BENCH_SCROLL_MS (8000), BENCH_PORT (3220),
+// BENCH_ONLY=scroll (part (b) alone, for working on the grid: its own last line),
+// BENCH_CPU_PROFILE=<file> (the scroll's Chromium CPU profile, a .cpuprofile DevTools opens).
+import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -32,6 +35,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 8_000);
 const CLIENTS = 10;
 const PO_DEF = TABLES['purchase-order-lines'];
+const ONLY_SCROLL = process.env.BENCH_ONLY === 'scroll';
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
 
 // Ten views procurement opens every day: the default, filtered, sorted on one or two columns, searched, a deep page.
 const VIEWS = [
@@ -152,7 +157,14 @@ async function browserFigures(cookie: string): Promise<{ firstRowsMs: number; fp
     await page.waitForFunction(() => performance.getEntriesByName('grid:first-rows').length > 0);
     const firstRowsMs = await page.evaluate(() => performance.getEntriesByName('grid:first-rows')[0]!.startTime);
     const rows = Number(await page.getByRole('grid').getAttribute('aria-rowcount')) - 1;
+    const cdp = CPU_PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const scroll = (await page.evaluate(`(${SCROLL_SCRIPT})(${SCROLL_MS})`)) as { fps: number; longest: number };
+    if (cdp) fs.writeFileSync(CPU_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     // The last row is drawn once the scroll rests.
     await page.locator(`[role="row"][aria-rowindex="${rows + 1}"] [role="gridcell"]`).nth(1).filter({ hasText: /\S/ }).waitFor();
     return { firstRowsMs, fps: scroll.fps, longestTaskMs: scroll.longest, rows };
@@ -213,31 +225,38 @@ try {
   await forecastSettled(cookie);
   console.error(`seeding ${LINES.toLocaleString('en-US')} PO lines…`);
   await seedLines(db.env.DATABASE_URL!);
-  for (const v of VIEWS) {
-    const r = await fetch(`${BASE}/api/purchase-order-lines?${v}`, { headers: { cookie } });
-    if (r.status !== 200) throw new Error(`${v} answered ${r.status}: ${await r.text()}`);
-  }
-  console.log(`\nbench:tables — PostgreSQL, ${LINES.toLocaleString('en-US')} bench lines + the demo's, production build, ${CLIENTS} concurrent clients, ${DURATION} s per view`);
-  console.log('| view | API p50 | API p95 | pg p50 | pg p95 | p95 ratio |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  const api: number[] = [];
-  const direct: number[] = [];
-  for (const v of VIEWS) {
-    const a = await viaApi(v, cookie);
-    const d = await viaPg(v, pool);
-    api.push(...a.all);
-    direct.push(...d.all);
-    console.log(`| \`${v}\` | ${a.p50.toFixed(1)} ms | ${a.p95.toFixed(1)} ms | ${d.p50.toFixed(1)} ms | ${d.p95.toFixed(1)} ms | ${(a.p95 / d.p95).toFixed(2)} |`);
-  }
-  const ratio = percentile(api, 95) / percentile(direct, 95);
-  console.log(`all views: API p50 ${percentile(api, 50).toFixed(1)} ms p95 ${percentile(api, 95).toFixed(1)} ms; pg p50 ${percentile(direct, 50).toFixed(1)} ms p95 ${percentile(direct, 95).toFixed(1)} ms`);
+  if (ONLY_SCROLL) {
+    const b = await browserFigures(cookie);
+    console.log(`Chromium: ${b.rows.toLocaleString('en-US')} rows; first rows drawn ${b.firstRowsMs.toFixed(0)} ms after navigation; whole list scrolled in ${SCROLL_MS / 1000} s at ${b.fps.toFixed(1)} fps, longest task ${b.longestTaskMs.toFixed(0)} ms`);
+    console.log(`tables first-rows-ms ${b.firstRowsMs.toFixed(0)} scroll-fps ${b.fps.toFixed(1)} longest-task-ms ${b.longestTaskMs.toFixed(0)}`);
+  } else {
+    // The whole benchmark: (a), (b) and (c), and its last line.
+    for (const v of VIEWS) {
+      const r = await fetch(`${BASE}/api/purchase-order-lines?${v}`, { headers: { cookie } });
+      if (r.status !== 200) throw new Error(`${v} answered ${r.status}: ${await r.text()}`);
+    }
+    console.log(`\nbench:tables — PostgreSQL, ${LINES.toLocaleString('en-US')} bench lines + the demo's, production build, ${CLIENTS} concurrent clients, ${DURATION} s per view`);
+    console.log('| view | API p50 | API p95 | pg p50 | pg p95 | p95 ratio |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    const api: number[] = [];
+    const direct: number[] = [];
+    for (const v of VIEWS) {
+      const a = await viaApi(v, cookie);
+      const d = await viaPg(v, pool);
+      api.push(...a.all);
+      direct.push(...d.all);
+      console.log(`| \`${v}\` | ${a.p50.toFixed(1)} ms | ${a.p95.toFixed(1)} ms | ${d.p50.toFixed(1)} ms | ${d.p95.toFixed(1)} ms | ${(a.p95 / d.p95).toFixed(2)} |`);
+    }
+    const ratio = percentile(api, 95) / percentile(direct, 95);
+    console.log(`all views: API p50 ${percentile(api, 50).toFixed(1)} ms p95 ${percentile(api, 95).toFixed(1)} ms; pg p50 ${percentile(direct, 50).toFixed(1)} ms p95 ${percentile(direct, 95).toFixed(1)} ms`);
 
-  const b = await browserFigures(cookie);
-  console.log(`Chromium: ${b.rows.toLocaleString('en-US')} rows; first rows drawn ${b.firstRowsMs.toFixed(0)} ms after navigation; whole list scrolled in ${SCROLL_MS / 1000} s at ${b.fps.toFixed(1)} fps, longest task ${b.longestTaskMs.toFixed(0)} ms`);
-  const shift = await bulkShift(cookie, pool);
-  console.log(`bulk shift of ${BULK.toLocaleString('en-US')} lines by 7 days: preview ${shift.previewMs.toFixed(0)} ms, commit ${shift.commitMs.toFixed(0)} ms (one change set, ${shift.applied.toLocaleString('en-US')} rows); the same UPDATE in SQL ${shift.sqlMs.toFixed(0)} ms`);
-  const bulk = (shift.commitMs / shift.sqlMs).toFixed(1);
-  console.log(`tables p95-ratio ${ratio.toFixed(2)} first-rows-ms ${b.firstRowsMs.toFixed(0)} scroll-fps ${b.fps.toFixed(1)} bulk-ratio ${bulk}`);
+    const b = await browserFigures(cookie);
+    console.log(`Chromium: ${b.rows.toLocaleString('en-US')} rows; first rows drawn ${b.firstRowsMs.toFixed(0)} ms after navigation; whole list scrolled in ${SCROLL_MS / 1000} s at ${b.fps.toFixed(1)} fps, longest task ${b.longestTaskMs.toFixed(0)} ms`);
+    const shift = await bulkShift(cookie, pool);
+    console.log(`bulk shift of ${BULK.toLocaleString('en-US')} lines by 7 days: preview ${shift.previewMs.toFixed(0)} ms, commit ${shift.commitMs.toFixed(0)} ms (one change set, ${shift.applied.toLocaleString('en-US')} rows); the same UPDATE in SQL ${shift.sqlMs.toFixed(0)} ms`);
+    const bulk = (shift.commitMs / shift.sqlMs).toFixed(1);
+    console.log(`tables p95-ratio ${ratio.toFixed(2)} first-rows-ms ${b.firstRowsMs.toFixed(0)} scroll-fps ${b.fps.toFixed(1)} bulk-ratio ${bulk}`);
+  }
 } catch (err) {
   failed = true;
   console.error(err);
