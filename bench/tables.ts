@@ -14,7 +14,9 @@
 // Options (env): BENCH_LINES (200000), BENCH_DURATION (s per view, default 5),
 // BENCH_SKIP_BUILD=1 (reuse .next), BENCH_SCROLL_MS (8000), BENCH_PORT (3220),
 // BENCH_ONLY=scroll (part (b) alone, for working on the grid: its own last line),
-// BENCH_CPU_PROFILE=<file> (the scroll's Chromium CPU profile, a .cpuprofile DevTools opens).
+// BENCH_CPU_PROFILE=<file> (the scroll's Chromium CPU profile, a .cpuprofile DevTools opens),
+// BENCH_TRACE=<file> (the scroll's Chromium trace, and the page's main-thread CPU time per frame: a
+// figure that other load on the machine changes far less than frames per second).
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
@@ -37,6 +39,7 @@ const CLIENTS = 10;
 const PO_DEF = TABLES['purchase-order-lines'];
 const ONLY_SCROLL = process.env.BENCH_ONLY === 'scroll';
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
+const TRACE = process.env.BENCH_TRACE;
 
 // Ten views procurement opens every day: the default, filtered, sorted on one or two columns, searched, a deep page.
 const VIEWS = [
@@ -76,7 +79,7 @@ const SCROLL_SCRIPT = `async (ms) => {
   const elapsed = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 300));
   obs.disconnect();
-  return { fps: (frames / elapsed) * 1000, longest };
+  return { fps: (frames / elapsed) * 1000, longest, frames };
 }`;
 
 /** Waits until the start-up forecast (of the demo) is on the dashboard: its worker is done and the cores are free. */
@@ -145,7 +148,19 @@ async function viaPg(view: string, pool: pg.Pool): Promise<Lat> {
   return summarize(all);
 }
 
-async function browserFigures(cookie: string): Promise<{ firstRowsMs: number; fps: number; longestTaskMs: number; rows: number }> {
+/** The CPU time (thread time, not wall clock) of the tasks on the busiest renderer main thread of a Chromium trace, in ms. */
+function mainThreadCpuMs(trace: Buffer): number {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; ph: string; pid: number; tid: number; tdur?: number; args?: { name?: string } }[] }).traceEvents;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const cpu = new Map<string, number>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mains.has(key)) cpu.set(key, (cpu.get(key) ?? 0) + (e.tdur ?? 0));
+  }
+  return Math.max(0, ...cpu.values()) / 1000;
+}
+
+async function browserFigures(cookie: string): Promise<{ firstRowsMs: number; fps: number; longestTaskMs: number; rows: number; cpuMsPerFrame: number | null }> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -163,11 +178,13 @@ async function browserFigures(cookie: string): Promise<{ firstRowsMs: number; fp
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    const scroll = (await page.evaluate(`(${SCROLL_SCRIPT})(${SCROLL_MS})`)) as { fps: number; longest: number };
+    if (TRACE) await browser.startTracing(page, { path: TRACE, categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    const scroll = (await page.evaluate(`(${SCROLL_SCRIPT})(${SCROLL_MS})`)) as { fps: number; longest: number; frames: number };
+    const cpuMsPerFrame = TRACE ? mainThreadCpuMs(await browser.stopTracing()) / scroll.frames : null;
     if (cdp) fs.writeFileSync(CPU_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     // The last row is drawn once the scroll rests.
     await page.locator(`[role="row"][aria-rowindex="${rows + 1}"] [role="gridcell"]`).nth(1).filter({ hasText: /\S/ }).waitFor();
-    return { firstRowsMs, fps: scroll.fps, longestTaskMs: scroll.longest, rows };
+    return { firstRowsMs, fps: scroll.fps, longestTaskMs: scroll.longest, rows, cpuMsPerFrame };
   } finally {
     await browser.close();
   }
@@ -228,7 +245,8 @@ try {
   if (ONLY_SCROLL) {
     const b = await browserFigures(cookie);
     console.log(`Chromium: ${b.rows.toLocaleString('en-US')} rows; first rows drawn ${b.firstRowsMs.toFixed(0)} ms after navigation; whole list scrolled in ${SCROLL_MS / 1000} s at ${b.fps.toFixed(1)} fps, longest task ${b.longestTaskMs.toFixed(0)} ms`);
-    console.log(`tables first-rows-ms ${b.firstRowsMs.toFixed(0)} scroll-fps ${b.fps.toFixed(1)} longest-task-ms ${b.longestTaskMs.toFixed(0)}`);
+    const cpu = b.cpuMsPerFrame === null ? '' : ` main-thread-cpu-ms-per-frame ${b.cpuMsPerFrame.toFixed(1)}`;
+    console.log(`tables first-rows-ms ${b.firstRowsMs.toFixed(0)} scroll-fps ${b.fps.toFixed(1)} longest-task-ms ${b.longestTaskMs.toFixed(0)}${cpu}`);
   } else {
     // The whole benchmark: (a), (b) and (c), and its last line.
     for (const v of VIEWS) {
