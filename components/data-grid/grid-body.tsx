@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, type RefObject } from 'react';
 import { rowLabel, type TableDef } from '@/lib/tables/types';
 import { selectedRange, type GridNavState } from './grid-keys';
 import { findCell, GridRow, ROW_HEIGHT, type ColumnModel, type RowHandlers } from './grid-row';
@@ -84,6 +84,16 @@ export const GridBody = memo(function GridBody({
     return () => cancelAnimationFrame(raf);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the active cell only
   }, [nav.active.row, nav.active.col, nav.editing]);
+
+  // Rows are keyed by position, so after a scroll the focused element may show another row: focus moves
+  // with the active cell (when it is drawn), as it would if the elements had scrolled with their rows.
+  useLayoutEffect(() => {
+    const focused = document.activeElement;
+    if (!scrollElement || !(focused instanceof HTMLElement) || focused.getAttribute('role') !== 'gridcell' || !scrollElement.contains(focused)) return;
+    const cell = findCell(scrollElement, nav.active.row, nav.active.col);
+    if (cell && cell !== focused) cell.focus({ preventScroll: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- after the drawn rows moved only
+  }, [firstIndex]);
 
   const range = selectedRange(nav);
   const rangeCols = useMemo(() => ({ left: range.left, right: range.right }), [range.left, range.right]);
