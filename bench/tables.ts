@@ -13,7 +13,12 @@
 //     against the bare UPDATE of another 10,000 lines in SQL: bulk-ratio = commit / UPDATE.
 // Options (env): BENCH_LINES (200000), BENCH_DURATION (s per view, default 5),
 // BENCH_SKIP_BUILD=1 (reuse .next), BENCH_SCROLL_MS (8000), BENCH_PORT (3220),
-// BENCH_ONLY=api (part (a) alone, ending with its ratio line; for iterating on the endpoint).
+// BENCH_ONLY=api (part (a) alone, ending with its ratio line; for iterating on the endpoint),
+// BENCH_ONLY=scroll (part (b) alone, for working on the grid: its own last line),
+// BENCH_CPU_PROFILE=<file> (the scroll's Chromium CPU profile, a .cpuprofile DevTools opens),
+// BENCH_TRACE=<file> (the scroll's Chromium trace, and the page's main-thread CPU time per frame: a
+// figure that other load on the machine changes far less than frames per second).
+import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -34,6 +39,9 @@ const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 8_000);
 const CLIENTS = 10;
 const ONLY_API = process.env.BENCH_ONLY === 'api';
 const PO_DEF = TABLES['purchase-order-lines'];
+const ONLY_SCROLL = process.env.BENCH_ONLY === 'scroll';
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE;
+const TRACE = process.env.BENCH_TRACE;
 
 // Ten views procurement opens every day: the default, filtered, sorted on one or two columns, searched, a deep page.
 const VIEWS = [
@@ -73,7 +81,7 @@ const SCROLL_SCRIPT = `async (ms) => {
   const elapsed = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 300));
   obs.disconnect();
-  return { fps: (frames / elapsed) * 1000, longest };
+  return { fps: (frames / elapsed) * 1000, longest, frames };
 }`;
 
 /** Waits until the start-up forecast (of the demo) is on the dashboard: its worker is done and the cores are free. */
@@ -142,7 +150,19 @@ async function viaPg(view: string, pool: pg.Pool): Promise<Lat> {
   return summarize(all);
 }
 
-async function browserFigures(cookie: string): Promise<{ firstRowsMs: number; fps: number; longestTaskMs: number; rows: number }> {
+/** The CPU time (thread time, not wall clock) of the tasks on the busiest renderer main thread of a Chromium trace, in ms. */
+function mainThreadCpuMs(trace: Buffer): number {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: { name: string; ph: string; pid: number; tid: number; tdur?: number; args?: { name?: string } }[] }).traceEvents;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const cpu = new Map<string, number>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mains.has(key)) cpu.set(key, (cpu.get(key) ?? 0) + (e.tdur ?? 0));
+  }
+  return Math.max(0, ...cpu.values()) / 1000;
+}
+
+async function browserFigures(cookie: string): Promise<{ firstRowsMs: number; fps: number; longestTaskMs: number; rows: number; cpuMsPerFrame: number | null }> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -154,10 +174,19 @@ async function browserFigures(cookie: string): Promise<{ firstRowsMs: number; fp
     await page.waitForFunction(() => performance.getEntriesByName('grid:first-rows').length > 0);
     const firstRowsMs = await page.evaluate(() => performance.getEntriesByName('grid:first-rows')[0]!.startTime);
     const rows = Number(await page.getByRole('grid').getAttribute('aria-rowcount')) - 1;
-    const scroll = (await page.evaluate(`(${SCROLL_SCRIPT})(${SCROLL_MS})`)) as { fps: number; longest: number };
+    const cdp = CPU_PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    if (TRACE) await browser.startTracing(page, { path: TRACE, categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    const scroll = (await page.evaluate(`(${SCROLL_SCRIPT})(${SCROLL_MS})`)) as { fps: number; longest: number; frames: number };
+    const cpuMsPerFrame = TRACE ? mainThreadCpuMs(await browser.stopTracing()) / scroll.frames : null;
+    if (cdp) fs.writeFileSync(CPU_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     // The last row is drawn once the scroll rests.
     await page.locator(`[role="row"][aria-rowindex="${rows + 1}"] [role="gridcell"]`).nth(1).filter({ hasText: /\S/ }).waitFor();
-    return { firstRowsMs, fps: scroll.fps, longestTaskMs: scroll.longest, rows };
+    return { firstRowsMs, fps: scroll.fps, longestTaskMs: scroll.longest, rows, cpuMsPerFrame };
   } finally {
     await browser.close();
   }
@@ -225,26 +254,33 @@ try {
   await forecastSettled(cookie);
   console.error(`seeding ${LINES.toLocaleString('en-US')} PO lines…`);
   await seedLines(db.env.DATABASE_URL!);
-  for (const v of VIEWS) {
-    const r = await fetch(`${BASE}/api/purchase-order-lines?${v}`, { headers: { cookie } });
-    if (r.status !== 200) throw new Error(`${v} answered ${r.status}: ${await r.text()}`);
+  if (ONLY_SCROLL) {
+    const b = await browserFigures(cookie);
+    console.log(`Chromium: ${b.rows.toLocaleString('en-US')} rows; first rows drawn ${b.firstRowsMs.toFixed(0)} ms after navigation; whole list scrolled in ${SCROLL_MS / 1000} s at ${b.fps.toFixed(1)} fps, longest task ${b.longestTaskMs.toFixed(0)} ms`);
+    const cpu = b.cpuMsPerFrame === null ? '' : ` main-thread-cpu-ms-per-frame ${b.cpuMsPerFrame.toFixed(1)}`;
+    console.log(`tables first-rows-ms ${b.firstRowsMs.toFixed(0)} scroll-fps ${b.fps.toFixed(1)} longest-task-ms ${b.longestTaskMs.toFixed(0)}${cpu}`);
+  } else {
+    for (const v of VIEWS) {
+      const r = await fetch(`${BASE}/api/purchase-order-lines?${v}`, { headers: { cookie } });
+      if (r.status !== 200) throw new Error(`${v} answered ${r.status}: ${await r.text()}`);
+    }
+    console.log(`\nbench:tables — PostgreSQL, ${LINES.toLocaleString('en-US')} bench lines + the demo's, production build, ${CLIENTS} concurrent clients, ${DURATION} s per view`);
+    console.log('| view | API p50 | API p95 | pg p50 | pg p95 | p95 ratio |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    const api: number[] = [];
+    const direct: number[] = [];
+    for (const v of VIEWS) {
+      const a = await viaApi(v, cookie);
+      const d = await viaPg(v, pool);
+      api.push(...a.all);
+      direct.push(...d.all);
+      console.log(`| \`${v}\` | ${a.p50.toFixed(1)} ms | ${a.p95.toFixed(1)} ms | ${d.p50.toFixed(1)} ms | ${d.p95.toFixed(1)} ms | ${(a.p95 / d.p95).toFixed(2)} |`);
+    }
+    const ratio = percentile(api, 95) / percentile(direct, 95);
+    console.log(`all views: API p50 ${percentile(api, 50).toFixed(1)} ms p95 ${percentile(api, 95).toFixed(1)} ms; pg p50 ${percentile(direct, 50).toFixed(1)} ms p95 ${percentile(direct, 95).toFixed(1)} ms`);
+    if (ONLY_API) console.log(`tables p95-ratio ${ratio.toFixed(2)} (part (a) only)`);
+    else await browserAndBulk(cookie, pool, ratio);
   }
-  console.log(`\nbench:tables — PostgreSQL, ${LINES.toLocaleString('en-US')} bench lines + the demo's, production build, ${CLIENTS} concurrent clients, ${DURATION} s per view`);
-  console.log('| view | API p50 | API p95 | pg p50 | pg p95 | p95 ratio |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  const api: number[] = [];
-  const direct: number[] = [];
-  for (const v of VIEWS) {
-    const a = await viaApi(v, cookie);
-    const d = await viaPg(v, pool);
-    api.push(...a.all);
-    direct.push(...d.all);
-    console.log(`| \`${v}\` | ${a.p50.toFixed(1)} ms | ${a.p95.toFixed(1)} ms | ${d.p50.toFixed(1)} ms | ${d.p95.toFixed(1)} ms | ${(a.p95 / d.p95).toFixed(2)} |`);
-  }
-  const ratio = percentile(api, 95) / percentile(direct, 95);
-  console.log(`all views: API p50 ${percentile(api, 50).toFixed(1)} ms p95 ${percentile(api, 95).toFixed(1)} ms; pg p50 ${percentile(direct, 50).toFixed(1)} ms p95 ${percentile(direct, 95).toFixed(1)} ms`);
-  if (ONLY_API) console.log(`tables p95-ratio ${ratio.toFixed(2)} (part (a) only)`);
-  else await browserAndBulk(cookie, pool, ratio);
 } catch (err) {
   failed = true;
   console.error(err);

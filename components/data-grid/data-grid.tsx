@@ -7,11 +7,10 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { TABLES } from '@/lib/tables/definitions';
 import type { SavedViewRow, TableSettings } from '@/lib/tables/preferences';
-import { rowLabel, type ListPage, type ListRow, type SortKey, type TableName } from '@/lib/tables/types';
+import { type ListPage, type ListRow, type SortKey, type TableName } from '@/lib/tables/types';
 import { BulkBar } from './bulk-bar';
 import { buildBulkChanges, buildCellChanges, type BulkAction, type CellEdit } from './change-set';
 import { ChangeDialog } from './change-dialog';
@@ -22,7 +21,8 @@ import { parseTsv, placePaste } from './paste';
 import { fetchListJson, PAGE_ROWS, RowStore } from './row-store';
 import { gridFeatures as features } from './grid-features';
 import { GridToolbar } from './grid-toolbar';
-import { ACTIONS_WIDTH, cellId as cellIdOf, GridRow, ROW_HEIGHT, SELECT_WIDTH, type ColumnModel, type RowHandlers } from './grid-row';
+import { GridBody, type ShownRows } from './grid-body';
+import { ACTIONS_WIDTH, findCell, ROW_HEIGHT, SELECT_WIDTH, type ColumnModel, type RowHandlers } from './grid-row';
 import { useChangeFlow } from './use-change-flow';
 import { gridStateToParams, pageUrl, parseGridState, type GridQueryState } from './url-state';
 import styles from './data-grid.module.css';
@@ -59,7 +59,7 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
     const first = parseGridState(def, initialQuery);
     return new RowStore(fetchListJson, { query: pageUrl(def, first, 0, PAGE_ROWS), pageUrl: (c) => pageUrl(def, first, c, PAGE_ROWS), page: initialPage });
   });
-  useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  const version = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const total = store.total;
 
   // The URL carries the state (shareable, survives a reload); the store follows it.
@@ -115,6 +115,7 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
       cols: visible.map((c) => def.columns.find((d) => d.key === c.id)!),
       widths,
       stickyLeft,
+      cellStyles: widths.map((width, i) => (stickyLeft[i]! >= 0 ? { width, left: stickyLeft[i] } : { width })),
       totalWidth: SELECT_WIDTH + widths.reduce((a, b) => a + b, 0) + ACTIONS_WIDTH,
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the visible columns and their sizes are a function of the layout
@@ -134,33 +135,17 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
     return () => clearTimeout(t);
   }, [def.name, layout]);
 
-  // ---- Rows: a virtual list over the whole answer, pages fetched as they come into view.
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollPaddingStart: ROW_HEIGHT,
-    initialRect: { width: 1200, height: 600 },
-    // Scrolling renders in React's own time rather than synchronously inside each scroll event.
-    useFlushSync: false,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstIndex = items[0]?.index ?? 0;
-  const lastIndex = items.at(-1)?.index ?? 0;
-  // Only rows the view rests on are fetched: flinging through 200,000 rows asks for nothing until it stops.
-  useEffect(() => {
-    const t = setTimeout(() => store.ensure(firstIndex, lastIndex), 60);
-    return () => clearTimeout(t);
-  }, [store, firstIndex, lastIndex, total]);
+  // ---- Rows: drawn by the grid body (its own component: a scroll frame renders only rows), which reports what it shows.
+  // State, not a ref: the body's virtualizer needs the element once it exists (a child renders before its parent's ref is set).
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const shown = useRef<ShownRows>({ first: 0, last: 0 });
   // The server rendered the page again (a server action such as accepting a stock report): the rows on
   // screen come again from the list, so they show what the action wrote.
   const firstPage = useRef(initialPage);
   useEffect(() => {
     if (firstPage.current === initialPage) return;
     firstPage.current = initialPage;
-    store.reload(firstIndex, lastIndex);
+    store.reload(shown.current.first, shown.current.last);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server sends a new first page
   }, [initialPage]);
   // A performance mark for the benchmark (and the browser's profiler): the first rows are on screen.
@@ -172,7 +157,12 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
   const [nav, setNav] = useState<GridNavState>(INITIAL_NAV);
   const bounds = useMemo(() => ({ rows: total, cols: cols.length }), [total, cols.length]);
   const dispatch = useCallback((a: GridNavAction) => setNav((s) => gridNavReducer(s, a, bounds)), [bounds]);
-  useEffect(() => dispatch({ type: 'bounds', ...bounds }), [bounds, dispatch]);
+  // Fewer rows or columns (another filter, a hidden column): the active cell and range stay inside them.
+  const [navBounds, setNavBounds] = useState(bounds);
+  if (navBounds !== bounds) {
+    setNavBounds(bounds);
+    setNav((s) => gridNavReducer(s, { type: 'bounds', ...bounds }, bounds));
+  }
   // Another filter, sort or search is another list: a selection of the old one means nothing in it.
   const [selectionQuery, setSelectionQuery] = useState(query);
   if (selectionQuery !== query) {
@@ -180,24 +170,10 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
     setNav((s) => ({ ...s, anchor: null, editing: false, selectedRows: new Set() }));
   }
   const gridFocused = useRef(false);
-  const cellId = (row: number, col: number) => cellIdOf(def.name, row, col);
-  useEffect(() => {
-    if (!gridFocused.current) return;
-    virtualizer.scrollToIndex(nav.active.row, { align: 'auto' });
-    const id = cellId(nav.active.row, nav.active.col);
-    const raf = requestAnimationFrame(() => {
-      const el = document.getElementById(id);
-      if (!el) return;
-      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-      if (!nav.editing) el.focus({ preventScroll: true });
-    });
-    return () => cancelAnimationFrame(raf);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the active cell only
-  }, [nav.active.row, nav.active.col, nav.editing]);
 
   // ---- Writes: every edit, paste and bulk action is a previewed change set.
   const [announcement, setAnnouncement] = useState('');
-  const reloadVisible = useCallback(() => store.reload(firstIndex, lastIndex), [store, firstIndex, lastIndex]);
+  const reloadVisible = useCallback(() => store.reload(shown.current.first, shown.current.last), [store]);
   const flow = useChangeFlow({ onCommitted: reloadVisible, announce: setAnnouncement });
   const [historyOf, setHistoryOf] = useState<ListRow | null>(null);
   // When the preview dialog closes after an inline edit or a paste, the cell editor that had focus is gone and
@@ -211,7 +187,7 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
     const raf = requestAnimationFrame(() => {
       const current = document.activeElement;
       if (current && current !== document.body) return;
-      document.getElementById(cellId(nav.active.row, nav.active.col))?.focus({ preventScroll: true });
+      findCell(scrollElement, nav.active.row, nav.active.col)?.focus({ preventScroll: true });
     });
     return () => cancelAnimationFrame(raf);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the dialog closes
@@ -230,7 +206,7 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
     }
     return [];
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rows come from the store, which changes with its snapshot
-  }, [nav.selectedRows, range.top, range.bottom, total, store.getSnapshot()]);
+  }, [nav.selectedRows, range.top, range.bottom, total, version]);
 
   function commitCell(edit: CellEdit, moveDown: boolean) {
     const { changes, problems } = buildCellChanges(def, [edit]);
@@ -272,7 +248,7 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
       return;
     }
     const active = store.row(nav.active.row);
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 2);
+    const pageRows = Math.max(1, Math.floor((scrollElement?.clientHeight ?? 600) / ROW_HEIGHT) - 2);
     const action = keyToNavAction(e, pageRows, active?.id);
     if (!action) return;
     if (action.type === 'edit') {
@@ -310,7 +286,6 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
     },
     cancel: () => latest.current.dispatch({ type: 'cancel' }),
   }));
-  const rangeCols = useMemo(() => ({ left: range.left, right: range.right }), [range.left, range.right]);
   const resetLayout = useCallback(() => setLayout(initialLayout(def, null)), [def]);
 
   return (
@@ -336,7 +311,7 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
         {announcement}
       </p>
       <div
-        ref={scrollRef}
+        ref={setScrollElement}
         className={styles.scroll}
         role="grid"
         aria-label={def.title}
@@ -407,31 +382,18 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
             </div>
           </div>
         </div>
-        <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
-          {total === 0 && !store.loading ? <p className={styles.empty}>No rows match. Clear a filter or the search.</p> : null}
-          {items.map((item) => {
-            const row = store.row(item.index);
-            const isActiveRow = nav.active.row === item.index;
-            const covered = nav.anchor !== null && item.index >= range.top && item.index <= range.bottom;
-            return (
-              <GridRow
-                key={item.key}
-                table={def.name}
-                index={item.index}
-                start={item.start}
-                row={row}
-                label={row ? rowLabel(def, row) : ''}
-                model={model}
-                selected={row ? nav.selectedRows.has(row.id) : false}
-                activeCol={isActiveRow ? nav.active.col : -1}
-                editing={isActiveRow && nav.editing}
-                range={covered ? rangeCols : null}
-                canEdit={canEdit}
-                handlers={handlers}
-              />
-            );
-          })}
-        </div>
+        <GridBody
+          def={def}
+          store={store}
+          version={version}
+          scrollElement={scrollElement}
+          gridFocused={gridFocused}
+          shown={shown}
+          model={model}
+          nav={nav}
+          canEdit={canEdit}
+          handlers={handlers}
+        />
       </div>
       <ChangeDialog flow={flow} />
       {historyOf ? <HistoryDrawer def={def} row={historyOf} onClose={() => setHistoryOf(null)} /> : null}

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, type MouseEvent } from 'react';
+import { memo, type CSSProperties, type MouseEvent } from 'react';
 import type { ColumnDef, ListRow } from '@/lib/tables/types';
 import { CellEditor } from './cell-editor';
 import { cellText } from './cell-text';
@@ -11,6 +11,8 @@ export interface ColumnModel {
   widths: number[];
   /** The sticky left offset of each pinned column; -1 for a column that scrolls. */
   stickyLeft: number[];
+  /** Each column's cell style (width, sticky offset): the same objects from frame to frame, so React has nothing to compare. */
+  cellStyles: CSSProperties[];
   totalWidth: number;
 }
 
@@ -27,14 +29,19 @@ export const SELECT_WIDTH = 40;
 export const ACTIONS_WIDTH = 84;
 export const ROW_HEIGHT = 34;
 
-export const cellId = (table: string, row: number, col: number) => `${table}-r${row}-c${col}`;
+/**
+ * The drawn cell at (row, col) of a grid, found by its ARIA indices (the header row is 1). Cells carry no ids:
+ * an id per cell is an attribute to rewrite in every cell on every frame of a scroll.
+ */
+export function findCell(grid: HTMLElement | null, row: number, col: number): HTMLElement | null {
+  return grid?.querySelector<HTMLElement>(`[role="row"][aria-rowindex="${row + 2}"] > [role="gridcell"][aria-colindex="${col + 2}"]`) ?? null;
+}
 
 /**
- * One drawn row. Memoised on what it shows, so scrolling renders only the rows that
- * come into view, not every row on screen.
+ * One drawn row. Memoised on what it shows, so a render that changes nothing in it (a click
+ * or a page loaded elsewhere) skips it; a scroll gives it another row to show (see grid-body).
  */
 export const GridRow = memo(function GridRow({
-  table,
   index,
   start,
   row,
@@ -47,7 +54,6 @@ export const GridRow = memo(function GridRow({
   canEdit,
   handlers,
 }: {
-  table: string;
   index: number;
   start: number;
   row: ListRow | undefined;
@@ -62,7 +68,7 @@ export const GridRow = memo(function GridRow({
   canEdit: boolean;
   handlers: RowHandlers;
 }) {
-  const { cols, widths, stickyLeft, totalWidth } = model;
+  const { cols, stickyLeft, cellStyles, totalWidth } = model;
   return (
     <div
       role="row"
@@ -82,7 +88,6 @@ export const GridRow = memo(function GridRow({
         return (
           <div
             key={spec.key}
-            id={cellId(table, index, ci)}
             role="gridcell"
             aria-colindex={ci + 2}
             aria-selected={range ? inRange : undefined}
@@ -90,7 +95,7 @@ export const GridRow = memo(function GridRow({
             title={isActive && canEdit && spec.edit ? 'Enter or F2 to edit' : undefined}
             tabIndex={isActive ? 0 : -1}
             className={`${styles.cell} ${spec.value === 'decimal' || spec.value === 'int' ? styles.num : ''} ${pinned ? styles.sticky : ''} ${isActive ? styles.active : ''} ${inRange ? styles.inRange : ''}`}
-            style={{ width: widths[ci], ...(pinned ? { left: stickyLeft[ci] } : {}) }}
+            style={cellStyles[ci]}
             onMouseDown={(e) => handlers.mouseDown(e, index, ci)}
             onDoubleClick={() => canEdit && spec.edit && row && handlers.edit()}
           >

@@ -59,3 +59,33 @@ test('an executive gets a read-only grid: no editor opens and no bulk actions ap
   await page.keyboard.press(' ');
   await expect(page.getByRole('toolbar', { name: 'Bulk actions' })).toHaveCount(0);
 });
+
+// Drawn rows are reused for the rows scrolled to (components/data-grid/grid-body.tsx): the focus and an
+// open editor must still stay with their own row.
+test('the focus follows the active cell down past the first screen, and an open editor keeps its draft while the grid scrolls', async ({ signIn }) => {
+  const page = await signIn('procurement');
+  await page.goto('/purchase-orders');
+  const g = grid(page, 'Purchase-order lines');
+  const cell = (row: number, col: number) => g.locator(`[role="row"][aria-rowindex="${row + 2}"] > [role="gridcell"][aria-colindex="${col + 2}"]`);
+  await cell(0, 0).click();
+  await expect(cell(0, 0)).toBeFocused();
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
+  await expect(cell(40, 0)).toBeFocused();
+  await expect(cell(40, 0)).toBeInViewport();
+
+  // The promised date (supplier, PO, line, SKU, item, qty, unit, promised) of that row, edited and not yet saved.
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+  await expect(cell(40, 7)).toBeFocused();
+  await page.keyboard.press('Enter');
+  const editor = g.getByLabel(/^Promised of /);
+  await expect(editor).toBeFocused();
+  await editor.fill('2033-01-02');
+  const top = await g.evaluate((el) => el.scrollTop);
+  await g.evaluate((el) => el.scrollBy(0, 3 * 34));
+  await expect.poll(() => g.evaluate((el) => el.scrollTop)).toBeGreaterThan(top);
+  await expect(cell(40, 7).getByLabel(/^Promised of /)).toHaveValue('2033-01-02');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(cell(40, 7)).toBeFocused();
+});
