@@ -115,7 +115,7 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
     });
 
     it('with no open line left, a refresh stores nothing and the state says there is nothing to value (not "computing")', async () => {
-      const open = (await fetchListPage(env.db.prisma, PO, query([{ field: 'lineNo', dir: 'asc' }], { status: 'open' }))).rows;
+      const open = (await fetchListPage(env.db, PO, query([{ field: 'lineNo', dir: 'asc' }], { status: 'open' }))).rows;
       expect(open.length).toBeGreaterThan(0);
       const p = parseChangeRequest({ changes: open.map((l) => ({ entity: 'purchaseOrderLine', id: l.id, version: l.version, set: { status: 'cancelled' } })), source: 'bulk' });
       if (!p.ok) throw new Error(p.message);
