@@ -57,7 +57,8 @@ export type DashboardLineValues =
  * The dashboard never waits for the engine: it shows the stored forecast of the
  * data as it is now, or says what is being computed and hands back `start`, which
  * the page runs after its response is sent (a no-op when it is already running).
- * What-ifs already answered are read in the same pass (one read of the model rows).
+ * The forecast and the what-ifs already answered are found by the data version (lib/forecast/data-version.ts)
+ * without reading the model; only when the dashboard's own key is not known yet are the model rows read, once.
  */
 export async function fetchDashboardState(
   params: Pick<ForecastParams, 'planStart' | 'horizonDays'> = {},
@@ -84,21 +85,20 @@ export async function fetchDashboardState(
         }),
       ),
     ]);
-    // A what-if whose answer is stored under a key not yet known here: read the model once to find it.
-    if (answered.every((a) => a !== null)) {
-      const items = itemNamesOf({ items: itemRows });
-      const loadModel = async () => (await loadForecastInput(db.prisma, at, DASHBOARD_OPTIONS)).model;
-      return {
-        status: 'ready',
-        lineValues: also.lineValues ? await dashboardLineValues(db, loadModel, known.key) : null,
-        summary: summarizeForecast(known.forecast, at.planStart, items),
-        bottlenecks: known.forecast.bottlenecks,
-        computedAt: known.computedAt.toISOString(),
-        dataAsOf,
-        items,
-        whatIfs: Object.fromEntries(answered.map((a) => [a!.spec.label, summarizeForecast(a!.forecast, at.planStart, items)])),
-      };
-    }
+    // A what-if not found by its alias is left to the page, which asks GET /api/forecast for it (that reads the
+    // model once, finds or computes the answer and records its alias): this view never reads the model for it.
+    const items = itemNamesOf({ items: itemRows });
+    const loadModel = async () => (await loadForecastInput(db.prisma, at, DASHBOARD_OPTIONS)).model;
+    return {
+      status: 'ready',
+      lineValues: also.lineValues ? await dashboardLineValues(db, loadModel, known.key) : null,
+      summary: summarizeForecast(known.forecast, at.planStart, items),
+      bottlenecks: known.forecast.bottlenecks,
+      computedAt: known.computedAt.toISOString(),
+      dataAsOf,
+      items,
+      whatIfs: Object.fromEntries(answered.flatMap((a) => (a ? [[a.spec.label, summarizeForecast(a.forecast, at.planStart, items)] as const] : []))),
+    };
   }
   if ((await db.prisma.item.count()) === 0) return { status: 'empty' };
   const [rows, dataAsOf] = await Promise.all([loadModelRows(db.prisma), fetchLastDataChange(db.prisma)]);
