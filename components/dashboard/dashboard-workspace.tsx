@@ -12,7 +12,7 @@ import { formatInt } from '@/components/ui/format';
 import { downloadPng, downloadSvg } from './chart-export';
 import { describeAdjustment } from './describe-adjustment';
 import { RampChart, signed } from './ramp-chart';
-import { useWhatIfs, type WhatIfState } from './use-whatif';
+import { startWhatIf, useWhatIfs, type WhatIfState } from './use-whatif';
 import { WhatIfBuilder, type BuilderChoices } from './whatif-builder';
 import { WhatIfDeltas } from './whatif-deltas';
 
@@ -261,7 +261,11 @@ export function DashboardWorkspace({
           choices={choices}
           draft={savedA ? savedA.adjustments : draftList}
           busy={busy}
-          onRun={(list) => go({ scenario: null, adjustments: JSON.stringify(list) })}
+          onRun={(list) => {
+            const adjustments = JSON.stringify(list);
+            startWhatIf({ scenario: null, adjustments }, dates);
+            go({ scenario: null, adjustments });
+          }}
           onSave={save}
         />
         <h3>Saved what-ifs</h3>

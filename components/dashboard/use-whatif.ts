@@ -20,6 +20,41 @@ export interface WhatIfRequest {
   label: string;
 }
 
+const requestKey = (r: Pick<WhatIfRequest, 'scenario' | 'adjustments'>) => `${r.scenario ?? ''}|${r.adjustments ?? ''}`;
+
+/** A what-if asked for before the page that draws it arrived: its answer (or failure), and when it was asked. */
+interface HeadStart {
+  answer: Promise<Forecast>;
+  started: number;
+}
+// Browser-only state (one copy per tab): what the builder's "Show the what-if" asked for, taken by the page it opens.
+const headStarts = new Map<string, HeadStart>();
+
+function askForWhatIf(request: Pick<WhatIfRequest, 'scenario' | 'adjustments'>, base: { planStart: string; horizonDays: number }): Promise<Forecast> {
+  const q = new URLSearchParams({ tier: 'quick', planStart: base.planStart, horizonDays: String(base.horizonDays) });
+  if (request.scenario) q.set('scenario', request.scenario);
+  else if (request.adjustments) q.set('adjustments', request.adjustments);
+  return fetch(`/api/forecast?${q}`).then(async (res) => {
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: string };
+      const wait = res.headers.get('Retry-After');
+      throw new Error(`${body.error ?? `The engine answered ${res.status}.`}${wait ? ` Try again in ${wait} s.` : ''}`);
+    }
+    return (await res.json()) as Forecast;
+  });
+}
+
+/**
+ * Starts asking for a what-if now, while the page that draws it is still being fetched (its URL carries the
+ * what-if): the engine's answer and the page's navigation then run side by side instead of one after the other.
+ */
+export function startWhatIf(request: Pick<WhatIfRequest, 'scenario' | 'adjustments'>, base: { planStart: string; horizonDays: number }): void {
+  const answer = askForWhatIf(request, base);
+  answer.catch(() => undefined); // reported by the page that takes it
+  headStarts.clear(); // only the latest: an older one is never drawn
+  headStarts.set(requestKey(request), { answer, started: performance.now() });
+}
+
 /**
  * Asks the engine for a what-if at the quick tier (`GET /api/forecast?tier=quick`),
  * over the baseline's own plan start and horizon so the two are comparable day by
@@ -32,24 +67,16 @@ export function useWhatIf(
   answered?: ChartSummary,
 ): WhatIfState {
   // An answer the page brought along needs no request.
-  const key = request && !answered ? `${request.scenario ?? ''}|${request.adjustments ?? ''}` : '';
+  const key = request && !answered ? requestKey(request) : '';
   const [state, setState] = useState<{ key: string; value: WhatIfState }>({ key: '', value: { status: 'none' } });
   useEffect(() => {
     if (!request || !key) return;
     let live = true;
-    const started = performance.now();
-    const q = new URLSearchParams({ tier: 'quick', planStart: base.planStart, horizonDays: String(base.horizonDays) });
-    if (request.scenario) q.set('scenario', request.scenario);
-    else if (request.adjustments) q.set('adjustments', request.adjustments);
-    fetch(`/api/forecast?${q}`)
-      .then(async (res) => {
-        if (!res.ok) {
-          const body = (await res.json().catch(() => ({}))) as { error?: string };
-          const wait = res.headers.get('Retry-After');
-          throw new Error(`${body.error ?? `The engine answered ${res.status}.`}${wait ? ` Try again in ${wait} s.` : ''}`);
-        }
-        return (await res.json()) as Forecast;
-      })
+    // Taken once: the builder asked for it already (startWhatIf); a later visit to the same URL asks anew.
+    const early = headStarts.get(key);
+    headStarts.delete(key);
+    const started = early?.started ?? performance.now();
+    (early?.answer ?? askForWhatIf(request, base))
       .then((f) => {
         if (!live) return;
         setState({ key, value: { status: 'ready', name: request.label, summary: chartSummaryOf(summarizeForecast(f, base.today, items)), ms: performance.now() - started } });

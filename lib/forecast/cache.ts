@@ -38,6 +38,11 @@ export function inputVersionOf(model: CapacityModel): string {
  * that knows the model's input version already passes it: hashing the whole model again is the costly part.
  */
 export function forecastKey(model: CapacityModel, options: ForecastOptions, inputVersion = inputVersionOf(model)): string {
+  return forecastKeyOfVersion(inputVersion, options);
+}
+
+/** The cache key of a model already hashed (its input version) with other options. */
+export function forecastKeyOfVersion(inputVersion: string, options: ForecastOptions): string {
   return `${inputVersion}.${sha256(JSON.stringify(options)).slice(0, 16)}`;
 }
 

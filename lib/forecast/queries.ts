@@ -2,17 +2,18 @@ import 'server-only';
 import type { CapacityModel, Forecast } from '@/lib/capacity';
 import { getDatabase } from '@/lib/db/client';
 import type { OpenDatabase } from '@/lib/db/open';
-import { cachedForecast, forecastKey, inputVersionOfKey, isComputing, storedForecast } from './cache';
+import { cachedForecast, forecastKey, forecastKeyOfVersion, inputVersionOfKey, isComputing, storedForecast } from './cache';
+import { fetchDataVersion, recordAlias, storedForRequest } from './data-version';
 import type { ComputingWhat } from './computing';
 import { DASHBOARD_OPTIONS } from './dashboard-options';
 import { fetchLastDataChange, type DataChange } from './data-as-of';
-import { todayIso, type ForecastParams } from './params';
-import { loadModelRows } from './load-model';
-import { loadForecastInput, requestOptions } from './run-forecast';
+import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from './params';
+import { loadModelRows, MODEL_QUERIES, type ModelRows } from './load-model';
+import { loadForecastInput, provenRequest, requestOptions } from './run-forecast';
 import { refreshLineValuesInBackground } from './line-values-store';
 import { runCoalesced } from './coalesced';
 import { summarizeForecast, type DashboardSummary, type ItemNames, type NextDelivery, type PoLineValue, type PromiseSlip, topLineValues } from './summarize';
-import { dashboardInputs, itemNamesOf, type WhatIfSpec } from '@/lib/scenarios/dashboard-inputs';
+import { dashboardInputs, dashboardRequest, itemNamesOf, whatIfRequest, type WhatIfSpec } from '@/lib/scenarios/dashboard-inputs';
 import { listScenarios, type ScenarioRow } from '@/lib/scenarios/store';
 
 
@@ -56,7 +57,8 @@ export type DashboardLineValues =
  * The dashboard never waits for the engine: it shows the stored forecast of the
  * data as it is now, or says what is being computed and hands back `start`, which
  * the page runs after its response is sent (a no-op when it is already running).
- * What-ifs already answered are read in the same pass (one read of the model rows).
+ * The forecast and the what-ifs already answered are found by the data version (lib/forecast/data-version.ts)
+ * without reading the model; only when the dashboard's own key is not known yet are the model rows read, once.
  */
 export async function fetchDashboardState(
   params: Pick<ForecastParams, 'planStart' | 'horizonDays'> = {},
@@ -64,13 +66,54 @@ export async function fetchDashboardState(
   also: { lineValues?: boolean } = {},
 ): Promise<DashboardState> {
   const db = await getDatabase();
+  // Read before any of the model: what is found by it is never older than the data (lib/forecast/data-version.ts).
+  const version = await fetchDataVersion(db);
+  const at = { planStart: params.planStart ?? todayIso(), horizonDays: params.horizonDays ?? DEFAULT_HORIZON_DAYS };
+  const known = await storedForRequest(db, version, dashboardRequest(at));
+  if (known) {
+    // The common case: the forecast of the data as it is now is stored and its key known, so the model's rows
+    // (214,000 PO lines on the large model) are never read; only the item names gates are labelled with.
+    const [itemRows, dataAsOf, answered] = await Promise.all([
+      db.prisma.$queryRawUnsafe<ModelRows['items']>(MODEL_QUERIES.items),
+      fetchLastDataChange(db.prisma),
+      Promise.all(
+        whatIfs.map(async (spec) => {
+          const request = await whatIfRequest(db.prisma, spec, at);
+          if (!request) return null;
+          const f = (await storedForRequest(db, version, provenRequest(request))) ?? (await storedForRequest(db, version, request));
+          return f ? { spec, forecast: f.forecast } : null;
+        }),
+      ),
+    ]);
+    // A what-if not found by its alias is left to the page, which asks GET /api/forecast for it (that reads the
+    // model once, finds or computes the answer and records its alias): this view never reads the model for it.
+    const items = itemNamesOf({ items: itemRows });
+    const loadModel = async () => (await loadForecastInput(db.prisma, at, DASHBOARD_OPTIONS)).model;
+    return {
+      status: 'ready',
+      lineValues: also.lineValues ? await dashboardLineValues(db, loadModel, known.key) : null,
+      summary: summarizeForecast(known.forecast, at.planStart, items),
+      bottlenecks: known.forecast.bottlenecks,
+      computedAt: known.computedAt.toISOString(),
+      dataAsOf,
+      items,
+      whatIfs: Object.fromEntries(answered.flatMap((a) => (a ? [[a.spec.label, summarizeForecast(a.forecast, at.planStart, items)] as const] : []))),
+    };
+  }
   if ((await db.prisma.item.count()) === 0) return { status: 'empty' };
   const [rows, dataAsOf] = await Promise.all([loadModelRows(db.prisma), fetchLastDataChange(db.prisma)]);
   const inputs = await dashboardInputs(db.prisma, rows, params, whatIfs);
   const { baseline } = inputs;
+  // The keys just computed are remembered for this data version: the next view (on any server) reads no model.
+  await recordAlias(db, version, baseline.request, baseline.key);
+  for (const { input } of inputs.whatIfs) {
+    if (!input) continue;
+    await recordAlias(db, version, input.request, input.key);
+    await recordAlias(db, version, provenRequest(input.request), input.provenKey);
+  }
   const stored = await storedForecast(db, baseline.key);
   if (stored) {
-    const today = params.planStart ?? todayIso();
+    const today = at.planStart;
     const items = itemNamesOf(rows);
     const answered = await Promise.all(
       inputs.whatIfs.map(async ({ spec, input }) => {
@@ -79,7 +122,7 @@ export async function fetchDashboardState(
         return f ? ([spec.label, summarizeForecast(f.forecast, today, items)] as const) : null;
       }),
     );
-    const lineValues = also.lineValues ? await dashboardLineValues(db, baseline.model, baseline.key) : null;
+    const lineValues = also.lineValues ? await dashboardLineValues(db, async () => baseline.model, baseline.key) : null;
     return {
       status: 'ready',
       lineValues,
@@ -115,11 +158,14 @@ export async function fetchDashboardState(
   };
 }
 
-/** The plan's PO-line values when stored (the same key as `GET /api/forecast?include=lineValues`), else how to start them. */
-async function dashboardLineValues(db: OpenDatabase, model: CapacityModel, baselineKey: string): Promise<DashboardLineValues> {
+/**
+ * The plan's PO-line values when stored (the same key as `GET /api/forecast?include=lineValues`), else how to
+ * start them. `loadModel` reads the baseline's model, only when they must be computed.
+ */
+async function dashboardLineValues(db: OpenDatabase, loadModel: () => Promise<CapacityModel>, baselineKey: string): Promise<DashboardLineValues> {
   const options = requestOptions({ include: ['lineValues'] }, DASHBOARD_OPTIONS);
   // Same model as the baseline's: its input version is known, so the model is not hashed again on every view.
-  const key = forecastKey(model, options, inputVersionOfKey(baselineKey));
+  const key = forecastKeyOfVersion(inputVersionOfKey(baselineKey), options);
   const stored = await storedForecast(db, key);
   const doc = stored?.forecast as (Forecast & { poLineValues?: PoLineValue[]; poLineValuesNote?: string }) | undefined;
   if (stored && doc && Array.isArray(doc.poLineValues)) {
@@ -147,7 +193,11 @@ async function dashboardLineValues(db: OpenDatabase, model: CapacityModel, basel
     status: 'computing',
     start: async () => {
       if (isComputing(db, key)) return;
-      await cachedForecast(db, model, options, key, 'background').then(
+      // The model as it is now, keyed by itself: were the data changed since the view, this is the newer plan's.
+      const model = await loadModel();
+      const current = forecastKey(model, options);
+      if (isComputing(db, current)) return;
+      await cachedForecast(db, model, options, current, 'background').then(
         () => undefined,
         (err: unknown) => console.error('ClearBuild: computing the PO lines’ values failed:', err),
       );
@@ -172,8 +222,11 @@ export async function refreshDashboardForecast(db?: OpenDatabase): Promise<void>
 
 async function refreshOnce(db: OpenDatabase): Promise<void> {
   try {
+    const version = await fetchDataVersion(db); // before the model's rows
     if ((await db.prisma.item.count()) === 0) return;
     const input = await loadForecastInput(db.prisma, {}, DASHBOARD_OPTIONS);
+    // The next dashboard view finds what this computes by the data version alone.
+    await recordAlias(db, version, input.request, input.key);
     await cachedForecast(db, input.model, input.options, input.key, 'background');
   } catch (err) {
     console.error('ClearBuild: computing the dashboard forecast in the background failed:', err);

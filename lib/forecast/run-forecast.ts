@@ -4,6 +4,7 @@ import { buildCapacityModel } from './build-model';
 import { cachedForecast, forecastKey, type ForecastCacheHost } from './cache';
 import { loadPendingStock } from '@/lib/supplier-stock/pending-stock';
 import { expandWithOrigins, stockSuppliersOf, type StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
+import { fetchDataVersion, recordAlias, storedForRequest, type ForecastRequest } from './data-version';
 import { loadModelRows } from './load-model';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from './params';
 
@@ -53,13 +54,21 @@ export interface ForecastInput {
   options: ForecastOptions;
   key: string;
   scenario: string | null;
+  /** What besides the data it was built from (its alias at a data version: lib/forecast/data-version.ts). */
+  request: ForecastRequest;
 }
 
 /**
- * What the forecast for these parameters is computed from. Explicit parameters win
- * over the scenario's stored plan start and horizon; those win over today and 365 days.
+ * What a forecast for these parameters asks for besides the data: the scenario's
+ * stored adjustments (one small read), plan start and horizon, options. Explicit
+ * parameters win over the scenario's stored plan start and horizon; those win over
+ * today and 365 days.
  */
-export async function loadForecastInput(prisma: PrismaClient, params: ForecastParams, options: ForecastOptions = {}): Promise<ForecastInput> {
+export async function resolveForecastRequest(
+  prisma: PrismaClient,
+  params: ForecastParams,
+  options: ForecastOptions = {},
+): Promise<{ request: ForecastRequest; scenario: string | null }> {
   let stored: StoredAdjustment[] = [];
   let scenarioStart: string | null = null;
   let scenarioHorizon: number | null = null;
@@ -70,20 +79,39 @@ export async function loadForecastInput(prisma: PrismaClient, params: ForecastPa
     scenarioStart = s.planStart ? s.planStart.toISOString().slice(0, 10) : null;
     scenarioHorizon = s.horizonDays;
   }
-  const [rows, adjustments] = await Promise.all([loadModelRows(prisma), resolveAdjustments(prisma, stored)]);
-  const model = buildCapacityModel(rows, {
-    planStart: params.planStart ?? scenarioStart ?? todayIso(),
-    horizonDays: params.horizonDays ?? scenarioHorizon ?? DEFAULT_HORIZON_DAYS,
-    adjustments,
-  });
-  const opts = requestOptions(params, options);
-  return { model, options: opts, key: forecastKey(model, opts), scenario: params.scenario ?? null };
+  return {
+    request: {
+      planStart: params.planStart ?? scenarioStart ?? todayIso(),
+      horizonDays: params.horizonDays ?? scenarioHorizon ?? DEFAULT_HORIZON_DAYS,
+      adjustments: stored,
+      options: requestOptions(params, options),
+    },
+    scenario: params.scenario ?? null,
+  };
+}
+
+/** The model of a request, read from the database now (all of the model's rows), and its cache key. */
+export async function buildForecastInput(prisma: PrismaClient, request: ForecastRequest, scenario: string | null = null): Promise<ForecastInput> {
+  const [rows, adjustments] = await Promise.all([loadModelRows(prisma), resolveAdjustments(prisma, request.adjustments)]);
+  const model = buildCapacityModel(rows, { planStart: request.planStart, horizonDays: request.horizonDays, adjustments });
+  return { model, options: request.options, key: forecastKey(model, request.options), scenario, request };
+}
+
+/** What the forecast for these parameters is computed from (see resolveForecastRequest). */
+export async function loadForecastInput(prisma: PrismaClient, params: ForecastParams, options: ForecastOptions = {}): Promise<ForecastInput> {
+  const { request, scenario } = await resolveForecastRequest(prisma, params, options);
+  return buildForecastInput(prisma, request, scenario);
+}
+
+/** The same request at the proven tier (what a quick answer is upgraded to). */
+export function provenRequest(request: ForecastRequest): ForecastRequest {
+  return { ...request, options: { ...request.options, tier: 'proven' } };
 }
 
 /** The same input at the proven tier (what a quick answer is upgraded to). */
 export function provenInput(input: ForecastInput): ForecastInput {
-  const options = { ...input.options, tier: 'proven' as const };
-  return { ...input, options, key: forecastKey(input.model, options) };
+  const request = provenRequest(input.request);
+  return { ...input, options: request.options, request, key: forecastKey(input.model, request.options) };
 }
 
 /** A stored scenario's adjustments as the engine takes them (supplier stock what-ifs read the waiting reports). */
@@ -99,7 +127,12 @@ export async function resolveAdjustmentsWithOrigins(prisma: PrismaClient, stored
 /** The forecast the CLI, the API and the dashboard serve, from the shared cache when it holds it. */
 export async function runForecast(host: ForecastCacheHost, params: ForecastParams, options: ForecastOptions = {}): Promise<ForecastRun> {
   const t0 = performance.now();
-  const input = await loadForecastInput(host.prisma, params, options);
+  const version = await fetchDataVersion(host); // before anything of the model is read (lib/forecast/data-version.ts)
+  const { request, scenario } = await resolveForecastRequest(host.prisma, params, options);
+  const hit = await storedForRequest(host, version, request);
+  if (hit) return { forecast: hit.forecast, scenario, timings: { loadMs: performance.now() - t0, engineMs: 0 } };
+  const input = await buildForecastInput(host.prisma, request, scenario);
+  await recordAlias(host, version, request, input.key);
   const t1 = performance.now();
   const forecast = await cachedForecast(host, input.model, input.options, input.key);
   return { forecast, scenario: input.scenario, timings: { loadMs: t1 - t0, engineMs: performance.now() - t1 } };

@@ -1,10 +1,11 @@
 import type { CapacityModel, ForecastOptions } from '@/lib/capacity';
+import type { ForecastRequest } from '@/lib/forecast/data-version';
 import { buildCapacityModel } from '@/lib/forecast/build-model';
 import { forecastKey, inputVersionOf } from '@/lib/forecast/cache';
 import { DASHBOARD_OPTIONS } from '@/lib/forecast/dashboard-options';
 import type { ModelRows } from '@/lib/forecast/load-model';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from '@/lib/forecast/params';
-import { requestOptions, resolveAdjustments } from '@/lib/forecast/run-forecast';
+import { provenRequest, requestOptions, resolveAdjustments } from '@/lib/forecast/run-forecast';
 import type { ItemNames } from '@/lib/forecast/summarize';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
@@ -18,6 +19,8 @@ export interface WhatIfSpec {
 }
 
 export interface KeyedInput {
+  /** What besides the data the model was built from (its alias at a data version). */
+  request: ForecastRequest;
   model: CapacityModel;
   options: ForecastOptions;
   key: string;
@@ -40,24 +43,40 @@ export async function dashboardInputs(
 ): Promise<{ baseline: KeyedInput; whatIfs: { spec: WhatIfSpec; input: KeyedInput | null }[] }> {
   const planStart = params.planStart ?? todayIso();
   const horizonDays = params.horizonDays ?? DEFAULT_HORIZON_DAYS;
-  const keyed = (model: CapacityModel, options: ForecastOptions): KeyedInput => {
+  const keyed = (request: ForecastRequest, model: CapacityModel): KeyedInput => {
+    const { options } = request;
     const version = inputVersionOf(model); // hashed once for both keys
-    return { model, options, key: forecastKey(model, options, version), provenKey: forecastKey(model, { ...options, tier: 'proven' }, version) };
+    return { request, model, options, key: forecastKey(model, options, version), provenKey: forecastKey(model, provenRequest(request).options, version) };
   };
-  const baseline = keyed(buildCapacityModel(rows, { planStart, horizonDays, adjustments: [] }), requestOptions({}, DASHBOARD_OPTIONS));
+  const baselineRequest = dashboardRequest({ planStart, horizonDays });
+  const baseline = keyed(baselineRequest, buildCapacityModel(rows, { planStart, horizonDays, adjustments: [] }));
   const resolved = await Promise.all(
     whatIfs.map(async (spec) => {
-      let stored: StoredAdjustment[] | null = spec.adjustments?.map(jsonbOrder) ?? null;
-      if (spec.scenario) {
-        const s = await prisma.scenario.findUnique({ where: { name: spec.scenario }, select: { adjustments: true } });
-        stored = s && Array.isArray(s.adjustments) ? (s.adjustments as unknown as StoredAdjustment[]) : null;
-      }
-      if (!stored) return { spec, input: null };
-      const model = buildCapacityModel(rows, { planStart, horizonDays, adjustments: await resolveAdjustments(prisma, stored) });
-      return { spec, input: keyed(model, requestOptions({ tier: 'quick' })) };
+      const request = await whatIfRequest(prisma, spec, { planStart, horizonDays });
+      if (!request) return { spec, input: null };
+      const model = buildCapacityModel(rows, { planStart, horizonDays, adjustments: await resolveAdjustments(prisma, request.adjustments) });
+      return { spec, input: keyed(request, model) };
     }),
   );
   return { baseline, whatIfs: resolved };
+}
+
+/** The dashboard's own forecast request: no adjustments, the dashboard's options (what `GET /api/forecast` asks by default). */
+export function dashboardRequest(at: { planStart: string; horizonDays: number }): ForecastRequest {
+  return { ...at, adjustments: [], options: requestOptions({}, DASHBOARD_OPTIONS) };
+}
+
+/**
+ * A what-if's request as the page asks the API for it: its adjustments (a saved scenario's as stored, a draft's
+ * in jsonb key order) over the baseline's plan start and horizon, at the quick tier. Null for an unknown scenario.
+ */
+export async function whatIfRequest(prisma: PrismaClient, spec: WhatIfSpec, at: { planStart: string; horizonDays: number }): Promise<ForecastRequest | null> {
+  let stored: StoredAdjustment[] | null = spec.adjustments?.map(jsonbOrder) ?? null;
+  if (spec.scenario) {
+    const s = await prisma.scenario.findUnique({ where: { name: spec.scenario }, select: { adjustments: true } });
+    stored = s && Array.isArray(s.adjustments) ? (s.adjustments as unknown as StoredAdjustment[]) : null;
+  }
+  return stored ? { ...at, adjustments: stored, options: requestOptions({ tier: 'quick' }) } : null;
 }
 
 /** Item names and sites from the model rows: the words gates are labelled with. */

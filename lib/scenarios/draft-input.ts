@@ -1,8 +1,6 @@
-import { buildCapacityModel } from '@/lib/forecast/build-model';
-import { forecastKey } from '@/lib/forecast/cache';
-import { loadModelRows } from '@/lib/forecast/load-model';
+import type { ForecastRequest } from '@/lib/forecast/data-version';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from '@/lib/forecast/params';
-import { requestOptions, resolveAdjustments, type ForecastInput } from '@/lib/forecast/run-forecast';
+import { buildForecastInput, requestOptions, type ForecastInput } from '@/lib/forecast/run-forecast';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
 
@@ -12,14 +10,17 @@ import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
  * scenario with these adjustments would have, so saving it later reuses the answer.
  */
 export async function loadDraftInput(prisma: PrismaClient, params: ForecastParams, adjustments: StoredAdjustment[]): Promise<ForecastInput> {
-  const [rows, resolved] = await Promise.all([loadModelRows(prisma), resolveAdjustments(prisma, adjustments.map(jsonbOrder))]);
-  const model = buildCapacityModel(rows, {
+  return buildForecastInput(prisma, draftRequest(params, adjustments));
+}
+
+/** A draft's request: what besides the data its forecast is built from (no read needed). */
+export function draftRequest(params: ForecastParams, adjustments: StoredAdjustment[]): ForecastRequest {
+  return {
     planStart: params.planStart ?? todayIso(),
     horizonDays: params.horizonDays ?? DEFAULT_HORIZON_DAYS,
-    adjustments: resolved,
-  });
-  const options = requestOptions(params);
-  return { model, options, key: forecastKey(model, options), scenario: null };
+    adjustments: adjustments.map(jsonbOrder),
+    options: requestOptions(params),
+  };
 }
 
 /** A draft's adjustments from a query parameter (JSON), or the reason it is not one. */

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@/lib/db/test-support';
 import { runImport } from '@/lib/imports/run-import';
-import { loadForecastInput } from '@/lib/forecast/run-forecast';
+import { loadForecastInput, provenRequest } from '@/lib/forecast/run-forecast';
 import { DASHBOARD_OPTIONS } from '@/lib/forecast/dashboard-options';
 import { loadModelRows } from '@/lib/forecast/load-model';
-import { dashboardInputs } from './dashboard-inputs';
+import { requestIdOf } from '@/lib/forecast/data-version';
+import { dashboardInputs, dashboardRequest } from './dashboard-inputs';
 import { loadDraftInput } from './draft-input';
 import { deleteScenario, findScenario, listScenarios, saveScenario } from './store';
 
@@ -51,6 +52,8 @@ for (const kind of testDatabaseKinds()) {
       const saved = await loadForecastInput(env.db.prisma, { ...params, scenario: 'same key' });
       const draft = await loadDraftInput(env.db.prisma, params, adjustments);
       expect(draft.key).toBe(saved.key);
+      // …and under one request, so the saved one is found by the data version alone once the draft was answered.
+      expect(requestIdOf(draft.request)).toBe(requestIdOf(saved.request));
     });
 
     it('looks the dashboard and its what-ifs up under the keys the forecast API stores them by, from one read of the rows', async () => {
@@ -66,6 +69,11 @@ for (const kind of testDatabaseKinds()) {
       const api = await loadForecastInput(env.db.prisma, { ...at, scenario: 'page key', tier: 'quick' });
       expect(page.whatIfs.map((w) => w.input?.key ?? null)).toEqual([api.key, api.key, null]);
       expect(page.whatIfs[0]!.input!.provenKey).toBe((await loadForecastInput(env.db.prisma, { ...at, scenario: 'page key' })).key);
+      // The same requests as the API's, so what the API answered is found by the page without reading the model.
+      expect(requestIdOf(page.baseline.request)).toBe(requestIdOf((await loadForecastInput(env.db.prisma, at, DASHBOARD_OPTIONS)).request));
+      expect(requestIdOf(dashboardRequest(at))).toBe(requestIdOf(page.baseline.request));
+      expect(page.whatIfs.map((w) => (w.input ? requestIdOf(w.input.request) : null))).toEqual([requestIdOf(api.request), requestIdOf(api.request), null]);
+      expect(requestIdOf(provenRequest(page.whatIfs[0]!.input!.request))).toBe(requestIdOf((await loadForecastInput(env.db.prisma, { ...at, scenario: 'page key' })).request));
     });
 
     it('refuses a name that exists (the API) but replaces it for the CLI', async () => {

@@ -4,9 +4,10 @@ import { getDatabase } from '@/lib/db/client';
 import { EngineBusyError } from '@/lib/engine/pool';
 import { cachedForecast, isComputing, storedForecast } from '@/lib/forecast/cache';
 import { describeParamIssues, forecastParamsSchema } from '@/lib/forecast/params';
-import { loadForecastInput, provenInput, UnknownScenarioError } from '@/lib/forecast/run-forecast';
+import { fetchDataVersion, recordAlias, storedForRequest } from '@/lib/forecast/data-version';
+import { buildForecastInput, provenInput, provenRequest, resolveForecastRequest, UnknownScenarioError } from '@/lib/forecast/run-forecast';
 import { parseForecastFormat, seriesCsv } from '@/lib/forecast/series-csv';
-import { loadDraftInput, parseDraftParam } from '@/lib/scenarios/draft-input';
+import { draftRequest, parseDraftParam } from '@/lib/scenarios/draft-input';
 import { describeScenarioIssue, parseAdjustments } from '@/lib/scenarios/scenario-schema';
 import type { Forecast } from '@/lib/capacity';
 import { jsonError, withAuth } from '@/lib/auth/guard';
@@ -53,9 +54,19 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _c
       : NextResponse.json(forecast);
   try {
     const db = await getDatabase();
-    const input = adjustments ? await loadDraftInput(db.prisma, parsed.data, adjustments.adjustments) : await loadForecastInput(db.prisma, parsed.data);
+    // The data's version first, then the request: a stored answer is found by them without reading the model.
+    const version = await fetchDataVersion(db);
+    const { request, scenario } = adjustments
+      ? { request: draftRequest(parsed.data, adjustments.adjustments), scenario: null }
+      : await resolveForecastRequest(db.prisma, parsed.data);
     // A quick request is answered by the proven forecast once it exists: the same input, a better answer.
-    const proven = input.options.tier === 'quick' ? provenInput(input) : null;
+    const provenReq = request.options.tier === 'quick' ? provenRequest(request) : null;
+    const known = (provenReq && (await storedForRequest(db, version, provenReq))) || (await storedForRequest(db, version, request));
+    if (known) return answer(known.forecast);
+    const input = await buildForecastInput(db.prisma, request, scenario);
+    const proven = provenReq ? provenInput(input) : null;
+    await recordAlias(db, version, input.request, input.key);
+    if (proven) await recordAlias(db, version, proven.request, proven.key);
     const stored = (proven && (await storedForecast(db, proven.key))) || (await storedForecast(db, input.key));
     if (stored) return answer(stored.forecast);
     if (!isComputing(db, input.key) && principal?.kind === 'user') {
