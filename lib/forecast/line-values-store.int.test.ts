@@ -9,7 +9,7 @@ import { fetchListPage } from '@/lib/tables/list';
 import type { ListQuery } from '@/lib/tables/query';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { cachedForecast } from './cache';
-import { baselineLineValuesInput, fetchLineValueState, refreshLineValues, writeLineValues } from './line-values-store';
+import { baselineLineValuesInput, fetchLineValueState, fetchStoredLineValues, refreshLineValues, writeLineValues } from './line-values-store';
 import { todayIso } from './params';
 
 // The PO list's GPU-days at stake: the baseline forecast's poLineValues stored per line and LEFT
@@ -74,6 +74,12 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
       expect(slips).toEqual([...slips].sort((a, b) => b - a));
       // The cancelled line has no value: after every valued one.
       expect(page.rows.at(-1)).toMatchObject({ lineNo: 4, gpuDaysPerWeekSlip: null, gpusGated: null });
+
+      // Read back whole in the engine's shape (what the dashboard lists when the document is not stored): the same values.
+      const byLineNo = (a: PoLineValue, b: PoLineValue) => a.lineNo - b.lineNo;
+      const table = await fetchStoredLineValues(env.db.prisma, forecast.inputVersion!);
+      expect(table?.values.sort(byLineNo)).toEqual([...values].sort(byLineNo));
+      expect(await fetchStoredLineValues(env.db.prisma, 'another-input')).toBeNull();
     });
 
     it('sorts and filters by the stored values in SQL, blanks last both ways; an older set never replaces a newer one; a data change makes it stale', async () => {

@@ -73,6 +73,47 @@ export async function fetchLineValueSet(prisma: Pick<PrismaClient, '$queryRawUns
 }
 
 /** `none`: no values stored; `openLines` says whether there is anything to value (else nothing ever will be). */
+/**
+ * Every stored line value of the forecast of `inputVersion`, in the engine's shape, read from the per-line table
+ * (null when the stored set is another input's). The dashboard's list of lines most at stake reads this when the
+ * forecast's own document is not stored: the large model's (200,000 valued lines) is over the cache's size cap, and
+ * a document in one process's memory is not on the other app servers.
+ */
+export async function fetchStoredLineValues(
+  prisma: Pick<PrismaClient, '$queryRawUnsafe'>,
+  inputVersion: string,
+): Promise<{ values: PoLineValue[]; dataReadAt: Date } | null> {
+  const set = await fetchLineValueSet(prisma);
+  if (!set || set.inputVersion !== inputVersion) return null;
+  const rows = await prisma.$queryRawUnsafe<
+    { supplier: string; poNumber: string; lineNo: number; sku: string; promisedDate: string; qty: string; gpus: number; slip: number; pull: number; method: string }[]
+  >(
+    `SELECT s.code AS supplier, p."poNumber", l."lineNo", i.sku, to_char(l."promisedDate", 'YYYY-MM-DD') AS "promisedDate",
+        trim_scale(l.qty)::text AS qty, v."gpusGated" AS gpus, v."gpuDaysPerWeekSlip"::float8 AS slip,
+        v."gpuDaysPerWeekPullIn"::float8 AS pull, v.method
+       FROM "PoLineValue" v
+       JOIN "PurchaseOrderLine" l ON l.id = v."purchaseOrderLineId"
+       JOIN "PurchaseOrder" p ON p.id = l."purchaseOrderId"
+       JOIN "Supplier" s ON s.id = p."supplierId"
+       JOIN "Item" i ON i.id = l."itemId"
+      WHERE v."inputVersion" = $1`,
+    inputVersion,
+  );
+  const values = rows.map((r) => ({
+    supplier: r.supplier,
+    poNumber: r.poNumber,
+    lineNo: Number(r.lineNo),
+    sku: r.sku,
+    promisedDate: r.promisedDate,
+    qty: r.qty,
+    gatesGpus: Number(r.gpus),
+    gpuDaysLostPerWeekSlip: Number(r.slip),
+    gpuDaysGainedPerWeekPullIn: Number(r.pull),
+    exact: r.method === 'exact',
+  }));
+  return { values, dataReadAt: set.dataReadAt };
+}
+
 export type LineValueState = { status: 'none'; openLines: boolean } | ({ status: 'current' | 'stale' } & LineValueSet);
 
 /**

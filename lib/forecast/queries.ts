@@ -10,7 +10,7 @@ import { fetchLastDataChange, type DataChange } from './data-as-of';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from './params';
 import { loadModelRows, MODEL_QUERIES, type ModelRows } from './load-model';
 import { loadForecastInput, provenRequest, requestOptions } from './run-forecast';
-import { refreshLineValuesInBackground } from './line-values-store';
+import { fetchStoredLineValues, refreshLineValuesInBackground } from './line-values-store';
 import { runCoalesced } from './coalesced';
 import { summarizeForecast, type DashboardSummary, type ItemNames, type NextDelivery, type PoLineValue, type PromiseSlip, topLineValues } from './summarize';
 import { dashboardInputs, dashboardRequest, itemNamesOf, whatIfRequest, type WhatIfSpec } from '@/lib/scenarios/dashboard-inputs';
@@ -166,28 +166,37 @@ async function dashboardLineValues(db: OpenDatabase, loadModel: () => Promise<Ca
   const options = requestOptions({ include: ['lineValues'] }, DASHBOARD_OPTIONS);
   // Same model as the baseline's: its input version is known, so the model is not hashed again on every view.
   const key = forecastKeyOfVersion(inputVersionOfKey(baselineKey), options);
+  // Sorted and indexed once per set of values (the large model values 200,000 lines), not per page view.
+  const memoKey = `dashboard:line-values:${key}`;
+  const memoised = db.locals.get(memoKey) as DashboardLineValues | undefined;
+  if (memoised) return memoised;
+  const ready = (values: PoLineValue[], note: string, computedAt: Date): DashboardLineValues => {
+    const r: DashboardLineValues = {
+      status: 'ready',
+      // Lines a week's move does not change are not "at stake": they never fill the list.
+      top: topLineValues(values.filter((v) => v.gpuDaysLostPerWeekSlip > 0 || v.gpuDaysGainedPerWeekPullIn > 0), 10),
+      byLine: new Map(values.map((v) => [`${v.supplier}/${v.poNumber}/${v.lineNo}`, v])),
+      exactCount: values.filter((v) => v.exact).length,
+      total: values.length,
+      note,
+      computedAt: computedAt.toISOString(),
+    };
+    for (const k of [...db.locals.keys()]) if (k.startsWith('dashboard:line-values:')) db.locals.delete(k);
+    db.locals.set(memoKey, r);
+    return r;
+  };
   const stored = await storedForecast(db, key);
   const doc = stored?.forecast as (Forecast & { poLineValues?: PoLineValue[]; poLineValuesNote?: string }) | undefined;
-  if (stored && doc && Array.isArray(doc.poLineValues)) {
-    // Sorted and indexed once per document (the large model values 200,000 lines), not per page view.
-    const memoKey = `dashboard:line-values:${key}`;
-    let ready = db.locals.get(memoKey) as DashboardLineValues | undefined;
-    if (!ready) {
-      const values = doc.poLineValues;
-      ready = {
-        status: 'ready',
-        // Lines a week's move does not change are not "at stake": they never fill the list.
-        top: topLineValues(values.filter((v) => v.gpuDaysLostPerWeekSlip > 0 || v.gpuDaysGainedPerWeekPullIn > 0), 10),
-        byLine: new Map(values.map((v) => [`${v.supplier}/${v.poNumber}/${v.lineNo}`, v])),
-        exactCount: values.filter((v) => v.exact).length,
-        total: values.length,
-        note: doc.poLineValuesNote ?? '',
-        computedAt: stored.computedAt.toISOString(),
-      };
-      for (const k of [...db.locals.keys()]) if (k.startsWith('dashboard:line-values:')) db.locals.delete(k);
-      db.locals.set(memoKey, ready);
-    }
-    return ready;
+  if (stored && doc && Array.isArray(doc.poLineValues)) return ready(doc.poLineValues, doc.poLineValuesNote ?? '', stored.computedAt);
+  // The document is too large to store (the large model's), or another server computed it: the per-line table
+  // (written from the same forecast by the background refresher) holds the values for every server.
+  const table = await fetchStoredLineValues(db.prisma, inputVersionOfKey(baselineKey));
+  if (table) {
+    const exact = table.values.filter((v) => v.exact).length;
+    const note =
+      `${exact} of ${table.values.length} open lines exact: the engine re-run at the quick tier with the line a week later and a week earlier; ` +
+      `the others are first-order estimates from the LP relaxation's shadow prices (read from the values stored per line).`;
+    return ready(table.values, note, table.dataReadAt);
   }
   return {
     status: 'computing',
