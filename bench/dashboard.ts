@@ -105,7 +105,9 @@ async function main() {
     // measured once they are on it too, so both sides read stored answers and nothing computes meanwhile.
     log('waiting for the PO lines’ values (computed in the background after the first view)…');
     const valuesFrom = performance.now();
-    await waitFor('the PO lines’ values', async () => ((await (await fetch(`${BASE}/dashboard`, { headers: { cookie } })).text()).includes('PO lines by GPU-days at stake per week of slip') ? true : null));
+    // Done when the section lists lines, or says none is at stake (the large model's values may all be 0).
+    const valued = (html: string) => html.includes('PO lines by GPU-days at stake per week of slip') || html.includes('data-line-values="none-at-stake"');
+    await waitFor('the PO lines’ values', async () => (valued(await (await fetch(`${BASE}/dashboard`, { headers: { cookie } })).text()) ? true : null));
     const valuesMs = performance.now() - valuesFrom;
 
     // A saved what-if: the supplier of the most open lines slips four weeks.

@@ -49,7 +49,10 @@ describe('what each PO line is worth, on the dashboard', () => {
     expect(rows[2]).toContain('CEMEX');
   });
 
-  it('says so when no line moves the ramp', () => {
-    expect(renderToStaticMarkup(createElement(LineValues, { rows: [], exact: 0, total: 0 }))).toContain('No open PO line moves the ramp.');
+  it('says so when no line moves the ramp, with how far the engine looked and its note', () => {
+    const html = renderToStaticMarkup(createElement(LineValues, { rows: [], exact: 6, total: 201286, note: 'The others show 0: no LP relaxation.' }));
+    expect(html).toContain('No open PO line changes the ramp by a week’s slip or pull-in as far as the engine tells: 6 of 201,286 open lines');
+    expect(html).toContain('The others show 0: no LP relaxation.');
+    expect(html).toContain('data-line-values="none-at-stake"');
   });
 });

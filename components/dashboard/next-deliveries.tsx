@@ -80,7 +80,17 @@ export function NextDeliveries({ deliveries, gates, worth }: { deliveries: NextD
  * line a week later and a week earlier) or estimates, with the engine's own note.
  */
 export function LineValues({ rows, exact, total, note }: { rows: PoLineValue[]; exact: number; total: number; note?: string }) {
-  if (rows.length === 0) return <div className="panel muted">No open PO line moves the ramp.</div>;
+  if (rows.length === 0)
+    // Nothing at stake as far as the engine could tell: say how far that is (exact re-runs, estimates), not more.
+    return (
+      <div className="panel muted" data-line-values="none-at-stake">
+        <p style={{ margin: 0 }}>
+          No open PO line changes the ramp by a week&rsquo;s slip or pull-in as far as the engine tells: {formatInt(exact)} of {formatInt(total)} open lines
+          re-computed exactly, the others estimated.
+        </p>
+        {note ? <p className="small">{note}</p> : null}
+      </div>
+    );
   return (
     <>
       <p className="small">

@@ -195,7 +195,7 @@ async function dashboardLineValues(db: OpenDatabase, loadModel: () => Promise<Ca
     const exact = table.values.filter((v) => v.exact).length;
     const note =
       `${exact} of ${table.values.length} open lines exact: the engine re-run at the quick tier with the line a week later and a week earlier; ` +
-      `the others are first-order estimates from the LP relaxation's shadow prices (read from the values stored per line).`;
+      `the others are first-order estimates from the LP relaxation's shadow prices, 0 where the plan has none (read from the values stored per line).`;
     return ready(table.values, note, table.dataReadAt);
   }
   return {
