@@ -65,12 +65,12 @@ function postgres(serverUrl: string): Kind {
       return {
         target: { kind: 'postgres', url: url.toString(), display: name },
         env,
-        // The server said it is writing, and PostgreSQL shows the statement that writes
-        // the lines and their audit events running.
+        // The server said it is writing, and PostgreSQL shows the statement that writes the lines and their
+        // audit events running (named by its leading comment: pg_stat_activity keeps only a query's first 1 kB).
         importIsWriting: async (serverOutput) => {
           if (!WRITING.test(serverOutput)) return false;
           const { rows } = await admin.query(
-            `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE '%INSERT INTO "AuditEvent"%'`,
+            `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query LIKE '/* clearbuild: import writes PurchaseOrderLine */%'`,
             [name],
           );
           return rows.length > 0;

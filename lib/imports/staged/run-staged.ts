@@ -174,8 +174,10 @@ export async function applyChanges<R>(
          kind.historySql ? `, hist AS (${kind.historySql} RETURNING 1)` : ''
        }`
     : '';
+  // The leading comment names the statement where PostgreSQL shows it (pg_stat_activity keeps only a query's first
+  // 1 kB, and the diff alone can be longer): an operator, or a test, can tell an import writing from one diffing.
   const [r] = await conn.query<{ created: number; updated: number }>(
-    `WITH d AS (${kind.diffSql}), c AS MATERIALIZED (SELECT * FROM d WHERE NOT unchanged)${auditCte},
+    `/* clearbuild: import writes ${kind.entity} */ WITH d AS (${kind.diffSql}), c AS MATERIALIZED (SELECT * FROM d WHERE NOT unchanged)${auditCte},
        ins AS (${kind.insertSql} RETURNING 1),
        upd AS (${kind.updateSql} RETURNING 1)
      SELECT (SELECT count(*) FROM ins)::int AS created, (SELECT count(*) FROM upd)::int AS updated${
