@@ -53,14 +53,15 @@ function aliasMemo(host: ForecastCacheHost): Map<string, string> {
 export async function aliasedKey(host: ForecastCacheHost, version: string, request: ForecastRequest): Promise<string | null> {
   // The benchmark of the uncached path (CLEARBUILD_FORECAST_CACHE=off) must not be answered from the store either.
   if (version === 'none' || process.env.CLEARBUILD_FORECAST_CACHE === 'off') return null;
-  const id = `${version}:${requestIdOf(request)}`;
+  const requestId = requestIdOf(request);
+  const id = `${version}:${requestId}`;
   const memo = aliasMemo(host);
   const hit = memo.get(id);
   if (hit) return hit;
   const [row] = await host.prisma.$queryRawUnsafe<{ key: string }[]>(
     `SELECT key FROM "ForecastAlias" WHERE "dataVersion" = $1::bigint AND request = $2`,
     version,
-    requestIdOf(request),
+    requestId,
   );
   if (!row) return null;
   remember(memo, id, row.key);
@@ -79,12 +80,13 @@ function remember(memo: Map<string, string>, id: string, key: string) {
  */
 export async function recordAlias(host: ForecastCacheHost, version: string, request: ForecastRequest, key: string): Promise<void> {
   if (version === 'none') return;
-  remember(aliasMemo(host), `${version}:${requestIdOf(request)}`, key);
+  const requestId = requestIdOf(request);
+  remember(aliasMemo(host), `${version}:${requestId}`, key);
   try {
     await host.prisma.$executeRawUnsafe(
       `INSERT INTO "ForecastAlias" ("dataVersion", request, key) VALUES ($1::bigint, $2, $3) ON CONFLICT DO NOTHING`,
       version,
-      requestIdOf(request),
+      requestId,
       key,
     );
     await host.prisma.$executeRawUnsafe(`DELETE FROM "ForecastAlias" WHERE "dataVersion" < $1::bigint`, version);
