@@ -2,14 +2,15 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ChartSummary, ItemNames } from '@/lib/forecast/summarize';
 import { parseAdjustments } from '@/lib/scenarios/scenario-schema';
 import type { ScenarioRow } from '@/lib/scenarios/store';
-import { dashboardQuery, RANGES, rangeEnd, safeJson, type DashboardRange, type DashboardUrlState } from '@/lib/scenarios/url-state';
+import { dashboardQuery, DRAFT_LABEL, RANGES, rangeEnd, safeJson, type DashboardRange, type DashboardUrlState } from '@/lib/scenarios/url-state';
 import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
 import { formatInt } from '@/components/ui/format';
 import { downloadPng, downloadSvg } from './chart-export';
+import { DashboardLink, showDashboardState, useDashboardUrl } from './dashboard-link';
 import { describeAdjustment } from './describe-adjustment';
 import { RampChart, signed } from './ramp-chart';
 import { startWhatIf, useWhatIfs, type WhatIfState } from './use-whatif';
@@ -57,14 +58,27 @@ function WhatIfStatus({ state, role }: { state: WhatIfState; role: string }) {
   );
 }
 
+/** The what-if answers the server read for the state it rendered that still belong to the state shown now. */
+function stillAnswered(answered: Record<string, ChartSummary>, rendered: DashboardUrlState, url: DashboardUrlState): Record<string, ChartSummary> {
+  const keep: Record<string, ChartSummary> = {};
+  const first = rendered.scenario ?? (rendered.adjustments ? DRAFT_LABEL : null);
+  const firstAnswer = first ? answered[first] : undefined;
+  if (first && firstAnswer && url.scenario === rendered.scenario && url.adjustments === rendered.adjustments) keep[first] = firstAnswer;
+  const compareAnswer = rendered.compare ? answered[rendered.compare] : undefined;
+  if (rendered.compare && compareAnswer && url.compare === rendered.compare) keep[rendered.compare] = compareAnswer;
+  return keep;
+}
+
 /**
  * The interactive half of the dashboard: the ramp (baseline, what-if and a second
  * what-if to compare, on the same axes), its text summary and table alternative,
- * exports, the what-if builder and the saved what-ifs. Every choice lives in the URL.
+ * exports, the what-if builder and the saved what-ifs. Every choice lives in the URL;
+ * choices of this half (what-ifs, comparison, range, grouping) change the address
+ * only (no server render), and the chart asks the engine for what it lacks.
  */
 export function DashboardWorkspace({
   base,
-  url,
+  rendered,
   items,
   answered,
   choices,
@@ -72,25 +86,28 @@ export function DashboardWorkspace({
   viewer,
 }: {
   base: ChartSummary;
-  url: DashboardUrlState;
+  /** The state the server rendered the page for (the address bar may have moved on since). */
+  rendered: DashboardUrlState;
   items: ItemNames;
-  /** What-if answers the page read along with the plan, by label. */
+  /** What-if answers the page read along with the plan (for `rendered`), by label. */
   answered: Record<string, ChartSummary>;
   choices: BuilderChoices;
   scenarios: ScenarioRow[];
   viewer: Viewer;
 }) {
   const router = useRouter();
+  const url = useDashboardUrl();
   const chartRef = useRef<HTMLDivElement>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const go = (next: Partial<DashboardUrlState>) => router.push(`/dashboard${dashboardQuery({ ...url, ...next })}`, { scroll: false });
+  const go = (next: Partial<DashboardUrlState>) => showDashboardState({ ...url, ...next });
 
   const draft = url.adjustments ? parseAdjustments(safeJson(url.adjustments)) : null;
   const draftList: StoredAdjustment[] = draft?.ok ? draft.adjustments : [];
   const savedA = url.scenario ? scenarios.find((s) => s.name === url.scenario) : undefined;
   const dates = { planStart: base.planStart, horizonDays: base.horizonDays, today: base.today.date };
-  const [whatIf, compare] = useWhatIfs(url, dates, items, answered);
+  const current = useMemo(() => stillAnswered(answered, rendered, url), [answered, rendered, url]);
+  const [whatIf, compare] = useWhatIfs(url, dates, items, current);
   const sides = [whatIf, compare].flatMap((s) => (s.status === 'ready' ? [{ name: s.name, summary: s.summary }] : []));
 
   // Short labels ("10K") so close levels stay legible on a phone; the summary under the chart spells them out.
@@ -109,8 +126,8 @@ export function DashboardWorkspace({
       const res = await fetch('/api/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, adjustments }) });
       const body = (await res.json().catch(() => ({}))) as { error?: string };
       if (res.status === 201) {
-        router.push(`/dashboard${dashboardQuery({ ...url, scenario: name.trim(), adjustments: null })}`, { scroll: false });
-        router.refresh();
+        go({ scenario: name.trim(), adjustments: null });
+        router.refresh(); // the list of saved what-ifs
         return `Saved “${name.trim()}”.`;
       }
       return body.error ?? `Not saved (${res.status}).`;
@@ -295,13 +312,15 @@ export function DashboardWorkspace({
                     <td className="wrap small">{s.adjustments.map(describeAdjustment).join('; ') || 'none'}</td>
                     <td className="small">{s.createdBy ?? '—'}</td>
                     <td className="actions">
-                      <Link href={`/dashboard${dashboardQuery({ ...url, scenario: s.name, adjustments: null, compare: url.compare === s.name ? null : url.compare })}`}>Show</Link>
+                      <DashboardLink shallow set={{ scenario: s.name, adjustments: null, compare: url.compare === s.name ? null : url.compare }}>
+                        Show
+                      </DashboardLink>
                       {url.scenario && url.scenario !== s.name && (
                         <>
                           {' · '}
-                          <Link href={`/dashboard${dashboardQuery({ ...url, compare: s.name })}`} aria-label={`Compare ${url.scenario} with ${s.name}`}>
+                          <DashboardLink shallow set={{ compare: s.name }} aria-label={`Compare ${url.scenario} with ${s.name}`}>
                             Compare
-                          </Link>
+                          </DashboardLink>
                         </>
                       )}
                       {(viewer.isAdmin || s.createdBy === viewer.email) && (
@@ -321,7 +340,9 @@ export function DashboardWorkspace({
         )}
         {(url.scenario || url.adjustments || url.compare) && (
           <p>
-            <Link href={`/dashboard${dashboardQuery({ range: url.range, group: url.group, period: url.period })}`}>Back to the plan alone</Link>
+            <DashboardLink shallow set={{ scenario: null, adjustments: null, compare: null }}>
+              Back to the plan alone
+            </DashboardLink>
           </p>
         )}
       </section>

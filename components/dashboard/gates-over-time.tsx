@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { PeriodGates, PromiseSlip } from '@/lib/forecast/summarize';
-import { dashboardQuery, type DashboardUrlState } from '@/lib/scenarios/url-state';
+import type { DashboardUrlState } from '@/lib/scenarios/url-state';
+import { DashboardLink } from './dashboard-link';
 import { formatInt } from '@/components/ui/format';
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
@@ -53,12 +54,12 @@ export function GatesOverTime({
     <div>
       <nav className="toolbar small" aria-label="Gates per">
         Per{' '}
-        <Link href={`/dashboard${dashboardQuery({ ...url, period: 'month' })}`} aria-current={url.period === 'month' ? 'true' : undefined} scroll={false}>
+        <DashboardLink set={{ period: 'month' }} aria-current={url.period === 'month' ? 'true' : undefined}>
           month
-        </Link>
-        <Link href={`/dashboard${dashboardQuery({ ...url, period: 'week' })}`} aria-current={url.period === 'week' ? 'true' : undefined} scroll={false}>
+        </DashboardLink>
+        <DashboardLink set={{ period: 'week' }} aria-current={url.period === 'week' ? 'true' : undefined}>
           week
-        </Link>
+        </DashboardLink>
       </nav>
       <ol className="gates-over-time" aria-label={`Gates per ${url.period}`}>
         {periods.map((p) => {

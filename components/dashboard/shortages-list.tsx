@@ -1,7 +1,7 @@
-import Link from 'next/link';
+import { DashboardLink } from './dashboard-link';
 import { formatInt, formatQuantity } from '@/components/ui/format';
 import type { DashboardSummary } from '@/lib/forecast/summarize';
-import { expediteAsWhatIf, expediteHref, type DashboardUrlState } from '@/lib/scenarios/url-state';
+import { expediteAsWhatIf, type DashboardUrlState } from '@/lib/scenarios/url-state';
 
 /** The expedite plan per missed target; each can be drawn as a what-if in one click (`whatIfFrom` gives the page state). */
 export function ShortagesList({ shortages, whatIfFrom }: { shortages: DashboardSummary['shortages']; whatIfFrom?: DashboardUrlState }) {
@@ -29,13 +29,13 @@ export function ShortagesList({ shortages, whatIfFrom }: { shortages: DashboardS
                 {!s.achievable && <div className="badge failed">not reachable by buying more: {s.note ?? 'lead times or build limits'}</div>}
                 {s.includesTargets.length > 0 && <div className="muted small">Includes the plan for {s.includesTargets.join(', ')}.</div>}
                 {whatIfFrom && expediteAsWhatIf(s).length > 0 && (
-                  <Link
+                  <DashboardLink
                     className="apply-whatif"
-                    href={expediteHref(whatIfFrom, s.targetDate)}
+                    expedite={s.targetDate}
                     aria-label={`Apply the plan for ${s.targetDate} as a what-if`}
                   >
                     Apply as a what-if
-                  </Link>
+                  </DashboardLink>
                 )}
                 <ul className="components">
                   {s.lines.map((l) => (

@@ -59,6 +59,20 @@ for (const kind of testDatabaseKinds()) {
       expect(await storedForecast(serverB, forecastKey(tinyModel('24'), {}))).toBeNull();
     });
 
+    it('answers a what-if before its store lands, and the store still lands for the other servers', async () => {
+      const m = tinyModel('17');
+      const key = forecastKey(m, { tier: 'quick' });
+      const first = cachedForecast(serverA, m, { tier: 'quick' }, key, 'interactive', 'answer-first');
+      const joined = cachedForecast(serverA, m, { tier: 'quick' });
+      const answer = await first;
+      // Whoever joined it waits for the store; after that, the other server reads the same answer.
+      expect(await joined).toEqual(answer);
+      expect((await storedForecast(serverB, key))?.forecast).toEqual(answer);
+      // The process remembers it at once: asked again, the same answer with no computation.
+      expect(await cachedForecast(serverA, m, { tier: 'quick' }, key, 'interactive', 'answer-first')).toEqual(answer);
+      expect(isComputing(serverA, key)).toBe(false);
+    });
+
     it('shares one computation between identical requests in flight on one server', async () => {
       const m = tinyModel('32');
       const first = cachedForecast(serverA, m, {});

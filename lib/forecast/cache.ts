@@ -137,6 +137,11 @@ export async function cachedForecast(
   options: ForecastOptions = {},
   key = forecastKey(model, options),
   priority: EnginePriority = defaultPriority(options),
+  /**
+   * 'answer-first': resolve with the forecast as soon as it is computed, storing it for the other servers
+   * meanwhile (a what-if a person waits for; this process remembers it at once). Default: after it is stored.
+   */
+  order: 'stored-first' | 'answer-first' = 'stored-first',
 ): Promise<Forecast> {
   // The benchmark measures the uncached path end to end.
   if (process.env.CLEARBUILD_FORECAST_CACHE === 'off') return versioned(await startForecast(host.locals, model, options, priority).result, key);
@@ -154,6 +159,8 @@ export async function cachedForecast(
     return pending.forecast;
   }
   const job: EngineJobState = { priority, ticket: null };
+  let answer: (f: Forecast) => void = () => undefined;
+  const answered = new Promise<Forecast>((resolve) => (answer = resolve));
   const forecast = (async () => {
     try {
       const stored = await storedForecast(host, key);
@@ -163,6 +170,7 @@ export async function cachedForecast(
       job.ticket = startForecast(host.locals, model, options, job.priority);
       const computed = versioned(await job.ticket.result, key);
       remember(host, key, { forecast: computed, computedAt: new Date() });
+      answer(computed);
       // A store that fails (a busy database) costs a recomputation later, never this answer.
       await store(host, key, computed).catch((err: unknown) => console.error('ClearBuild: could not store a forecast:', err));
       return computed;
@@ -172,5 +180,6 @@ export async function cachedForecast(
   })();
   // Registered before the first await inside: every identical request from here on joins this one.
   inFlight(host).set(key, { forecast, job });
-  return forecast;
+  // A failure (or a stored answer) reaches both; a computed one reaches an 'answer-first' caller before the store.
+  return order === 'answer-first' ? Promise.race([answered, forecast]) : forecast;
 }

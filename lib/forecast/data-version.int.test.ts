@@ -12,7 +12,8 @@ import { recordSupplierStockReport } from '@/lib/supplier-stock/record-report';
 import type { ImportKind } from '@/lib/validation/import-kinds';
 import { inputVersionOf, type ForecastCacheHost } from './cache';
 import { aliasedKey, fetchDataVersion, storedForRequest } from './data-version';
-import { loadForecastInput, resolveForecastRequest, runForecast } from './run-forecast';
+import { modelRowsAt } from './model-rows-at';
+import { buildForecastInput, loadForecastInput, resolveForecastRequest, runForecast } from './run-forecast';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const TODAY = '2026-12-03';
@@ -76,6 +77,25 @@ for (const kind of testDatabaseKinds()) {
       expect(found?.key.startsWith(first.forecast.inputVersion!)).toBe(true);
       // Another request (another horizon) at the same version is another alias: not known until read.
       expect(await aliasedKey(serverB, v, { ...(await request()), horizonDays: 121 })).toBeNull();
+    });
+
+    it('reads the model rows once per data version: a what-if after another reuses them, a write makes the next one read anew', async () => {
+      const server: ForecastCacheHost = { prisma: env.db.prisma, locals: new Map() };
+      const v0 = await fetchDataVersion(env.db);
+      const first = modelRowsAt(server, v0);
+      expect(modelRowsAt(server, v0)).toBe(first);
+      const draft = { ...(await request()), adjustments: [{ kind: 'delaySupplier' as const, supplier: 'DVSUP', days: 14 }], options: { tier: 'quick' as const } };
+      // Built from the rows held, the what-if has the model (and so the key) it has when every row is read now.
+      const held = await buildForecastInput(env.db.prisma, draft, null, modelRowsAt(server, v0));
+      expect(held.key).toBe((await buildForecastInput(env.db.prisma, draft)).key);
+      await importCsv('inventory', 'sku,location,on_hand\nDV-GPU,WH-DV,24\n');
+      const v1 = await fetchDataVersion(env.db);
+      expect(v1).not.toBe(v0);
+      const after = modelRowsAt(server, v1);
+      expect(after).not.toBe(first);
+      expect((await after).inventory.find((r) => r.sku === 'DV-GPU')?.onHand).toMatch(/^24(\.0+)?$/);
+      expect((await buildForecastInput(env.db.prisma, draft, null, after)).key).not.toBe(held.key);
+      await importCsv('inventory', 'sku,location,on_hand\nDV-GPU,WH-DV,16\n');
     });
 
     it('a committed change set moves the version, and so does its undo', async () => {

@@ -1,11 +1,11 @@
 import type { Adjustment, CapacityModel, Forecast, ForecastOptions } from '@/lib/capacity';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { buildCapacityModel } from './build-model';
-import { cachedForecast, forecastKey, type ForecastCacheHost } from './cache';
+import { cachedForecast, forecastKey, forecastKeyOfVersion, inputVersionOfKey, type ForecastCacheHost } from './cache';
 import { loadPendingStock } from '@/lib/supplier-stock/pending-stock';
 import { expandWithOrigins, stockSuppliersOf, type StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
 import { fetchDataVersion, recordAlias, storedForRequest, type ForecastRequest } from './data-version';
-import { loadModelRows } from './load-model';
+import { loadModelRows, type ModelRows } from './load-model';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from './params';
 
 /**
@@ -90,10 +90,18 @@ export async function resolveForecastRequest(
   };
 }
 
-/** The model of a request, read from the database now (all of the model's rows), and its cache key. */
-export async function buildForecastInput(prisma: PrismaClient, request: ForecastRequest, scenario: string | null = null): Promise<ForecastInput> {
-  const [rows, adjustments] = await Promise.all([loadModelRows(prisma), resolveAdjustments(prisma, request.adjustments)]);
-  const model = buildCapacityModel(rows, { planStart: request.planStart, horizonDays: request.horizonDays, adjustments });
+/**
+ * The model of a request and its cache key: from the model's rows (`rows`, read at a known data version:
+ * lib/forecast/model-rows-at.ts), else all of them read from the database now.
+ */
+export async function buildForecastInput(
+  prisma: PrismaClient,
+  request: ForecastRequest,
+  scenario: string | null = null,
+  rows?: Promise<ModelRows>,
+): Promise<ForecastInput> {
+  const [modelRows, adjustments] = await Promise.all([rows ?? loadModelRows(prisma), resolveAdjustments(prisma, request.adjustments)]);
+  const model = buildCapacityModel(modelRows, { planStart: request.planStart, horizonDays: request.horizonDays, adjustments });
   return { model, options: request.options, key: forecastKey(model, request.options), scenario, request };
 }
 
@@ -111,7 +119,8 @@ export function provenRequest(request: ForecastRequest): ForecastRequest {
 /** The same input at the proven tier (what a quick answer is upgraded to). */
 export function provenInput(input: ForecastInput): ForecastInput {
   const request = provenRequest(input.request);
-  return { ...input, options: request.options, request, key: forecastKey(input.model, request.options) };
+  // The same model: its input version (the key's first part) is not hashed again.
+  return { ...input, options: request.options, request, key: forecastKeyOfVersion(inputVersionOfKey(input.key), request.options) };
 }
 
 /** A stored scenario's adjustments as the engine takes them (supplier stock what-ifs read the waiting reports). */

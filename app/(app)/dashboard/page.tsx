@@ -63,7 +63,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <Headline d={d} dataAsOf={state.dataAsOf} computedAt={state.computedAt} />
       <DashboardWorkspace
         base={chartSummaryOf(d)}
-        url={url}
+        rendered={url}
         items={state.items}
         answered={chartSummariesOf(state.whatIfs)}
         choices={{ suppliers: context.suppliers, recipeOutputs: context.recipeOutputs, skus: Object.keys(state.items) }}

@@ -5,6 +5,8 @@ import { EngineBusyError } from '@/lib/engine/pool';
 import { cachedForecast, isComputing, storedForecast } from '@/lib/forecast/cache';
 import { describeParamIssues, forecastParamsSchema } from '@/lib/forecast/params';
 import { fetchDataVersion, recordAlias, storedForRequest } from '@/lib/forecast/data-version';
+import { modelRowsAt } from '@/lib/forecast/model-rows-at';
+import { phaseTimer } from '@/lib/forecast/server-timing';
 import { buildForecastInput, provenInput, provenRequest, resolveForecastRequest, UnknownScenarioError } from '@/lib/forecast/run-forecast';
 import { parseForecastFormat, seriesCsv } from '@/lib/forecast/series-csv';
 import { draftRequest, parseDraftParam } from '@/lib/scenarios/draft-input';
@@ -46,28 +48,39 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _c
   if (adjustments && !adjustments.ok) {
     return jsonError(422, `Invalid what-if: ${adjustments.issues.map(describeScenarioIssue).join('; ')}`, { issues: adjustments.issues });
   }
-  const answer = (forecast: Forecast) =>
-    format === 'csv'
-      ? new NextResponse(seriesCsv(forecast), {
-          headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="forecast-${forecast.planStart}.csv"` },
-        })
-      : NextResponse.json(forecast);
+  const timer = phaseTimer();
+  const answer = (forecast: Forecast) => {
+    const res =
+      format === 'csv'
+        ? new NextResponse(seriesCsv(forecast), {
+            headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="forecast-${forecast.planStart}.csv"` },
+          })
+        : NextResponse.json(forecast);
+    timer.end('serialize');
+    res.headers.set('Server-Timing', timer.header());
+    return res;
+  };
   try {
     const db = await getDatabase();
     // The data's version first, then the request: a stored answer is found by them without reading the model.
     const version = await fetchDataVersion(db);
+    timer.end('version');
     const { request, scenario } = adjustments
       ? { request: draftRequest(parsed.data, adjustments.adjustments), scenario: null }
       : await resolveForecastRequest(db.prisma, parsed.data);
     // A quick request is answered by the proven forecast once it exists: the same input, a better answer.
     const provenReq = request.options.tier === 'quick' ? provenRequest(request) : null;
     const known = (provenReq && (await storedForRequest(db, version, provenReq))) || (await storedForRequest(db, version, request));
+    timer.end('lookup');
     if (known) return answer(known.forecast);
-    const input = await buildForecastInput(db.prisma, request, scenario);
+    // A what-if reads no rows when the same data was read for another request (lib/forecast/model-rows-at.ts).
+    const input = await buildForecastInput(db.prisma, request, scenario, modelRowsAt(db, version));
+    timer.end('model');
     const proven = provenReq ? provenInput(input) : null;
     await recordAlias(db, version, input.request, input.key);
     if (proven) await recordAlias(db, version, proven.request, proven.key);
     const stored = (proven && (await storedForecast(db, proven.key))) || (await storedForecast(db, input.key));
+    timer.end('stored');
     if (stored) return answer(stored.forecast);
     if (!isComputing(db, input.key) && principal?.kind === 'user') {
       const limit = await rateLimits(db.prisma).forecastComputations.hit(`user:${principal.userId}`);
@@ -77,7 +90,10 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _c
         return res;
       }
     }
-    const forecast = await cachedForecast(db, input.model, input.options, input.key);
+    timer.end('limit');
+    // A quick answer (a what-if a person waits for) is sent as soon as it is computed; it is stored meanwhile.
+    const forecast = await cachedForecast(db, input.model, input.options, input.key, undefined, proven ? 'answer-first' : 'stored-first');
+    timer.end('engine');
     // The proof continues in a worker, behind anything a person waits for, and lands in the shared cache; a full
     // queue only means it waits for another ask.
     if (proven) void cachedForecast(db, proven.model, proven.options, proven.key, 'background').catch(() => undefined);
