@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartSummary, ItemNames } from '@/lib/forecast/summarize';
 import { parseAdjustments } from '@/lib/scenarios/scenario-schema';
 import type { ScenarioRow } from '@/lib/scenarios/store';
@@ -13,11 +13,11 @@ import { downloadPng, downloadSvg } from './chart-export';
 import { DashboardLink, showDashboardState, useDashboardUrl } from './dashboard-link';
 import { describeAdjustment } from './describe-adjustment';
 import { RampChart, signed } from './ramp-chart';
+import { milestonesOf } from './ramp-sketch-geometry';
 import { startWhatIf, useWhatIfs, type WhatIfState } from './use-whatif';
 import { WhatIfBuilder, type BuilderChoices } from './whatif-builder';
 import { WhatIfDeltas } from './whatif-deltas';
 
-const levelLabel = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 export interface Viewer {
   email: string;
@@ -84,6 +84,7 @@ export function DashboardWorkspace({
   choices,
   scenarios,
   viewer,
+  sketch,
 }: {
   base: ChartSummary;
   /** The state the server rendered the page for (the address bar may have moved on since). */
@@ -94,6 +95,8 @@ export function DashboardWorkspace({
   choices: BuilderChoices;
   scenarios: ScenarioRow[];
   viewer: Viewer;
+  /** The ramp as the server drew it (ramp-sketch.tsx), shown until the chart has drawn. */
+  sketch?: ReactNode;
 }) {
   const router = useRouter();
   const url = useDashboardUrl();
@@ -110,8 +113,8 @@ export function DashboardWorkspace({
   const [whatIf, compare] = useWhatIfs(url, dates, items, current);
   const sides = [whatIf, compare].flatMap((s) => (s.status === 'ready' ? [{ name: s.name, summary: s.summary }] : []));
 
-  // Short labels ("10K") so close levels stay legible on a phone; the summary under the chart spells them out.
-  const milestones = base.levels.filter((l) => l.date !== null).map((l) => ({ date: l.date!, label: levelLabel.format(l.gpus) }));
+  // Short labels; the summary under the chart spells them out.
+  const milestones = milestonesOf(base);
   const apiQuery = new URLSearchParams({ planStart: base.planStart, horizonDays: String(base.horizonDays) });
   if (url.scenario) apiQuery.set('scenario', url.scenario);
   else if (url.adjustments) apiQuery.set('adjustments', url.adjustments);
@@ -191,6 +194,7 @@ export function DashboardWorkspace({
             weekGates={base.weekGates}
             until={rangeEnd(base.planStart, url.range)}
             markAs={whatIf.status === 'ready' ? 'dashboard:whatif-drawn' : 'dashboard:chart-drawn'}
+            placeholder={sketch}
           />
           <figcaption id="ramp-summary" className="small">
             {chartSummary(base, sides)}

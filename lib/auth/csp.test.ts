@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createNonce, pageContentSecurityPolicy } from './csp';
+import { createNonce, nonceOf, pageContentSecurityPolicy } from './csp';
 
 function directive(csp: string, name: string): string {
   return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
 }
 
 describe('the page Content-Security-Policy', () => {
+  it('gives its nonce back to the page (for the page’s own inline script), and none from anything else', () => {
+    expect(nonceOf(pageContentSecurityPolicy('Ab+/9x=='))).toBe('Ab+/9x==');
+    expect(nonceOf("script-src 'self'")).toBeNull();
+    expect(nonceOf(null)).toBeNull();
+  });
+
   it('allows scripts only by nonce (and what they load), never inline or eval, in production', () => {
     const csp = pageContentSecurityPolicy('abc123==');
     expect(directive(csp, 'script-src')).toBe("script-src 'self' 'nonce-abc123==' 'strict-dynamic'");

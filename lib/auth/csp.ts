@@ -26,3 +26,8 @@ export function pageContentSecurityPolicy(nonce: string, { dev = false } = {}): 
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/** The nonce in a CSP built by pageContentSecurityPolicy (a page's own inline script carries it); null if none. */
+export function nonceOf(csp: string | null): string | null {
+  return /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp ?? '')?.[1] ?? null;
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { ComputingNotice, RefreshWhile } from '@/components/dashboard/computing-notice';
@@ -6,13 +7,16 @@ import { DashboardWorkspace } from '@/components/dashboard/dashboard-workspace';
 import { GatesOverTime } from '@/components/dashboard/gates-over-time';
 import { Headline } from '@/components/dashboard/headline';
 import { LineValues, NextDeliveries } from '@/components/dashboard/next-deliveries';
+import { RampSketch } from '@/components/dashboard/ramp-sketch';
+import { milestonesOf } from '@/components/dashboard/ramp-sketch-geometry';
 import { ShortagesList } from '@/components/dashboard/shortages-list';
 import { TargetsTable } from '@/components/dashboard/targets-table';
+import { nonceOf } from '@/lib/auth/csp';
 import { requireRole } from '@/lib/auth/guard';
 import { todayIso } from '@/lib/forecast/params';
 import { fetchDashboardContext, fetchDashboardState, fetchPromiseSlips } from '@/lib/forecast/queries';
 import { chartSummariesOf, chartSummaryOf, gatesByPeriod } from '@/lib/forecast/summarize';
-import { dashboardQuery, expediteAsWhatIf, parseDashboardUrl, whatIfSpecs } from '@/lib/scenarios/url-state';
+import { dashboardQuery, expediteAsWhatIf, parseDashboardUrl, rangeEnd, whatIfSpecs } from '@/lib/scenarios/url-state';
 import './dashboard.css';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -55,6 +59,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     periods.flatMap((p) => p.gates.slice(0, GATES_PER_PERIOD)).flatMap((g) => (g.kind === 'poLine' ? [{ supplier: g.supplier!, poNumber: g.poNumber!, lineNo: g.lineNo! }] : [])),
   );
   const lineValues = state.lineValues;
+  const base = chartSummaryOf(d);
+  const answered = chartSummariesOf(state.whatIfs);
+  const first = whatIfSpecs(url)[0];
+  const drawnWhatIf = first && answered[first.label] ? { name: first.label, summary: answered[first.label]! } : null;
+  const until = rangeEnd(base.planStart, url.range);
+  const shown = (points: typeof base.chart) => points.filter((p) => until === null || p.date <= until);
   // The PO lines' values take many engine re-runs: computed after this response, shown once stored.
   if (lineValues?.status === 'computing') after(lineValues.start);
   return (
@@ -62,10 +72,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <h1>Dashboard</h1>
       <Headline d={d} dataAsOf={state.dataAsOf} computedAt={state.computedAt} />
       <DashboardWorkspace
-        base={chartSummaryOf(d)}
+        base={base}
         rendered={url}
         items={state.items}
-        answered={chartSummariesOf(state.whatIfs)}
+        answered={answered}
+        sketch={
+          <RampSketch
+            points={shown(base.chart)}
+            whatIf={drawnWhatIf && { name: drawnWhatIf.name, points: shown(drawnWhatIf.summary.chart) }}
+            group={url.group}
+            sites={base.sites}
+            milestones={milestonesOf(base)}
+            height={360}
+            markAs={drawnWhatIf ? 'dashboard:whatif-drawn' : 'dashboard:chart-drawn'}
+            nonce={nonceOf((await headers()).get('content-security-policy'))}
+          />
+        }
         choices={{ suppliers: context.suppliers, recipeOutputs: context.recipeOutputs, skus: Object.keys(state.items) }}
         scenarios={context.scenarios}
         viewer={{ email: viewer.email, isAdmin: viewer.role === 'admin' }}
