@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { Forecast } from '@/lib/capacity';
+import { WHATIF_PARAMS } from '@/lib/forecast/dashboard-options';
 import { chartSummaryOf, summarizeForecast, type ChartSummary, type ItemNames } from '@/lib/forecast/summarize';
 import { DRAFT_LABEL, type DashboardUrlState } from '@/lib/scenarios/url-state';
 
@@ -31,7 +32,7 @@ interface HeadStart {
 const headStarts = new Map<string, HeadStart>();
 
 function askForWhatIf(request: Pick<WhatIfRequest, 'scenario' | 'adjustments'>, base: { planStart: string; horizonDays: number }): Promise<Forecast> {
-  const q = new URLSearchParams({ tier: 'quick', planStart: base.planStart, horizonDays: String(base.horizonDays) });
+  const q = new URLSearchParams({ ...WHATIF_PARAMS, planStart: base.planStart, horizonDays: String(base.horizonDays) });
   if (request.scenario) q.set('scenario', request.scenario);
   else if (request.adjustments) q.set('adjustments', request.adjustments);
   return fetch(`/api/forecast?${q}`).then(async (res) => {
@@ -56,7 +57,7 @@ export function startWhatIf(request: Pick<WhatIfRequest, 'scenario' | 'adjustmen
 }
 
 /**
- * Asks the engine for a what-if at the quick tier (`GET /api/forecast?tier=quick`),
+ * Asks the engine for a what-if at the quick tier without expedite plans (`GET /api/forecast?tier=quick&shortages=none`),
  * over the baseline's own plan start and horizon so the two are comparable day by
  * day, and summarises it like the baseline.
  */

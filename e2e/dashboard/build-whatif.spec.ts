@@ -1,6 +1,7 @@
 import { expect, test } from '../fixtures/auth';
 import { apiClient } from '../fixtures/api';
 import { DEMO_EMAILS, signInThroughApi } from '../fixtures/auth';
+import { WHATIF_PARAMS } from '../../lib/forecast/dashboard-options';
 import { chart, engineForecast, fmt, mainGpuSupplier, openDashboard, uniqueScenarioName } from '../fixtures/dashboard';
 
 test('an executive delays the main GPU supplier by 8 weeks, sees the ramp and deltas fall, saves it and opens its link in a fresh session', async ({ signIn, browser, baseURL }) => {
@@ -25,9 +26,10 @@ test('an executive delays the main GPU supplier by 8 weeks, sees the ramp and de
   await expect(chart(page).locator('[data-drawn="dashboard:whatif-drawn"]')).toBeAttached();
   await expect(chart(page).locator('.recharts-legend-wrapper')).toContainText('What-if: draft (not saved)');
 
-  // The same what-if through the API (quick tier, the plan's dates): the page's deltas are its numbers.
+  // The same what-if through the API as the page asks for it (quick tier, no expedite plans, the plan's dates):
+  // the page's deltas are its numbers.
   const adjustments = JSON.stringify([{ kind: 'delaySupplier', supplier, days: 56 }]);
-  const whatIf = await engineForecast(page.request, `?${new URLSearchParams({ tier: 'quick', planStart: base.planStart, horizonDays: String(base.horizonDays), adjustments })}`);
+  const whatIf = await engineForecast(page.request, `?${new URLSearchParams({ ...WHATIF_PARAMS, planStart: base.planStart, horizonDays: String(base.horizonDays), adjustments })}`);
   expect(whatIf.gpuDays).toBeLessThan(base.gpuDays);
   const deltas = page.getByRole('table', { name: 'What the what-if changes against the plan' });
   const gpuDaysRow = deltas.getByRole('row', { name: /^GPU-days/ });

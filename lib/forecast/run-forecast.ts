@@ -23,11 +23,13 @@ export function engineOptions(options: ForecastOptions): ForecastOptions {
  * a forecast up by key (the dashboard, the import preview's "before") goes through
  * here, so the same request always has the same key.
  */
-export function requestOptions(params: Pick<ForecastParams, 'tier' | 'include'>, options: ForecastOptions = {}): ForecastOptions {
+export function requestOptions(params: Pick<ForecastParams, 'tier' | 'include' | 'shortages'>, options: ForecastOptions = {}): ForecastOptions {
   const include = params.include ?? [];
   return engineOptions({
     tier: params.tier ?? 'proven',
     pegging: include.includes('pegging') ? 'full' : 'none',
+    // Only when asked: the key of every other request stays what it was.
+    ...(params.shortages ? { shortages: params.shortages } : {}),
     // Only when asked: the key of every other request stays what it was.
     ...(include.includes('lineValues') ? { lineValues: true } : {}),
     ...options,

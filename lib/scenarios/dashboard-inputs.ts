@@ -2,7 +2,7 @@ import type { CapacityModel, ForecastOptions } from '@/lib/capacity';
 import type { ForecastRequest } from '@/lib/forecast/data-version';
 import { buildCapacityModel } from '@/lib/forecast/build-model';
 import { forecastKey, inputVersionOf } from '@/lib/forecast/cache';
-import { DASHBOARD_OPTIONS } from '@/lib/forecast/dashboard-options';
+import { DASHBOARD_OPTIONS, WHATIF_PARAMS } from '@/lib/forecast/dashboard-options';
 import type { ModelRows } from '@/lib/forecast/load-model';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from '@/lib/forecast/params';
 import { provenRequest, requestOptions, resolveAdjustments } from '@/lib/forecast/run-forecast';
@@ -76,7 +76,7 @@ export async function whatIfRequest(prisma: PrismaClient, spec: WhatIfSpec, at: 
     const s = await prisma.scenario.findUnique({ where: { name: spec.scenario }, select: { adjustments: true } });
     stored = s && Array.isArray(s.adjustments) ? (s.adjustments as unknown as StoredAdjustment[]) : null;
   }
-  return stored ? { ...at, adjustments: stored, options: requestOptions({ tier: 'quick' }) } : null;
+  return stored ? { ...at, adjustments: stored, options: requestOptions(WHATIF_PARAMS) } : null;
 }
 
 /** Item names and sites from the model rows: the words gates are labelled with. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@/lib/db/test-support';
 import { runImport } from '@/lib/imports/run-import';
 import { loadForecastInput, provenRequest } from '@/lib/forecast/run-forecast';
-import { DASHBOARD_OPTIONS } from '@/lib/forecast/dashboard-options';
+import { DASHBOARD_OPTIONS, WHATIF_PARAMS } from '@/lib/forecast/dashboard-options';
 import { loadModelRows } from '@/lib/forecast/load-model';
 import { requestIdOf } from '@/lib/forecast/data-version';
 import { dashboardInputs, dashboardRequest } from './dashboard-inputs';
@@ -66,14 +66,14 @@ for (const kind of testDatabaseKinds()) {
         { label: 'gone', scenario: 'no such scenario', adjustments: null },
       ]);
       expect(page.baseline.key).toBe((await loadForecastInput(env.db.prisma, at, DASHBOARD_OPTIONS)).key);
-      const api = await loadForecastInput(env.db.prisma, { ...at, scenario: 'page key', tier: 'quick' });
+      const api = await loadForecastInput(env.db.prisma, { ...at, scenario: 'page key', ...WHATIF_PARAMS });
       expect(page.whatIfs.map((w) => w.input?.key ?? null)).toEqual([api.key, api.key, null]);
-      expect(page.whatIfs[0]!.input!.provenKey).toBe((await loadForecastInput(env.db.prisma, { ...at, scenario: 'page key' })).key);
+      expect(page.whatIfs[0]!.input!.provenKey).toBe((await loadForecastInput(env.db.prisma, { ...at, scenario: 'page key', shortages: 'none' })).key);
       // The same requests as the API's, so what the API answered is found by the page without reading the model.
       expect(requestIdOf(page.baseline.request)).toBe(requestIdOf((await loadForecastInput(env.db.prisma, at, DASHBOARD_OPTIONS)).request));
       expect(requestIdOf(dashboardRequest(at))).toBe(requestIdOf(page.baseline.request));
       expect(page.whatIfs.map((w) => (w.input ? requestIdOf(w.input.request) : null))).toEqual([requestIdOf(api.request), requestIdOf(api.request), null]);
-      expect(requestIdOf(provenRequest(page.whatIfs[0]!.input!.request))).toBe(requestIdOf((await loadForecastInput(env.db.prisma, { ...at, scenario: 'page key' })).request));
+      expect(requestIdOf(provenRequest(page.whatIfs[0]!.input!.request))).toBe(requestIdOf((await loadForecastInput(env.db.prisma, { ...at, scenario: 'page key', shortages: 'none' })).request));
     });
 
     it('refuses a name that exists (the API) but replaces it for the CLI', async () => {

@@ -35,6 +35,7 @@ export const GET = withAuth('GET /api/forecast', async (request: NextRequest, _c
     scenario: q.get('scenario') ?? undefined,
     tier: q.get('tier') ?? undefined,
     include: q.get('include') ?? undefined,
+    shortages: q.get('shortages') ?? undefined,
   });
   if (!parsed.success) {
     return NextResponse.json({ error: describeParamIssues(parsed.error, (f) => f), issues: parsed.error.issues }, { status: 400 });
