@@ -59,6 +59,48 @@ describe('the engine worker pool', () => {
     expect(p.warmRoutes()).toEqual([routeOf(a), routeOf(b)]);
   }, 60_000);
 
+  const idle = async (p: EnginePool) => {
+    while (p.load().queued + p.load().running > 0) await new Promise((r) => setTimeout(r, 20));
+  };
+
+  it('primes every worker once per data for what-ifs, as background work that never holds the worker kept for people', async () => {
+    const p = pool(2, 8);
+    const proof = p.run(tiny('8'), {}, 'background');
+    p.prime(tiny('24'), 'data 1');
+    // One background job at a time in a pool of two: the proof runs, both primings wait for their own worker.
+    expect(p.load()).toEqual({ queued: 2, running: 1 });
+    // A person's what-if starts at once, on the worker kept free.
+    const whatIf = p.run(tiny('32'), {});
+    expect(p.load()).toEqual({ queued: 2, running: 2 });
+    expect((await Promise.all([proof, whatIf])).map((f) => f.gpuDays)).toEqual([72, 288]);
+    await idle(p);
+    expect(p.primedData()).toEqual(['data 1', 'data 1']);
+    // The same data again: nothing to do; new data: both again.
+    p.prime(tiny('24'), 'data 1');
+    expect(p.load()).toEqual({ queued: 0, running: 0 });
+    p.prime(tiny('16'), 'data 2');
+    expect(p.load().queued + p.load().running).toBe(2);
+    await idle(p);
+    expect(p.primedData()).toEqual(['data 2', 'data 2']);
+  }, 60_000);
+
+  it('drops a priming, never a person’s or a background job, when the queue is full', async () => {
+    const p = pool(2, 2);
+    const running = p.run(tiny('8'), {}, 'background');
+    p.prime(tiny('24'), 'data 1'); // two primings wait: the queue is full
+    expect(p.load()).toEqual({ queued: 2, running: 1 });
+    const proof = p.run(tiny('16'), {}, 'background');
+    const proof2 = p.run(tiny('24'), {}, 'background');
+    expect(p.load()).toEqual({ queued: 2, running: 1 });
+    expect((await Promise.all([running, proof, proof2])).map((f) => f.gpuDays)).toEqual([72, 144, 216]);
+    await idle(p);
+    // The primings turned away are not counted as done: the next prime() queues them again.
+    expect(p.primedData()).toEqual([null, null]);
+    p.prime(tiny('24'), 'data 1');
+    await idle(p);
+    expect(p.primedData()).toEqual(['data 1', 'data 1']);
+  }, 60_000);
+
   /** Runs jobs on `p`, recording the order they finish in by name (one worker: the order they ran in). */
   const recorder = (p: EnginePool) => {
     const finished: string[] = [];

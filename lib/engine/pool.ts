@@ -35,6 +35,8 @@ interface Pending {
   priority: EnginePriority;
   resolve: (f: Forecast) => void;
   reject: (e: Error) => void;
+  /** A priming job (prime()): runs on this worker only, and marks it primed for `data` when done. */
+  pinned?: { slot: Slot; data: string };
 }
 
 interface Slot {
@@ -42,6 +44,8 @@ interface Slot {
   busy: Pending | null;
   /** The route of the last job it ran: its warm engine holds that data version. */
   warmFor: string | null;
+  /** The data (prime()'s key) this worker has answered a quick forecast of, or has one queued for. */
+  primedFor: string | null;
 }
 
 /**
@@ -95,6 +99,8 @@ export class EnginePool {
     let pending: Pending | null = null;
     const result = new Promise<Forecast>((resolve, reject) => {
       if (this.closed) return reject(new Error('the engine pool is closed'));
+      // Priming gives way to anyone's job.
+      if (this.queuedCount() >= this.maxQueued) this.dropOnePriming();
       const queued = this.queuedCount();
       // Interactive work is refused only when interactive work alone fills the queue.
       const full = priority === 'interactive' ? this.queues.interactive.length >= this.maxQueued : queued >= this.maxQueued;
@@ -115,6 +121,36 @@ export class EnginePool {
         this.dispatch();
       },
     };
+  }
+
+  /**
+   * Readies every worker for what-ifs on this data (`model`, with no adjustments; `data` names it, e.g. the
+   * database's data version): each worker not primed for it yet runs the model's quick forecast once, so its
+   * warm engine holds the data's base (lib/capacity/warm-start.ts) and a person's first what-if there is not a
+   * cold one. Background work, ahead of the rest (never on the worker kept for people); the answers are
+   * dropped, and a queue too full for them drops the priming, never anyone's job.
+   */
+  prime(model: CapacityModel, data: string, options: ForecastOptions = { tier: 'quick', pegging: 'none', shortages: 'none' }): void {
+    if (this.closed) return;
+    while (this.slots.length < this.size) this.spawn();
+    for (const slot of this.slots) {
+      if (slot.primedFor === data) continue;
+      if (this.queuedCount() >= this.maxQueued) return;
+      slot.primedFor = data;
+      const job = { id: this.nextId++, model, options };
+      // Turned away or failed: not primed (the next prime() tries again).
+      const unprime = () => {
+        if (slot.primedFor === data) slot.primedFor = null;
+      };
+      // Ahead of other background work: it is short, and a person may be about to ask a what-if.
+      this.queues.background.unshift({ job, route: routeOf(model), priority: 'background', resolve: () => undefined, reject: unprime, pinned: { slot, data } });
+    }
+    this.dispatch();
+  }
+
+  /** The data each worker is primed for (prime()), in the order they started. */
+  primedData(): (string | null)[] {
+    return this.slots.map((s) => s.primedFor);
   }
 
   /** The route each worker is warm for (routeOf), in the order they started. */
@@ -138,6 +174,11 @@ export class EnginePool {
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
+  private dropOnePriming(): void {
+    const i = this.queues.background.findLastIndex((p) => p.pinned);
+    if (i >= 0) this.queues.background.splice(i, 1)[0]!.reject(new EngineBusyError(this.queuedCount()));
+  }
+
   private queuedCount(): number {
     return this.queues.interactive.length + this.queues.background.length;
   }
@@ -152,15 +193,21 @@ export class EnginePool {
   private dispatch() {
     for (;;) {
       const queue = this.queues.interactive.length > 0 ? this.queues.interactive : this.queues.background;
-      const next = queue[0];
+      // A priming job waits for its own worker; the jobs behind it need not.
+      const at = queue.findIndex((p) => !p.pinned || (this.slots.includes(p.pinned.slot) ? !p.pinned.slot.busy : true));
+      const next = queue[at];
       if (!next) return;
+      if (next.pinned && !this.slots.includes(next.pinned.slot)) {
+        queue.splice(at, 1); // its worker died: a new one is primed by the next prime()
+        continue;
+      }
       if (next.priority === 'background' && this.size > 1 && this.slots.filter((s) => s.busy?.priority === 'background').length >= this.size - 1) return;
       const free = this.slots.filter((s) => !s.busy);
-      let slot = free.find((s) => s.warmFor === next.route);
+      let slot = next.pinned?.slot ?? free.find((s) => s.warmFor === next.route);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       slot ??= free[0];
       if (!slot) return;
-      queue.shift();
+      queue.splice(at, 1);
       slot.busy = next;
       slot.warmFor = next.route;
       slot.worker.postMessage(next.job);
@@ -171,7 +218,7 @@ export class EnginePool {
     const worker = new Worker(/* turbopackIgnore: true */ ENTRY(), { name: 'clearbuild-engine' });
     // An idle worker never keeps a CLI or test process alive.
     worker.unref();
-    const slot: Slot = { worker, busy: null, warmFor: null };
+    const slot: Slot = { worker, busy: null, warmFor: null, primedFor: null };
     worker.on('message', (msg: EngineReply | { ready: true }) => {
       if ('ready' in msg) return;
       const done = slot.busy;
@@ -237,6 +284,12 @@ export function startForecast(locals: Map<string, unknown>, model: CapacityModel
   const pool = locals.get(POOL) as EngineQueue | undefined;
   if (pool) return pool.submit(model, options, priority);
   return { result: computeForecast(model, options), promote: () => undefined };
+}
+
+/** Primes the process's worker pool for what-ifs on this data (EnginePool.prime); nothing where the engine runs in this thread. */
+export function primeEngine(locals: Map<string, unknown>, model: CapacityModel, data: string): void {
+  const pool = locals.get(POOL) as EngineQueue | EnginePool | undefined;
+  if (pool && 'prime' in pool) pool.prime(model, data);
 }
 
 /** The installed pool's forecasts waiting and running, or null where the engine runs in this thread. */

@@ -4,6 +4,7 @@ import { getDatabase } from '@/lib/db/client';
 import type { OpenDatabase } from '@/lib/db/open';
 import { cachedForecast, forecastKey, forecastKeyOfVersion, inputVersionOfKey, isComputing, storedForecast } from './cache';
 import { fetchDataVersion, recordAlias, storedForRequest } from './data-version';
+import { primeWhatIfs } from './prime-what-ifs';
 import type { ComputingWhat } from './computing';
 import { DASHBOARD_OPTIONS } from './dashboard-options';
 import { fetchLastDataChange, type DataChange } from './data-as-of';
@@ -30,6 +31,8 @@ export type DashboardState =
       whatIfs: Record<string, DashboardSummary>;
       /** Null unless asked for (the dashboard asks; its print view does not). */
       lineValues: DashboardLineValues | null;
+      /** Readies the engine for this data's what-ifs (lib/forecast/prime-what-ifs.ts): for after the page is sent. */
+      primeWhatIfs: () => Promise<void>;
     }
   | { status: 'computing'; what: ComputingWhat; dataAsOf: DataChange | null; start: () => Promise<void> };
 
@@ -91,6 +94,7 @@ export async function fetchDashboardState(
     const loadModel = async () => (await loadForecastInput(db.prisma, at, DASHBOARD_OPTIONS)).model;
     return {
       status: 'ready',
+      primeWhatIfs: () => primeWhatIfs(db, version, at),
       lineValues: also.lineValues ? await dashboardLineValues(db, loadModel, known.key) : null,
       summary: summarizeForecast(known.forecast, at.planStart, items),
       bottlenecks: known.forecast.bottlenecks,
@@ -125,6 +129,7 @@ export async function fetchDashboardState(
     const lineValues = also.lineValues ? await dashboardLineValues(db, async () => baseline.model, baseline.key) : null;
     return {
       status: 'ready',
+      primeWhatIfs: () => primeWhatIfs(db, version, at),
       lineValues,
       summary: summarizeForecast(stored.forecast, today, items),
       bottlenecks: stored.forecast.bottlenecks,

@@ -65,7 +65,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const drawnWhatIf = first && answered[first.label] ? { name: first.label, summary: answered[first.label]! } : null;
   const until = rangeEnd(base.planStart, url.range);
   const shown = (points: typeof base.chart) => points.filter((p) => until === null || p.date <= until);
-  // The PO lines' values take many engine re-runs: computed after this response, shown once stored.
+  // After this response: the engine's workers solve this data's base now, not at the executive's first what-if
+  // (a few seconds); then the PO lines' values (many engine re-runs), shown once stored.
+  after(state.primeWhatIfs);
   if (lineValues?.status === 'computing') after(lineValues.start);
   return (
     <div className="dashboard">
