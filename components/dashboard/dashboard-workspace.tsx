@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
@@ -8,12 +9,16 @@ import { parseAdjustments } from '@/lib/scenarios/scenario-schema';
 import type { ScenarioRow } from '@/lib/scenarios/store';
 import { dashboardQuery, DRAFT_LABEL, RANGES, rangeEnd, safeJson, type DashboardRange, type DashboardUrlState } from '@/lib/scenarios/url-state';
 import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
-import { formatInt } from '@/components/ui/format';
+import { formatInt, signed } from '@/components/ui/format';
 import { downloadPng, downloadSvg } from './chart-export';
 import { DashboardLink, showDashboardState, useDashboardUrl } from './dashboard-link';
 import { describeAdjustment } from './describe-adjustment';
-import { RampChart, signed } from './ramp-chart';
+import { SKETCH_HEIGHT } from './ramp-sketch-geometry';
 import { milestonesOf } from './ramp-sketch-geometry';
+
+// The chart (Recharts and its dependencies, most of the page's JavaScript) loads after the page is interactive:
+// until it has drawn, the ramp the server drew (ramp-sketch.tsx) is in its place.
+const RampChart = dynamic(() => import('./ramp-chart').then((m) => m.RampChart), { ssr: false });
 import { startWhatIf, useWhatIfs, type WhatIfState } from './use-whatif';
 import { WhatIfBuilder, type BuilderChoices } from './whatif-builder';
 import { WhatIfDeltas } from './whatif-deltas';
@@ -103,6 +108,7 @@ export function DashboardWorkspace({
   const chartRef = useRef<HTMLDivElement>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [chartDrawn, setChartDrawn] = useState(false);
   const go = (next: Partial<DashboardUrlState>) => showDashboardState({ ...url, ...next });
 
   const draft = url.adjustments ? parseAdjustments(safeJson(url.adjustments)) : null;
@@ -184,18 +190,22 @@ export function DashboardWorkspace({
           </div>
         </div>
         <figure ref={chartRef} aria-label="GPUs online over time against the target" aria-describedby="ramp-summary" style={{ margin: 0 }}>
-          <RampChart
-            base={base.chart}
-            whatIf={whatIf.status === 'ready' ? { name: whatIf.name, points: whatIf.summary.chart } : null}
-            compare={compare.status === 'ready' ? { name: compare.name, points: compare.summary.chart } : null}
-            group={url.group}
-            sites={base.sites}
-            milestones={milestones}
-            weekGates={base.weekGates}
-            until={rangeEnd(base.planStart, url.range)}
-            markAs={whatIf.status === 'ready' ? 'dashboard:whatif-drawn' : 'dashboard:chart-drawn'}
-            placeholder={sketch}
-          />
+          <div className="ramp-slot" style={{ height: SKETCH_HEIGHT }}>
+            {!chartDrawn && sketch}
+            <RampChart
+              base={base.chart}
+              whatIf={whatIf.status === 'ready' ? { name: whatIf.name, points: whatIf.summary.chart } : null}
+              compare={compare.status === 'ready' ? { name: compare.name, points: compare.summary.chart } : null}
+              group={url.group}
+              sites={base.sites}
+              milestones={milestones}
+              weekGates={base.weekGates}
+              until={rangeEnd(base.planStart, url.range)}
+              markAs={whatIf.status === 'ready' ? 'dashboard:whatif-drawn' : 'dashboard:chart-drawn'}
+              height={SKETCH_HEIGHT}
+              onDrawn={() => setChartDrawn(true)}
+            />
+          </div>
           <figcaption id="ramp-summary" className="small">
             {chartSummary(base, sides)}
           </figcaption>

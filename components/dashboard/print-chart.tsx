@@ -3,7 +3,8 @@
 import type { ChartSummary, ItemNames } from '@/lib/forecast/summarize';
 import { rangeEnd, type DashboardUrlState } from '@/lib/scenarios/url-state';
 import { formatInt } from '@/components/ui/format';
-import { RampChart, signed } from './ramp-chart';
+import { signed } from '@/components/ui/format';
+import { RampChart } from './ramp-chart';
 import { useWhatIfs } from './use-whatif';
 
 /** The ramp for the print view: the page's what-if and comparison drawn at a fixed size that fits a landscape page. */

@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { weekStartOf, type ChartPoint, type DashboardSummary } from '@/lib/forecast/summarize';
+import { signed } from '@/components/ui/format';
 import { SERIES_STYLE, SITE_COLOURS } from './palette';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -27,8 +28,8 @@ export interface RampChartProps {
   height?: number;
   /** Marks the drawing with `performance.mark(name)` once the chart's SVG is on the page (the benchmark reads it). */
   markAs?: string;
-  /** Shown in the chart's place until the chart has drawn (the server-drawn sketch: ramp-sketch.tsx). */
-  placeholder?: ReactNode;
+  /** Called once the chart's SVG is on the page (the workspace then takes the server-drawn sketch away). */
+  onDrawn?: () => void;
 }
 
 type Row = { date: string; base: number; target: number | null; whatIf?: number; compare?: number } & Record<string, number | string | null | undefined>;
@@ -56,10 +57,9 @@ function GateTooltip({ active, payload, label, weekGates }: TooltipContentProps<
   );
 }
 
-export const signed = (n: number) => (n > 0 ? `+${full.format(n)}` : n < 0 ? `−${full.format(-n)}` : '±0');
 
 /** GPUs online per day against the target steps, with what-ifs on the same axes and the milestones marked. */
-export function RampChart({ base, whatIf, compare, group, sites, milestones, weekGates, until, height = 360, markAs, placeholder }: RampChartProps) {
+export function RampChart({ base, whatIf, compare, group, sites, milestones, weekGates, until, height = 360, markAs, onDrawn }: RampChartProps) {
   const rows = useMemo(() => {
     const w = new Map(whatIf?.points.map((p) => [p.date, p.gpusOnline]));
     const c = new Map(compare?.points.map((p) => [p.date, p.gpusOnline]));
@@ -76,10 +76,11 @@ export function RampChart({ base, whatIf, compare, group, sites, milestones, wee
   const shown = milestones.filter((m) => rows.length > 0 && m.date >= rows[0]!.date && m.date <= rows[rows.length - 1]!.date);
 
   const ref = useRef<HTMLDivElement>(null);
-  const [drawn, setDrawn] = useState(false);
-  const waiting = placeholder != null;
+  const drawnRef = useRef(onDrawn);
   useEffect(() => {
-    if (!markAs && !waiting) return;
+    drawnRef.current = onDrawn;
+  });
+  useEffect(() => {
     let frame = 0;
     const check = () => {
       if (ref.current?.querySelector('.recharts-wrapper > svg .recharts-line, .recharts-wrapper > svg .recharts-area')) {
@@ -87,16 +88,15 @@ export function RampChart({ base, whatIf, compare, group, sites, milestones, wee
           performance.mark(markAs);
           ref.current.dataset.drawn = markAs;
         }
-        setDrawn(true);
+        drawnRef.current?.();
       } else frame = requestAnimationFrame(check);
     };
     frame = requestAnimationFrame(check);
     return () => cancelAnimationFrame(frame);
-  }, [markAs, rows, waiting]);
+  }, [markAs, rows]);
 
   return (
     <div ref={ref} className="ramp-chart" style={{ height, minWidth: 0 }}>
-      {!drawn && placeholder}
       <ResponsiveContainer width="100%" height={height} minWidth={0}>
         <ComposedChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: 0 }} accessibilityLayer>
           <CartesianGrid stroke="#e6ebe9" vertical={false} />

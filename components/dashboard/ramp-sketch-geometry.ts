@@ -12,6 +12,8 @@ export function milestonesOf(base: Pick<ChartSummary, 'levels'>): { date: string
  * (ramp-sketch.tsx). Steps are drawn "after" (a value holds until the next day's), like the interactive chart.
  */
 export const PLOT_WIDTH = 1000;
+/** The ramp's height on the dashboard, in CSS pixels: the sketch's and the chart's, so one replaces the other in place. */
+export const SKETCH_HEIGHT = 360;
 export const PLOT_HEIGHT = 100;
 
 export interface SketchGeometry {

@@ -2,6 +2,11 @@ import type { ChartPoint } from '@/lib/forecast/summarize';
 import { SERIES_STYLE, SITE_COLOURS } from './palette';
 import { PLOT_HEIGHT, PLOT_WIDTH, sketchGeometry } from './ramp-sketch-geometry';
 
+/** Marks `name` in the first animation frame in which the script's parent is laid out (stops if it leaves the page). */
+export function markScript(name: string): string {
+  return `(function(){var s=document.currentScript;function f(){if(!s||!s.isConnected)return;if(s.parentElement.getClientRects().length>0)performance.mark(${JSON.stringify(name)});else requestAnimationFrame(f)}requestAnimationFrame(f)})()`;
+}
+
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 export interface RampSketchProps {
@@ -81,8 +86,9 @@ export function RampSketch({ points, whatIf, group, sites, milestones, height, m
           </span>
         ))}
       </div>
-      {/* Marked in the frame that paints it: the chart is on screen from here, with no JavaScript loaded yet. */}
-      <script nonce={nonce ?? undefined} dangerouslySetInnerHTML={{ __html: `requestAnimationFrame(function(){performance.mark(${JSON.stringify(markAs)})})` }} />
+      {/* Marked in the first frame that shows it, with none of the app's JavaScript loaded yet (it may arrive in a
+          hidden streamed chunk that Next's inline script swaps in: shown means laid out). */}
+      <script nonce={nonce ?? undefined} dangerouslySetInnerHTML={{ __html: markScript(markAs) }} />
     </div>
   );
 }

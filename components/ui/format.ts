@@ -14,6 +14,9 @@ export function formatInt(n: number): string {
   return integer.format(n);
 }
 
+/** A change with its sign: +1,234, −1,234 (a minus sign), ±0. */
+export const signed = (n: number) => (n > 0 ? `+${integer.format(n)}` : n < 0 ? `−${integer.format(-n)}` : '±0');
+
 /** A moment as "2026-12-02 09:41 UTC": the same text on the server and in any browser (no hydration mismatch). */
 export function formatDateTime(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

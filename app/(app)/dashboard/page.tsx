@@ -8,7 +8,7 @@ import { GatesOverTime } from '@/components/dashboard/gates-over-time';
 import { Headline } from '@/components/dashboard/headline';
 import { LineValues, NextDeliveries } from '@/components/dashboard/next-deliveries';
 import { RampSketch } from '@/components/dashboard/ramp-sketch';
-import { milestonesOf } from '@/components/dashboard/ramp-sketch-geometry';
+import { milestonesOf, SKETCH_HEIGHT } from '@/components/dashboard/ramp-sketch-geometry';
 import { ShortagesList } from '@/components/dashboard/shortages-list';
 import { TargetsTable } from '@/components/dashboard/targets-table';
 import { nonceOf } from '@/lib/auth/csp';
@@ -85,7 +85,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             group={url.group}
             sites={base.sites}
             milestones={milestonesOf(base)}
-            height={360}
+            height={SKETCH_HEIGHT}
             markAs={drawnWhatIf ? 'dashboard:whatif-drawn' : 'dashboard:chart-drawn'}
             nonce={nonceOf((await headers()).get('content-security-policy'))}
           />
