@@ -13,16 +13,14 @@ import { formatInt, signed } from '@/components/ui/format';
 import { downloadPng, downloadSvg } from './chart-export';
 import { DashboardLink, showDashboardState, useDashboardUrl } from './dashboard-link';
 import { describeAdjustment } from './describe-adjustment';
-import { SKETCH_HEIGHT } from './ramp-sketch-geometry';
-import { milestonesOf } from './ramp-sketch-geometry';
-
-// The chart (Recharts and its dependencies, most of the page's JavaScript) loads after the page is interactive:
-// until it has drawn, the ramp the server drew (ramp-sketch.tsx) is in its place.
-const RampChart = dynamic(() => import('./ramp-chart').then((m) => m.RampChart), { ssr: false });
+import { milestonesOf, SKETCH_HEIGHT } from './ramp-sketch-geometry';
 import { startWhatIf, useWhatIfs, type WhatIfState } from './use-whatif';
 import { WhatIfBuilder, type BuilderChoices } from './whatif-builder';
 import { WhatIfDeltas } from './whatif-deltas';
 
+// The chart (Recharts and its dependencies, most of the page's JavaScript) loads after the page is interactive:
+// until it has drawn, the ramp the server drew (ramp-sketch.tsx) is in its place.
+const RampChart = dynamic(() => import('./ramp-chart').then((m) => m.RampChart), { ssr: false });
 
 export interface Viewer {
   email: string;
