@@ -135,10 +135,17 @@ async function main() {
     const page = await context.newPage();
     /** When the ramp was first on screen (the first mark), and when the interactive chart had drawn (its own mark, the last). */
     const interactiveMs: Record<string, number[]> = {};
+    /** The page's HTML: its first byte and its last, from navigation start. */
+    const htmlMs: Record<string, { firstByte: number; lastByte: number }[]> = {};
     const drawn = async (path: string, mark: string) => {
       await page.goto(`${BASE}${path}`);
       await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 300_000, polling: 50 });
       const first = await page.evaluate((m) => performance.getEntriesByName(m)[0]!.startTime, mark);
+      const nav = await page.evaluate(() => {
+        const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return { firstByte: n.responseStart, lastByte: n.responseEnd };
+      });
+      (htmlMs[path] ??= []).push(nav);
       await page.locator(`[data-drawn="${mark}"]`).waitFor({ state: 'attached', timeout: 300_000 });
       const marks = await page.evaluate((m) => performance.getEntriesByName(m).map((e) => e.startTime), mark);
       (interactiveMs[path] ??= []).push(marks[marks.length - 1]!);
@@ -172,6 +179,11 @@ async function main() {
     console.log(`| the dashboard | ${ms(median(pageMs))} | ${ms(median(apiMs))} (${(bytes / 1e6).toFixed(1)} MB) | ${ratio.toFixed(2)}× |`);
     console.log(`| a saved what-if (\`?scenario=\`) | ${ms(median(whatIfPageMs))} | ${ms(median(whatIfApiMs))} (quick tier) | ${whatIfRatio.toFixed(2)}× |`);
     console.log(`\nThe interactive chart (Recharts, drawn in the browser once its JavaScript has loaded) took the server-drawn ramp's place at ${ms(median(interactiveMs['/dashboard']!.slice(-RUNS)))} (the dashboard) and ${ms(median(interactiveMs[`/dashboard?scenario=${encodeURIComponent(name)}`]!.slice(-RUNS)))} (the saved what-if), medians.`);
+    const html = (path: string) => {
+      const runs = htmlMs[path]!.slice(-RUNS);
+      return `first byte ${ms(median(runs.map((r) => r.firstByte)))}, last ${ms(median(runs.map((r) => r.lastByte)))}`;
+    };
+    console.log(`The page's HTML (server render and transfer): ${html('/dashboard')} (the dashboard); ${html(`/dashboard?scenario=${encodeURIComponent(name)}`)} (the saved what-if), medians.`);
     console.log(`\nThe PO lines' values (include=lineValues) were on the page ${(valuesMs / 1000).toFixed(0)} s after the first view started them.`);
     console.log(`/dashboard first-load JavaScript: ${js.files} files, ${js.rawKb.toFixed(0)} KB uncompressed, ${js.gzipKb.toFixed(0)} KB gzip`);
     console.log(`dashboard ratio ${ratio.toFixed(2)} whatif-ratio ${whatIfRatio.toFixed(2)} js-kb ${js.gzipKb.toFixed(0)}`);
