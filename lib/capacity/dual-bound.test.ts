@@ -11,7 +11,7 @@ import { relax } from './relaxation';
 import { tinyModel } from './testing/arbitraries';
 import { oracleGpuDays } from './testing/oracle';
 import type { CapacityModel, ForecastOptions } from './types';
-import { forgetWarmStarts, warmBaseFor } from './warm-start';
+import { forgetWarmStarts } from './warm-start';
 
 const LIMITS = { lpMaxIterations: 200_000, mipMaxNodes: 0, safetyNetMs: 60_000 };
 const QUICK: ForecastOptions = { tier: 'quick', pegging: 'none', shortages: 'none' };
@@ -45,11 +45,6 @@ describe('the Lagrangian bound from row prices (dual-bound.ts)', () => {
           const descended = lagrangianBound(m, core, () => random.slice(), 3);
           expect(descended).toBeGreaterThanOrEqual(lp.objective - tol);
           expect(descended).toBeLessThanOrEqual(plain);
-          // Whole-resource steps after them: lower still or the same, never below the LP optimum.
-          const chained = lagrangianBound(m, core, () => random.slice(), 3, undefined, 2);
-          expect(chained).toBeGreaterThanOrEqual(lp.objective - tol);
-          expect(chained).toBeLessThanOrEqual(descended);
-          expect(lagrangianBound(m, core, (data) => new Float64Array(data.numRows), 0, undefined, 3)).toBeGreaterThanOrEqual(lp.objective - tol);
           expect(lagrangianBound(m, core, (data) => new Float64Array(data.numRows))).toBeGreaterThanOrEqual(lp.objective - tol);
           expect(lagrangianBound(m, core, (data) => new Float64Array(data.numRows), 3)).toBeGreaterThanOrEqual(lp.objective - tol);
         },
@@ -58,27 +53,6 @@ describe('the Lagrangian bound from row prices (dual-bound.ts)', () => {
     );
     expect(solved).toBeGreaterThanOrEqual(20);
   }, 120_000);
-
-  it('on demo what-ifs where single-row steps stall, whole-resource steps close in on the LP optimum and stay above it', async () => {
-    const base = demoCapacityModel();
-    const all = benchWhatIfs(base, 200, 1);
-    let tighter = 0;
-    for (const i of [5, 71, 124, 146, 176]) {
-      const model: CapacityModel = { ...base, adjustments: [all[i]!] };
-      const m = normalize(model);
-      const warm = (await warmBaseFor(model, LIMITS))!;
-      const core = buildCore(m, relax(m), true, warm.hint);
-      const lp = await solveCore(m, core, 'lp', LIMITS);
-      expect(lp.status).toBe('optimal');
-      const tol = 1e-6 * Math.abs(lp.objective);
-      const rows = lagrangianBound(m, core, () => warm.dualsFor(m, core), 3);
-      const chained = lagrangianBound(m, core, () => warm.dualsFor(m, core), 3, undefined, 2);
-      expect(chained).toBeGreaterThanOrEqual(lp.objective - tol);
-      expect(chained).toBeLessThanOrEqual(rows);
-      if (chained < rows - tol) tighter++;
-    }
-    expect(tighter).toBeGreaterThanOrEqual(2);
-  }, 60_000);
 
   it('on tiny random what-ifs answered warm: the bound holds against the exhaustive optimum', async () => {
     let shortcuts = 0;

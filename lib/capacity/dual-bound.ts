@@ -18,21 +18,10 @@ type LpData = ReturnType<typeof buildModelData>;
  * caller says it is not `enough`, and if it is still too loose the LP is solved
  * as before (solve.ts). On the demo's 200 bench what-ifs the base's prices alone
  * skip the LP on 155, three rounds on 173 (a weekly limit or a lead time
- * changed moves prices most); a round costs about as much as building the LP.
- * Single-row rounds stall where the stock carried between two stretches ties
- * their prices; `chainRounds` more rounds then move each resource's prices
- * together (descendChains), each followed by a single-row round: two of them
- * skip the LP on 176. A fixed number of passes in a fixed order: deterministic,
- * and the base's duals depend on its data version only.
+ * changed moves prices most); a round costs about as much as building the LP. A fixed number of passes in a
+ * fixed order: deterministic, and the base's duals depend on its data version only.
  */
-export function lagrangianBound(
-  m: NModel,
-  core: Core,
-  rowPrice: (data: LpData) => Float64Array,
-  passes = 0,
-  enough: (bound: number) => boolean = () => false,
-  chainRounds = 0,
-): number {
+export function lagrangianBound(m: NModel, core: Core, rowPrice: (data: LpData) => Float64Array, passes = 0, enough: (bound: number) => boolean = () => false): number {
   const data = buildModelData(m, core, Infinity);
   const y = rowPrice(data);
   let bound = boundAt(data, y);
@@ -40,21 +29,6 @@ export function lagrangianBound(
   for (let pass = 0; pass < passes && !enough(bound); pass++) {
     descend(data, y);
     bound = Math.min(bound, boundAt(data, y));
-  }
-  if (chainRounds > 0 && !enough(bound)) {
-    const chains: Chain[] = [];
-    let first = 0;
-    for (const res of core.resources) {
-      chains.push({ first, count: res.days.length });
-      first += res.days.length;
-    }
-    for (let round = 0; round < chainRounds && !enough(bound); round++) {
-      descendChains(data, y, chains);
-      bound = Math.min(bound, boundAt(data, y));
-      if (enough(bound)) break;
-      descend(data, y);
-      bound = Math.min(bound, boundAt(data, y));
-    }
   }
   return bound;
 }
@@ -97,10 +71,24 @@ function boundAt(data: LpData, y: Float64Array): number {
  * Every step keeps the bound finite and never raises it.
  */
 function descend(data: LpData, y: Float64Array): void {
-  const { numRows, colCost, colLower, colUpper, rowLower, rowUpper } = data;
+  const { numRows, numCols, colCost, colLower, colUpper, rowLower, rowUpper } = data;
   const { starts, indices, values } = data.matrix;
-  const { rowStart, rowCol, rowVal } = rowWise(data);
-  const d = reducedCosts(data, y);
+  // Row-wise copy of the matrix.
+  const rowStart = new Int32Array(numRows + 1);
+  for (let k = 0; k < indices.length; k++) rowStart[indices[k]! + 1]!++;
+  for (let i = 0; i < numRows; i++) rowStart[i + 1]! += rowStart[i]!;
+  const rowCol = new Int32Array(indices.length);
+  const rowVal = new Float64Array(indices.length);
+  const fill = rowStart.slice(0, numRows);
+  for (let j = 0; j < numCols; j++)
+    for (let k = starts[j]!; k < starts[j + 1]!; k++) {
+      const p = fill[indices[k]!]!++;
+      rowCol[p] = j;
+      rowVal[p] = values[k]!;
+    }
+  // Reduced costs at the current prices.
+  const d = Float64Array.from(colCost);
+  for (let j = 0; j < numCols; j++) for (let k = starts[j]!; k < starts[j + 1]!; k++) d[j]! -= y[indices[k]!]! * values[k]!;
   const reducedWithout = (j: number, row: number) => {
     // c_j − Σ_{k ≠ row} y_k a_kj, summed afresh (exact for the ±1 stock columns, so the confinement is exact).
     let e = colCost[j]!;
@@ -178,145 +166,3 @@ function descend(data: LpData, y: Float64Array): void {
     }
   }
 }
-
-/** Row-wise copy of the matrix. */
-function rowWise(data: LpData): { rowStart: Int32Array; rowCol: Int32Array; rowVal: Float64Array } {
-  const { numRows, numCols } = data;
-  const { starts, indices, values } = data.matrix;
-  const rowStart = new Int32Array(numRows + 1);
-  for (let k = 0; k < indices.length; k++) rowStart[indices[k]! + 1]!++;
-  for (let i = 0; i < numRows; i++) rowStart[i + 1]! += rowStart[i]!;
-  const rowCol = new Int32Array(indices.length);
-  const rowVal = new Float64Array(indices.length);
-  const fill = rowStart.slice(0, numRows);
-  for (let j = 0; j < numCols; j++)
-    for (let k = starts[j]!; k < starts[j + 1]!; k++) {
-      const p = fill[indices[k]!]!++;
-      rowCol[p] = j;
-      rowVal[p] = values[k]!;
-    }
-  return { rowStart, rowCol, rowVal };
-}
-
-/** Reduced costs c − Aᵀy. */
-function reducedCosts(data: LpData, y: Float64Array): Float64Array {
-  const { starts, indices, values } = data.matrix;
-  const d = Float64Array.from(data.colCost);
-  for (let j = 0; j < data.numCols; j++) for (let k = starts[j]!; k < starts[j + 1]!; k++) d[j]! -= y[indices[k]!]! * values[k]!;
-  return d;
-}
-
-/** Rows first … first + count − 1: one resource's balance rows, stretch by stretch (buildModelData's layout). */
-interface Chain {
-  first: number;
-  count: number;
-}
-
-/**
- * Block coordinate descent: all of one resource's stretch prices moved at once to where the bound is least,
- * every other price held. Single-row steps (descend) stall where the stock carried from one stretch to the
- * next ties two prices (its reduced cost y[b+1] − y[b] must stay ≤ 0, and −y[last] too): moving either alone
- * would make the bound infinite. Held apart from those stock columns, each start column meets the resource in
- * one row, so along the resource the bound is a sum of one convex piecewise-linear function per row, to be
- * minimised with y non-increasing along the stretches and y[last] ≥ 0: an isotonic problem, solved exactly by
- * pooling adjacent violators (each pool's minimiser found as in descend), then clamped at 0. A resource whose
- * rows do not have that shape is left as it is. Any prices give a valid bound; this only makes it tighter.
- */
-function descendChains(data: LpData, y: Float64Array, chains: readonly Chain[]): void {
-  const { colLower, colUpper, rowLower, rowUpper } = data;
-  const { starts, indices } = data.matrix;
-  const { rowStart, rowCol, rowVal } = rowWise(data);
-  const d = reducedCosts(data, y);
-  const owner = new Int32Array(data.numRows).fill(-1);
-  chains.forEach((c, k) => owner.fill(k, c.first, c.first + c.count));
-  // Per row of the chain being pooled: its constant slope and its breakpoints (position, jump).
-  let bpT = new Float64Array(256);
-  let bpJ = new Float64Array(256);
-  for (let k = 0; k < chains.length; k++) {
-    const { first, count } = chains[k]!;
-    if (count === 0) continue;
-    const slope0 = new Float64Array(count);
-    const bpStart = new Int32Array(count + 1);
-    let usable = true;
-    let n = 0;
-    for (let b = 0; b < count && usable; b++) {
-      const i = first + b;
-      if (rowLower[i] !== rowUpper[i] || !Number.isFinite(rowLower[i]!)) usable = false;
-      slope0[b] = rowLower[i]!;
-      const need = n + rowStart[i + 1]! - rowStart[i]!;
-      if (bpT.length < need) {
-        const t = new Float64Array(2 * need);
-        t.set(bpT);
-        bpT = t;
-        const jmp = new Float64Array(2 * need);
-        jmp.set(bpJ);
-        bpJ = jmp;
-      }
-      for (let p = rowStart[i]!; p < rowStart[i + 1]! && usable; p++) {
-        const j = rowCol[p]!;
-        const a = rowVal[p]!;
-        let inChain = 0;
-        for (let q = starts[j]!; q < starts[j + 1]!; q++) if (owner[indices[q]!] === k) inChain++;
-        const l = colLower[j]!;
-        const u = colUpper[j]!;
-        if (!Number.isFinite(l)) usable = false;
-        else if (!Number.isFinite(u)) {
-          // Only the stock columns: +1 here and −1 in the next row of the chain, or +1 in the last row alone.
-          const entries = starts[j + 1]! - starts[j]!;
-          const own = a === 1 && (b + 1 < count ? entries === 2 && inChain === 2 : entries === 1);
-          const previous = a === -1 && b > 0 && entries === 2 && inChain === 2;
-          if (l !== 0 || !(own || previous)) usable = false;
-        } else if (inChain !== 1) usable = false;
-        else {
-          slope0[b]! += a > 0 ? -a * u : -a * l;
-          bpT[n] = (d[j]! + a * y[i]!) / a;
-          bpJ[n++] = Math.abs(a) * (u - l);
-        }
-      }
-      bpStart[b + 1] = n;
-    }
-    if (!usable) continue;
-    // Pools of consecutive rows, each with its minimiser; a pool below the next one is merged with it.
-    const poolFirst: number[] = [];
-    const poolT: number[] = [];
-    const order: number[] = [];
-    const argmin = (from: number, to: number): number => {
-      let slope = 0;
-      order.length = 0;
-      for (let b = from; b < to; b++) {
-        slope += slope0[b]!;
-        for (let q = bpStart[b]!; q < bpStart[b + 1]!; q++) order.push(q);
-      }
-      if (slope >= 0) return -Infinity;
-      order.sort((p, q) => bpT[p]! - bpT[q]!);
-      for (const q of order) {
-        slope += bpJ[q]!;
-        if (slope >= 0) return bpT[q]!;
-      }
-      return Infinity;
-    };
-    for (let b = 0; b < count; b++) {
-      poolFirst.push(b);
-      poolT.push(argmin(b, b + 1));
-      while (poolT.length >= 2 && poolT[poolT.length - 2]! < poolT[poolT.length - 1]!) {
-        poolT.pop();
-        const from = poolFirst[poolFirst.length - 2]!;
-        poolFirst.pop();
-        poolT[poolT.length - 1] = argmin(from, b + 1);
-      }
-    }
-    if (poolT.some((t) => t === Infinity || Number.isNaN(t))) continue;
-    for (let p = 0; p < poolT.length; p++) {
-      const t = Math.max(0, poolT[p]!);
-      const to = p + 1 < poolT.length ? poolFirst[p + 1]! : count;
-      for (let b = poolFirst[p]!; b < to; b++) {
-        const i = first + b;
-        const delta = t - y[i]!;
-        if (delta === 0) continue;
-        y[i] = t;
-        for (let q = rowStart[i]!; q < rowStart[i + 1]!; q++) d[rowCol[q]!]! -= delta * rowVal[q]!;
-      }
-    }
-  }
-}
-

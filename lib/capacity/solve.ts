@@ -13,8 +13,6 @@ import { WARM_MAX_VARIABLES, type WarmBase } from './warm-start';
 
 /** Rounds of coordinate descent on the base's prices before the LP is solved after all (dual-bound.ts). */
 const DUAL_PASSES = 3;
-/** Then rounds of whole-resource steps (dual-bound.ts, descendChains): 3 more of the demo's 200 bench what-ifs skip the LP. */
-const CHAIN_ROUNDS = 2;
 
 /**
  * Finds a schedule maximising GPU-days and proves how good it is.
@@ -138,7 +136,7 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
     const value = fixedValue + Math.max(bestValue, coreObjective(plain, ahead));
     const closes = (b: number) => value >= b || ((b - value) / b) * 100 <= target;
     const capped = (lagrangian: number) => Math.min(bound, fixedValue + floorObjective(lagrangian));
-    const priced = capped(lagrangianBound(m, lpCore, () => warm.dualsFor(m, lpCore), DUAL_PASSES, (b) => closes(capped(b)), CHAIN_ROUNDS));
+    const priced = capped(lagrangianBound(m, lpCore, () => warm.dualsFor(m, lpCore), DUAL_PASSES, (b) => closes(capped(b))));
     if (closes(priced)) {
       consider(ahead);
       const by = `bound from the base LP's prices, LP skipped (quick tier) (${label})`;
