@@ -26,8 +26,9 @@ export function lagrangianBound(m: NModel, core: Core, rowPrice: (data: LpData) 
   const y = rowPrice(data);
   let bound = boundAt(data, y);
   // Descend only while the bound is not yet tight enough for the caller (it never rises).
+  let rows: RowWise | null = null;
   for (let pass = 0; pass < passes && !enough(bound); pass++) {
-    descend(data, y);
+    descend(data, y, (rows ??= rowWise(data)));
     bound = Math.min(bound, boundAt(data, y));
   }
   return bound;
@@ -70,22 +71,10 @@ function boundAt(data: LpData, y: Float64Array): number {
  * ≤ 0 — so the minimiser is the first breakpoint where the slope turns ≥ 0.
  * Every step keeps the bound finite and never raises it.
  */
-function descend(data: LpData, y: Float64Array): void {
+function descend(data: LpData, y: Float64Array, rows: RowWise): void {
   const { numRows, numCols, colCost, colLower, colUpper, rowLower, rowUpper } = data;
   const { starts, indices, values } = data.matrix;
-  // Row-wise copy of the matrix.
-  const rowStart = new Int32Array(numRows + 1);
-  for (let k = 0; k < indices.length; k++) rowStart[indices[k]! + 1]!++;
-  for (let i = 0; i < numRows; i++) rowStart[i + 1]! += rowStart[i]!;
-  const rowCol = new Int32Array(indices.length);
-  const rowVal = new Float64Array(indices.length);
-  const fill = rowStart.slice(0, numRows);
-  for (let j = 0; j < numCols; j++)
-    for (let k = starts[j]!; k < starts[j + 1]!; k++) {
-      const p = fill[indices[k]!]!++;
-      rowCol[p] = j;
-      rowVal[p] = values[k]!;
-    }
+  const { rowStart, rowCol, rowVal } = rows;
   // Reduced costs at the current prices.
   const d = Float64Array.from(colCost);
   for (let j = 0; j < numCols; j++) for (let k = starts[j]!; k < starts[j + 1]!; k++) d[j]! -= y[indices[k]!]! * values[k]!;
@@ -98,7 +87,9 @@ function descend(data: LpData, y: Float64Array): void {
 
   let bpT = new Float64Array(64);
   let bpJump = new Float64Array(64);
-  const order: number[] = [];
+  let order = new Int32Array(64);
+  // Breakpoints by position, ties in the order they were found (as a stable sort would leave them).
+  const byPosition = (p: number, q: number) => bpT[p]! - bpT[q]! || p - q;
   {
     for (let i = 0; i < numRows; i++) {
       const L = rowLower[i]!;
@@ -112,6 +103,7 @@ function descend(data: LpData, y: Float64Array): void {
       if (bpT.length < n0) {
         bpT = new Float64Array(2 * n0);
         bpJump = new Float64Array(2 * n0);
+        order = new Int32Array(2 * n0);
       }
       if (lo < 0 && hi > 0 && U !== L) {
         bpT[n] = 0;
@@ -140,9 +132,8 @@ function descend(data: LpData, y: Float64Array): void {
         bpJump[n++] = Math.abs(a) * (u - l);
       }
       if (!usable || lo > hi) continue;
-      order.length = n;
       for (let k = 0; k < n; k++) order[k] = k;
-      order.sort((p, q) => bpT[p]! - bpT[q]!);
+      order.subarray(0, n).sort(byPosition);
       let k = 0;
       for (; k < n && bpT[order[k]!]! <= lo; k++) slope += bpJump[order[k]!]!;
       let t = NaN;
@@ -165,4 +156,29 @@ function descend(data: LpData, y: Float64Array): void {
       for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) d[rowCol[p]!]! -= delta * rowVal[p]!;
     }
   }
+}
+
+interface RowWise {
+  rowStart: Int32Array;
+  rowCol: Int32Array;
+  rowVal: Float64Array;
+}
+
+/** Row-wise copy of the matrix (built once per bound: every pass walks the rows). */
+function rowWise(data: LpData): RowWise {
+  const { numRows, numCols } = data;
+  const { starts, indices, values } = data.matrix;
+  const rowStart = new Int32Array(numRows + 1);
+  for (let k = 0; k < indices.length; k++) rowStart[indices[k]! + 1]!++;
+  for (let i = 0; i < numRows; i++) rowStart[i + 1]! += rowStart[i]!;
+  const rowCol = new Int32Array(indices.length);
+  const rowVal = new Float64Array(indices.length);
+  const fill = rowStart.slice(0, numRows);
+  for (let j = 0; j < numCols; j++)
+    for (let k = starts[j]!; k < starts[j + 1]!; k++) {
+      const p = fill[indices[k]!]!++;
+      rowCol[p] = j;
+      rowVal[p] = values[k]!;
+    }
+  return { rowStart, rowCol, rowVal };
 }

@@ -4,13 +4,26 @@ import type { EffectiveLine } from './adjustments';
 import type { NModel } from './normalize';
 import type { Adjustment, CapacityModel, PullIn } from './types';
 
-/** An open PO line that could be pulled in: where it lands in the scenario now. */
-interface Candidate {
-  line: EffectiveLine;
-  day: number;
-  /** The line's quantity, parsed once (a forecast plans up to a few hundred lines per target). */
-  qty: Decimal;
-  quantity: string;
+/**
+ * An open PO line that could be pulled in: where it lands in the scenario now. Its
+ * quantity is parsed when a plan first looks at the line, once: a forecast lists every
+ * open line as a candidate (375 on the demo) but its plans look at a few.
+ */
+class Candidate {
+  private parsed: Decimal | null = null;
+
+  constructor(
+    readonly line: EffectiveLine,
+    readonly day: number,
+  ) {}
+
+  get qty(): Decimal {
+    return (this.parsed ??= new Decimal(this.line.qty));
+  }
+
+  get quantity(): string {
+    return this.qty.toFixed();
+  }
 }
 
 export interface ActionableLine {
@@ -72,8 +85,7 @@ function candidatesOf(m: NModel, hypotheticalSupplier: string): Map<string, Cand
     if (line.supplier === hypotheticalSupplier || line.hypothetical) return;
     let list = bySku.get(line.sku);
     if (!list) bySku.set(line.sku, (list = []));
-    const qty = new Decimal(line.qty);
-    list.push({ line, day, qty, quantity: qty.toFixed() });
+    list.push(new Candidate(line, day));
   };
   for (const lots of m.lots) for (const lot of lots) if (lot.source.kind === 'poLine') add(lot.source.line, lot.day);
   for (const l of m.lateLines) add(l, Math.max(0, parseDate(l.promisedDate)! - m.start) + (l.delayDays ?? 0));

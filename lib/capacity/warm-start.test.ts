@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoCapacityModel } from '@/bench/demo-model';
+import { benchWhatIfs } from '@/bench/whatif-cases';
+import { buildCore } from './core';
 import { computeForecast } from './index';
+import { solveCore } from './milp';
+import { normalize } from './normalize';
+import { relax } from './relaxation';
 import { tinyModel } from './testing/arbitraries';
 import type { Adjustment, CapacityModel, Forecast, ForecastOptions } from './types';
-import { baseVersion, forgetWarmStarts, warmStartCount } from './warm-start';
+import { baseVersion, forgetWarmStarts, warmBaseFor, warmStartCount } from './warm-start';
 
 /** The forecast document as JSON, without `stats` (the only place timing may live). */
 const outsideStats = (f: Forecast) => JSON.stringify({ ...f, stats: undefined });
@@ -86,4 +91,26 @@ describe('the warm engine answers a what-if exactly as a cold one', () => {
     expect(baseVersion({ ...base, poLines: base.poLines.slice(1) })).not.toBe(baseVersion(base));
     expect(baseVersion({ ...base, horizonDays: base.horizonDays - 1 })).not.toBe(baseVersion(base));
   });
+
+  it('from the base’s basis (primal simplex, unperturbed), a what-if’s LP reaches the optimum a solve from scratch reaches, the same every time', async () => {
+    const base = demoCapacityModel();
+    const limits = { lpMaxIterations: 200_000, mipMaxNodes: 0, safetyNetMs: 60_000 };
+    // Bench what-ifs whose LP the base's prices do not settle: a weekly limit, lead times, suppliers, lines.
+    const all = benchWhatIfs(base, 200, 1);
+    for (const i of [3, 5, 46, 61, 82, 168]) {
+      const model = { ...base, adjustments: [all[i]!] };
+      const m = normalize(model);
+      const rel = relax(m);
+      const warm = (await warmBaseFor(model, limits))!;
+      const core = buildCore(m, rel, true, warm.hint);
+      const fromBasis = await solveCore(m, core, 'lp', limits, { basis: warm.basisFor(m, core) });
+      const again = await solveCore(m, core, 'lp', limits, { basis: warm.basisFor(m, core) });
+      const scratch = await solveCore(m, core, 'lp', limits);
+      expect(fromBasis.status).toBe('optimal');
+      expect(scratch.status).toBe('optimal');
+      expect(fromBasis.objective).toBeCloseTo(scratch.objective, 3);
+      expect(Array.from(again.x!)).toEqual(Array.from(fromBasis.x!));
+      expect(again.objective).toBe(fromBasis.objective);
+    }
+  }, 120_000);
 });
