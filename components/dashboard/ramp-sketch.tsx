@@ -75,8 +75,9 @@ export function RampSketch({ points, whatIf, group, sites, milestones, height, m
             {compact.format(t.value)}
           </span>
         ))}
-        {g.xTicks.map((t) => (
-          <span key={t.label} className="ramp-sketch-x" style={{ left: `${t.left}%` }}>
+        {g.xTicks.map((t, i) => (
+          // On a phone every third label only (dashboard.css): months a year apart would overlap.
+          <span key={t.label} className={i % 3 === 0 ? 'ramp-sketch-x every-third' : 'ramp-sketch-x'} style={{ left: `${t.left}%` }}>
             {t.label}
           </span>
         ))}
