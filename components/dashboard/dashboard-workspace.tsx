@@ -14,7 +14,7 @@ import { downloadPng, downloadSvg } from './chart-export';
 import { DashboardLink, showDashboardState, useDashboardUrl } from './dashboard-link';
 import { describeAdjustment } from './describe-adjustment';
 import { milestonesOf, SKETCH_HEIGHT } from './ramp-sketch-geometry';
-import { startWhatIf, useWhatIfs, type WhatIfState } from './use-whatif';
+import { seriesOf, startWhatIf, useWhatIfs, type WhatIfState } from './use-whatif';
 import { WhatIfBuilder, type BuilderChoices } from './whatif-builder';
 import { WhatIfDeltas } from './whatif-deltas';
 
@@ -192,8 +192,8 @@ export function DashboardWorkspace({
             {!chartDrawn && sketch}
             <RampChart
               base={base.chart}
-              whatIf={whatIf.status === 'ready' ? { name: whatIf.name, points: whatIf.summary.chart } : null}
-              compare={compare.status === 'ready' ? { name: compare.name, points: compare.summary.chart } : null}
+              whatIf={seriesOf(whatIf)}
+              compare={seriesOf(compare)}
               group={url.group}
               sites={base.sites}
               milestones={milestones}

@@ -2,10 +2,9 @@
 
 import type { ChartSummary, ItemNames } from '@/lib/forecast/summarize';
 import { rangeEnd, type DashboardUrlState } from '@/lib/scenarios/url-state';
-import { formatInt } from '@/components/ui/format';
-import { signed } from '@/components/ui/format';
+import { formatInt, signed } from '@/components/ui/format';
 import { RampChart } from './ramp-chart';
-import { useWhatIfs } from './use-whatif';
+import { seriesOf, useWhatIfs } from './use-whatif';
 
 /** The ramp for the print view: the page's what-if and comparison drawn at a fixed size that fits a landscape page. */
 export function PrintChart({ base, url, items, answered }: { base: ChartSummary; url: DashboardUrlState; items: ItemNames; answered: Record<string, ChartSummary> }) {
@@ -16,8 +15,8 @@ export function PrintChart({ base, url, items, answered }: { base: ChartSummary;
     <figure aria-label="GPUs online over time against the target" aria-busy={waiting} style={{ margin: 0 }}>
       <RampChart
         base={base.chart}
-        whatIf={whatIf.status === 'ready' ? { name: whatIf.name, points: whatIf.summary.chart } : null}
-        compare={compare.status === 'ready' ? { name: compare.name, points: compare.summary.chart } : null}
+        whatIf={seriesOf(whatIf)}
+        compare={seriesOf(compare)}
         group={url.group}
         sites={base.sites}
         milestones={base.levels.filter((l) => l.date !== null).map((l) => ({ date: l.date!, label: `${formatInt(l.gpus)}` }))}

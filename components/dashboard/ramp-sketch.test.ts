@@ -92,6 +92,7 @@ describe('the server-drawn ramp', () => {
         group: 'total',
         sites: [],
         milestones: [],
+        until: null,
         height: 360,
         markAs: 'dashboard:whatif-drawn',
         nonce: 'abc123==',

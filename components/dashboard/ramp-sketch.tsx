@@ -16,6 +16,8 @@ export interface RampSketchProps {
   group: 'total' | 'site';
   sites: string[];
   milestones: { date: string; label: string }[];
+  /** The last date shown (a range), or null for the whole horizon. */
+  until: string | null;
   height: number;
   /** `performance.mark(name)` in the frame the sketch is painted in (the benchmark reads it). */
   markAs: string;
@@ -30,8 +32,9 @@ export interface RampSketchProps {
  * The plot stretches with the page (an SVG without fixed aspect, strokes not scaled); labels are HTML placed
  * by percentage, so nothing needs measuring.
  */
-export function RampSketch({ points, whatIf, group, sites, milestones, height, markAs, nonce }: RampSketchProps) {
-  const g = sketchGeometry(points, { group, sites, whatIf: whatIf?.points ?? null, milestones });
+export function RampSketch({ points, whatIf, group, sites, milestones, until, height, markAs, nonce }: RampSketchProps) {
+  const shown = until === null ? points : points.filter((p) => p.date <= until);
+  const g = sketchGeometry(shown, { group, sites, whatIf: whatIf?.points ?? null, milestones });
   const legend = [
     ...(group === 'site' ? sites.map((s, i) => ({ name: `${s} (plan)`, color: SITE_COLOURS[i % SITE_COLOURS.length]!, dash: undefined as string | undefined })) : []),
     { name: group === 'site' ? 'Plan, all sites' : SERIES_STYLE.base.name, color: SERIES_STYLE.base.color, dash: undefined },

@@ -94,6 +94,11 @@ export function useWhatIf(
   return state.key === key ? state.value : { status: 'loading', name: request.label };
 }
 
+/** A what-if's line on the ramp once it is answered; null while it is not. */
+export function seriesOf(state: WhatIfState): { name: string; points: ChartSummary['chart'] } | null {
+  return state.status === 'ready' ? { name: state.name, points: state.summary.chart } : null;
+}
+
 /** The page's what-if (saved or draft) and its comparison, each read with the page when stored, else asked for. */
 export function useWhatIfs(
   url: Pick<DashboardUrlState, 'scenario' | 'compare' | 'adjustments'>,

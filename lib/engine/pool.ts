@@ -193,8 +193,8 @@ export class EnginePool {
   private dispatch() {
     for (;;) {
       const queue = this.queues.interactive.length > 0 ? this.queues.interactive : this.queues.background;
-      // A priming job waits for its own worker; the jobs behind it need not.
-      const at = queue.findIndex((p) => !p.pinned || (this.slots.includes(p.pinned.slot) ? !p.pinned.slot.busy : true));
+      // A priming job waits for its own worker (or is dropped, below, if that worker died); the jobs behind it need not.
+      const at = queue.findIndex((p) => !p.pinned || !p.pinned.slot.busy || !this.slots.includes(p.pinned.slot));
       const next = queue[at];
       if (!next) return;
       if (next.pinned && !this.slots.includes(next.pinned.slot)) {

@@ -56,10 +56,18 @@ function versioned(forecast: Forecast, key: string): Forecast {
   return { inputVersion: inputVersionOfKey(key), ...forecast };
 }
 
-function local<T>(host: ForecastCacheHost, name: string, make: () => T): T {
+/** Process state `name` on the database handle's locals, made on first use. */
+export function local<T>(host: Pick<ForecastCacheHost, 'locals'>, name: string, make: () => T): T {
   let v = host.locals.get(name) as T | undefined;
   if (v === undefined) host.locals.set(name, (v = make()));
   return v;
+}
+
+/** Puts `key` in a memo as its most recently used entry, forgetting the least recently used past `max`. */
+export function rememberRecent<K, V>(memo: Map<K, V>, key: K, value: V, max: number): void {
+  memo.delete(key);
+  memo.set(key, value); // most recently used last
+  while (memo.size > max) memo.delete(memo.keys().next().value!);
 }
 /** A computation's engine job: at what priority it runs, and its ticket once started. */
 interface EngineJobState {
@@ -80,10 +88,7 @@ export interface StoredForecast {
 const memo = (host: ForecastCacheHost) => local(host, 'forecast:memo', () => new Map<string, StoredForecast>());
 
 function remember(host: ForecastCacheHost, key: string, entry: StoredForecast) {
-  const m = memo(host);
-  m.delete(key);
-  m.set(key, entry); // most recently used last
-  while (m.size > MEMO_ENTRIES) m.delete(m.keys().next().value!);
+  rememberRecent(memo(host), key, entry, MEMO_ENTRIES);
 }
 
 /** A forecast already computed for this key, by this process or any other on the database; null if none. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ForecastOptions } from '@/lib/capacity';
 import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
-import { storedForecast, type ForecastCacheHost, type StoredForecast } from './cache';
+import { local, rememberRecent, storedForecast, type ForecastCacheHost, type StoredForecast } from './cache';
 
 /**
  * Finding a stored forecast without reading the model. A forecast's key is a hash of
@@ -43,11 +43,7 @@ export function requestIdOf(request: ForecastRequest): string {
   return createHash('sha256').update(JSON.stringify({ planStart, horizonDays, adjustments, options })).digest('hex');
 }
 
-function aliasMemo(host: ForecastCacheHost): Map<string, string> {
-  let m = host.locals.get('forecast:alias-memo') as Map<string, string> | undefined;
-  if (!m) host.locals.set('forecast:alias-memo', (m = new Map()));
-  return m;
-}
+const aliasMemo = (host: ForecastCacheHost) => local(host, 'forecast:alias-memo', () => new Map<string, string>());
 
 /** The forecast key a request was found to have at this data version; null if none recorded. */
 export async function aliasedKey(host: ForecastCacheHost, version: string, request: ForecastRequest): Promise<string | null> {
@@ -64,14 +60,8 @@ export async function aliasedKey(host: ForecastCacheHost, version: string, reque
     requestId,
   );
   if (!row) return null;
-  remember(memo, id, row.key);
+  rememberRecent(memo, id, row.key, ALIAS_MEMO_ENTRIES);
   return row.key;
-}
-
-function remember(memo: Map<string, string>, id: string, key: string) {
-  memo.delete(id);
-  memo.set(id, key);
-  while (memo.size > ALIAS_MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
 }
 
 /**
@@ -81,7 +71,7 @@ function remember(memo: Map<string, string>, id: string, key: string) {
 export async function recordAlias(host: ForecastCacheHost, version: string, request: ForecastRequest, key: string): Promise<void> {
   if (version === 'none') return;
   const requestId = requestIdOf(request);
-  remember(aliasMemo(host), `${version}:${requestId}`, key);
+  rememberRecent(aliasMemo(host), `${version}:${requestId}`, key, ALIAS_MEMO_ENTRIES);
   try {
     await host.prisma.$executeRawUnsafe(
       `INSERT INTO "ForecastAlias" ("dataVersion", request, key) VALUES ($1::bigint, $2, $3) ON CONFLICT DO NOTHING`,

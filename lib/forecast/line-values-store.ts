@@ -72,7 +72,6 @@ export async function fetchLineValueSet(prisma: Pick<PrismaClient, '$queryRawUns
   return row ? { inputVersion: row.inputVersion, planStart: row.planStart, dataReadAt: new Date(row.dataReadAt) } : null;
 }
 
-/** `none`: no values stored; `openLines` says whether there is anything to value (else nothing ever will be). */
 /**
  * Every stored line value of the forecast of `inputVersion`, in the engine's shape, read from the per-line table
  * (null when the stored set is another input's). The dashboard's list of lines most at stake reads this when the
@@ -114,6 +113,7 @@ export async function fetchStoredLineValues(
   return { values, dataReadAt: set.dataReadAt };
 }
 
+/** `none`: no values stored; `openLines` says whether there is anything to value (else nothing ever will be). */
 export type LineValueState = { status: 'none'; openLines: boolean } | ({ status: 'current' | 'stale' } & LineValueSet);
 
 /**

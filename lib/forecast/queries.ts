@@ -4,12 +4,13 @@ import { getDatabase } from '@/lib/db/client';
 import type { OpenDatabase } from '@/lib/db/open';
 import { cachedForecast, forecastKey, forecastKeyOfVersion, inputVersionOfKey, isComputing, storedForecast } from './cache';
 import { fetchDataVersion, recordAlias, storedForRequest } from './data-version';
+import { modelRowsAt } from './model-rows-at';
 import { primeWhatIfs } from './prime-what-ifs';
 import type { ComputingWhat } from './computing';
 import { DASHBOARD_OPTIONS } from './dashboard-options';
 import { fetchLastDataChange, type DataChange } from './data-as-of';
 import { DEFAULT_HORIZON_DAYS, todayIso, type ForecastParams } from './params';
-import { loadModelRows, MODEL_QUERIES, type ModelRows } from './load-model';
+import { MODEL_QUERIES, type ModelRows } from './load-model';
 import { loadForecastInput, provenRequest, requestOptions } from './run-forecast';
 import { fetchStoredLineValues, refreshLineValuesInBackground } from './line-values-store';
 import { runCoalesced } from './coalesced';
@@ -91,7 +92,7 @@ export async function fetchDashboardState(
     // A what-if not found by its alias is left to the page, which asks GET /api/forecast for it (that reads the
     // model once, finds or computes the answer and records its alias): this view never reads the model for it.
     const items = itemNamesOf({ items: itemRows });
-    const loadModel = async () => (await loadForecastInput(db.prisma, at, DASHBOARD_OPTIONS)).model;
+    const loadModel = async () => (await loadForecastInput(db.prisma, at, DASHBOARD_OPTIONS, modelRowsAt(db, version))).model;
     return {
       status: 'ready',
       primeWhatIfs: () => primeWhatIfs(db, version, at),
@@ -105,7 +106,8 @@ export async function fetchDashboardState(
     };
   }
   if ((await db.prisma.item.count()) === 0) return { status: 'empty' };
-  const [rows, dataAsOf] = await Promise.all([loadModelRows(db.prisma), fetchLastDataChange(db.prisma)]);
+  // Held for this data version: the priming after the page (prime-what-ifs.ts) and the next what-if reuse them.
+  const [rows, dataAsOf] = await Promise.all([modelRowsAt(db, version), fetchLastDataChange(db.prisma)]);
   const inputs = await dashboardInputs(db.prisma, rows, params, whatIfs);
   const { baseline } = inputs;
   // The keys just computed are remembered for this data version: the next view (on any server) reads no model.
@@ -238,7 +240,8 @@ async function refreshOnce(db: OpenDatabase): Promise<void> {
   try {
     const version = await fetchDataVersion(db); // before the model's rows
     if ((await db.prisma.item.count()) === 0) return;
-    const input = await loadForecastInput(db.prisma, {}, DASHBOARD_OPTIONS);
+    // Held for this data version: the dashboard's first view, its priming and what-ifs build from the same rows.
+    const input = await loadForecastInput(db.prisma, {}, DASHBOARD_OPTIONS, modelRowsAt(db, version));
     // The next dashboard view finds what this computes by the data version alone.
     await recordAlias(db, version, input.request, input.key);
     await cachedForecast(db, input.model, input.options, input.key, 'background');

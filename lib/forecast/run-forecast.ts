@@ -30,7 +30,6 @@ export function requestOptions(params: Pick<ForecastParams, 'tier' | 'include' |
     pegging: include.includes('pegging') ? 'full' : 'none',
     // Only when asked: the key of every other request stays what it was.
     ...(params.shortages ? { shortages: params.shortages } : {}),
-    // Only when asked: the key of every other request stays what it was.
     ...(include.includes('lineValues') ? { lineValues: true } : {}),
     ...options,
   });
@@ -108,9 +107,14 @@ export async function buildForecastInput(
 }
 
 /** What the forecast for these parameters is computed from (see resolveForecastRequest). */
-export async function loadForecastInput(prisma: PrismaClient, params: ForecastParams, options: ForecastOptions = {}): Promise<ForecastInput> {
+export async function loadForecastInput(
+  prisma: PrismaClient,
+  params: ForecastParams,
+  options: ForecastOptions = {},
+  rows?: Promise<ModelRows>,
+): Promise<ForecastInput> {
   const { request, scenario } = await resolveForecastRequest(prisma, params, options);
-  return buildForecastInput(prisma, request, scenario);
+  return buildForecastInput(prisma, request, scenario, rows);
 }
 
 /** The same request at the proven tier (what a quick answer is upgraded to). */

@@ -29,7 +29,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const viewer = await requireRole('/dashboard');
   const params = await searchParams;
   const url = parseDashboardUrl(params);
-  const [context, state] = await Promise.all([fetchDashboardContext(todayIso()), fetchDashboardState({}, whatIfSpecs(url), { lineValues: true })]);
+  const specs = whatIfSpecs(url);
+  const [context, state] = await Promise.all([fetchDashboardContext(todayIso()), fetchDashboardState({}, specs, { lineValues: true })]);
   if (state.status === 'empty') {
     return (
       <>
@@ -61,10 +62,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const lineValues = state.lineValues;
   const base = chartSummaryOf(d);
   const answered = chartSummariesOf(state.whatIfs);
-  const first = whatIfSpecs(url)[0];
-  const drawnWhatIf = first && answered[first.label] ? { name: first.label, summary: answered[first.label]! } : null;
-  const until = rangeEnd(base.planStart, url.range);
-  const shown = (points: typeof base.chart) => points.filter((p) => until === null || p.date <= until);
+  const first = specs[0];
+  const drawnWhatIf = first && answered[first.label] ? { name: first.label, points: answered[first.label]!.chart } : null;
   // After this response: the engine's workers solve this data's base now, not at the executive's first what-if
   // (a few seconds); then the PO lines' values (many engine re-runs), shown once stored.
   after(state.primeWhatIfs);
@@ -80,8 +79,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         answered={answered}
         sketch={
           <RampSketch
-            points={shown(base.chart)}
-            whatIf={drawnWhatIf && { name: drawnWhatIf.name, points: shown(drawnWhatIf.summary.chart) }}
+            points={base.chart}
+            whatIf={drawnWhatIf}
+            until={rangeEnd(base.planStart, url.range)}
             group={url.group}
             sites={base.sites}
             milestones={milestonesOf(base)}
