@@ -15,19 +15,28 @@ type LpData = ReturnType<typeof buildModelData>;
  * move a little supply), it is the what-if's LP optimum itself; when it does
  * not, up to `passes` rounds of exact coordinate descent (each row's price
  * moved to where the bound is least, the others held) tighten it while the
- * caller says it is not `enough`, and if it is still too loose the LP is solved
- * as before (solve.ts). On the demo's 200 bench what-ifs the base's prices alone
+ * caller says it is not `enough` and, after the first, still `promising`; if it
+ * is still too loose the LP is solved as before (solve.ts). On the demo's 200 bench what-ifs the base's prices alone
  * skip the LP on 155, three rounds on 173 (a weekly limit or a lead time
  * changed moves prices most); a round costs about as much as building the LP. A fixed number of passes in a
  * fixed order: deterministic, and the base's duals depend on its data version only.
  */
-export function lagrangianBound(m: NModel, core: Core, rowPrice: (data: LpData) => Float64Array, passes = 0, enough: (bound: number) => boolean = () => false): number {
+export function lagrangianBound(
+  m: NModel,
+  core: Core,
+  rowPrice: (data: LpData) => Float64Array,
+  passes = 0,
+  enough: (bound: number) => boolean = () => false,
+  promising: (bound: number) => boolean = () => true,
+): number {
   const data = buildModelData(m, core, Infinity);
   const y = rowPrice(data);
   let bound = boundAt(data, y);
-  // Descend only while the bound is not yet tight enough for the caller (it never rises).
+  // Descend only while the bound is not yet tight enough for the caller (it never rises), and past the
+  // first pass only while it is near enough that another pass may do: a pass that leaves it far off
+  // leaves the LP to be solved anyway, and each pass costs about as much as building the LP.
   let rows: RowWise | null = null;
-  for (let pass = 0; pass < passes && !enough(bound); pass++) {
+  for (let pass = 0; pass < passes && !enough(bound) && (pass === 0 || promising(bound)); pass++) {
     descend(data, y, (rows ??= rowWise(data)));
     bound = Math.min(bound, boundAt(data, y));
   }

@@ -352,10 +352,26 @@ export function coreSize(core: Core): { variables: number; rows: number } {
 export function buildCumulativeData(m: NModel, core: Core, inf: number) {
   const rowLower: number[] = [];
   const rowUpper: number[] = [];
-  const cols: Array<Map<number, number>> = Array.from({ length: core.nVars }, () => new Map());
+  // Entries as (column, row, value) triplets, made row by row: rows only grow, so each column's
+  // entries come in row order, a repeated row right after itself. Bucketed by column below.
+  let entCol = new Int32Array(1024);
+  let entRow = new Int32Array(1024);
+  let entVal = new Float64Array(1024);
+  let nEnt = 0;
   const add = (v: number, row: number, val: number) => {
-    const c = cols[v]!;
-    c.set(row, (c.get(row) ?? 0) + val);
+    if (nEnt === entCol.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as { new (n: number): T })(2 * a.length);
+        b.set(a);
+        return b;
+      };
+      entCol = grow(entCol);
+      entRow = grow(entRow);
+      entVal = grow(entVal);
+    }
+    entCol[nEnt] = v;
+    entRow[nEnt] = row;
+    entVal[nEnt++] = val;
   };
   // Last variable of recipe r whose day satisfies day ≤ bound (or −1).
   const lastUpTo = (r: number, bound: number): number => {
@@ -420,16 +436,33 @@ export function buildCumulativeData(m: NModel, core: Core, inf: number) {
     const r = core.varRecipe[v]!;
     colUpper[v] = v === core.varStart.get(r)! ? core.varUb[v]! : inf;
   }
-  const starts: number[] = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (const c of cols) {
-    for (const [row, val] of [...c.entries()].sort((a, b) => a[0] - b[0])) {
+  // Counting sort by column (stable: each column keeps its row order), then repeated rows summed in
+  // the order added and zero sums dropped.
+  const colStart = new Int32Array(core.nVars + 1);
+  for (let e = 0; e < nEnt; e++) colStart[entCol[e]! + 1]!++;
+  for (let v = 0; v < core.nVars; v++) colStart[v + 1]! += colStart[v]!;
+  const fill = colStart.slice(0, core.nVars);
+  const sortedRow = new Int32Array(nEnt);
+  const sortedVal = new Float64Array(nEnt);
+  for (let e = 0; e < nEnt; e++) {
+    const p = fill[entCol[e]!]!++;
+    sortedRow[p] = entRow[e]!;
+    sortedVal[p] = entVal[e]!;
+  }
+  const starts = new Int32Array(core.nVars + 1);
+  const indices = new Int32Array(nEnt);
+  const values = new Float64Array(nEnt);
+  let nnz = 0;
+  for (let v = 0; v < core.nVars; v++) {
+    for (let p = colStart[v]!; p < colStart[v + 1]!; ) {
+      const row = sortedRow[p]!;
+      let val = 0;
+      for (; p < colStart[v + 1]! && sortedRow[p] === row; p++) val += sortedVal[p]!;
       if (val === 0) continue;
-      indices.push(row);
-      values.push(val);
+      indices[nnz] = row;
+      values[nnz++] = val;
     }
-    starts.push(indices.length);
+    starts[v + 1] = nnz;
   }
   const numRows = rowLower.length;
   return {
@@ -440,7 +473,7 @@ export function buildCumulativeData(m: NModel, core: Core, inf: number) {
     colUpper,
     rowLower: Float64Array.from(rowLower),
     rowUpper: Float64Array.from(rowUpper),
-    matrix: { format: 'csc' as const, numRows, numCols: core.nVars, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    matrix: { format: 'csc' as const, numRows, numCols: core.nVars, starts, indices: indices.slice(0, nnz), values: values.slice(0, nnz) },
     integrality: new Int32Array(core.nVars).fill(1),
   };
 }
