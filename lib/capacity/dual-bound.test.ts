@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoCapacityModel } from '@/bench/demo-model';
-import { benchWhatIfs } from '@/bench/whatif-cases';
+import { sampleWhatIfs } from '@/lib/capacity/sample-what-ifs';
 import { buildCore } from './core';
 import { lagrangianBound } from './dual-bound';
 import { computeForecast } from './index';
@@ -79,7 +79,7 @@ describe('the Lagrangian bound from row prices (dual-bound.ts)', () => {
   it('on demo what-ifs: the LP is skipped only within the target gap, and the bound is never below the what-if’s own LP bound', async () => {
     const base = demoCapacityModel();
     let skips = 0;
-    for (const a of benchWhatIfs(base, 12, 1)) {
+    for (const a of sampleWhatIfs(base, 12, 1)) {
       const whatIf: CapacityModel = { ...base, adjustments: [a] };
       const f = await computeForecast(whatIf, QUICK);
       if (!skipped(f.optimality.method)) continue;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoCapacityModel } from '@/bench/demo-model';
-import { benchWhatIfs } from '@/bench/whatif-cases';
+import { sampleWhatIfs } from '@/lib/capacity/sample-what-ifs';
 import { computeForecast } from './index';
 import { tinyModel } from './testing/arbitraries';
 import { checkForecast } from './testing/feasibility';
@@ -54,7 +54,7 @@ describe('the quick tier searches near the LP optimum when its heuristics fall s
   it('on the demo build-out: a what-if the heuristics left 1.2 % short is answered within 0.5 %, the same warm, cold, twice and with rows shuffled', async () => {
     const base = demoCapacityModel();
     // bench:whatif's 43rd what-if (seed 1): a connector line cancelled.
-    const a = benchWhatIfs(base, 43)[42]!;
+    const a = sampleWhatIfs(base, 43)[42]!;
     expect(a.kind).toBe('cancelLine');
     const scenario = { ...base, adjustments: [a] };
     const cold = await computeForecast(scenario, QUICK);
@@ -63,7 +63,7 @@ describe('the quick tier searches near the LP optimum when its heuristics fall s
     expect(cold.gpuDays).toBeLessThanOrEqual(cold.optimality.upperBound);
     // Warm: the engine has answered the base and another what-if first.
     await computeForecast(base, QUICK);
-    await computeForecast({ ...base, adjustments: [benchWhatIfs(base, 3)[2]!] }, QUICK);
+    await computeForecast({ ...base, adjustments: [sampleWhatIfs(base, 3)[2]!] }, QUICK);
     expect(outsideStats(await computeForecast(scenario, QUICK))).toBe(outsideStats(cold));
     expect(outsideStats(await computeForecast(scenario, QUICK))).toBe(outsideStats(cold));
     const shuffled = { ...scenario, poLines: [...scenario.poLines].reverse(), items: [...scenario.items].reverse(), recipes: [...scenario.recipes].reverse() };
@@ -73,7 +73,7 @@ describe('the quick tier searches near the LP optimum when its heuristics fall s
   it('on the demo build-out: every one of the 200 bench what-ifs has a proven gap of at most 0.5 % at the quick tier', async () => {
     const base = demoCapacityModel();
     const worst = { gap: 0, what: '' };
-    for (const a of benchWhatIfs(base, 200)) {
+    for (const a of sampleWhatIfs(base, 200)) {
       const f = await computeForecast({ ...base, adjustments: [a] }, QUICK);
       const gap = f.optimality.gapPercent ?? 0;
       if (gap > worst.gap) Object.assign(worst, { gap, what: JSON.stringify(a) });

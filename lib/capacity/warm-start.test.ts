@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoCapacityModel } from '@/bench/demo-model';
-import { benchWhatIfs } from '@/bench/whatif-cases';
+import { sampleWhatIfs } from '@/lib/capacity/sample-what-ifs';
 import { buildCore } from './core';
 import { computeForecast } from './index';
 import { solveCore } from './milp';
@@ -96,7 +96,7 @@ describe('the warm engine answers a what-if exactly as a cold one', () => {
     const base = demoCapacityModel();
     const limits = { lpMaxIterations: 200_000, mipMaxNodes: 0, safetyNetMs: 60_000 };
     // Bench what-ifs whose LP the base's prices do not settle: a weekly limit, lead times, suppliers, lines.
-    const all = benchWhatIfs(base, 200, 1);
+    const all = sampleWhatIfs(base, 200, 1);
     for (const i of [3, 5, 46, 61, 82, 168]) {
       const model = { ...base, adjustments: [all[i]!] };
       const m = normalize(model);

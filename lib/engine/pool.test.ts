@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { computeForecast, ModelValidationError } from '@/lib/capacity';
+import { computeForecast, ModelValidationError, rehearsalWhatIfs } from '@/lib/capacity';
 import { capacity, model, part, recipe, stock } from '@/lib/capacity/testing/builders';
 import { EngineBusyError, EnginePool, engineFor, installEnginePool, routeOf, type EnginePriority } from './pool';
 
@@ -75,13 +75,18 @@ describe('the engine worker pool', () => {
     expect((await Promise.all([proof, whatIf])).map((f) => f.gpuDays)).toEqual([72, 288]);
     await idle(p);
     expect(p.primedData()).toEqual(['data 1', 'data 1']);
-    // The same data again: nothing to do; new data: both again.
+    // Each worker rehearsed the what-ifs its data has (the tiny model has no lines: lead times only).
+    const rehearsed = p.rehearsals();
+    expect(rehearsed).toEqual([rehearsalWhatIfs(tiny('24')).length, rehearsed[0]]);
+    expect(rehearsed[0]).toBeGreaterThan(0);
+    // The same data again: nothing to do; new data: both again, without rehearsing a second time.
     p.prime(tiny('24'), 'data 1');
     expect(p.load()).toEqual({ queued: 0, running: 0 });
     p.prime(tiny('16'), 'data 2');
     expect(p.load().queued + p.load().running).toBe(2);
     await idle(p);
     expect(p.primedData()).toEqual(['data 2', 'data 2']);
+    expect(p.rehearsals()).toEqual(rehearsed);
   }, 60_000);
 
   it('drops a priming, never a person’s or a background job, when the queue is full', async () => {

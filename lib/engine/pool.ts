@@ -46,6 +46,8 @@ interface Slot {
   warmFor: string | null;
   /** The data (prime()'s key) this worker has answered a quick forecast of, or has one queued for. */
   primedFor: string | null;
+  /** What-ifs it has rehearsed (lib/capacity/rehearse.ts; once in its life, when first primed), or null before its first priming. */
+  rehearsed: number | null;
 }
 
 /**
@@ -127,8 +129,10 @@ export class EnginePool {
    * Readies every worker for what-ifs on this data (`model`, with no adjustments; `data` names it, e.g. the
    * database's data version): each worker not primed for it yet runs the model's quick forecast once, so its
    * warm engine holds the data's base (lib/capacity/warm-start.ts) and a person's first what-if there is not a
-   * cold one. Background work, ahead of the rest (never on the worker kept for people); the answers are
-   * dropped, and a queue too full for them drops the priming, never anyone's job.
+   * cold one. A worker's first priming also rehearses what-ifs on the data (lib/capacity/rehearse.ts, about
+   * 2.5 s on the demo, 4 s at most), so its compiled code is warm too. Background work, ahead of the rest (never on the
+   * worker kept for people); the answers are dropped, and a queue too full for them drops the priming,
+   * never anyone's job.
    */
   prime(model: CapacityModel, data: string, options: ForecastOptions = { tier: 'quick', pegging: 'none', shortages: 'none' }): void {
     if (this.closed) return;
@@ -137,12 +141,13 @@ export class EnginePool {
       if (slot.primedFor === data) continue;
       if (this.queuedCount() >= this.maxQueued) return;
       slot.primedFor = data;
-      const job = { id: this.nextId++, model, options };
+      // The worker rehearses only once in its life, whatever it is asked later.
+      const job = { id: this.nextId++, model, options, rehearse: true };
       // Turned away or failed: not primed (the next prime() tries again).
       const unprime = () => {
         if (slot.primedFor === data) slot.primedFor = null;
       };
-      // Ahead of other background work: it is short, and a person may be about to ask a what-if.
+      // Ahead of other background work: it is short (a first one rehearses for seconds, once), and a person may be about to ask a what-if.
       this.queues.background.unshift({ job, route: routeOf(model), priority: 'background', resolve: () => undefined, reject: unprime, pinned: { slot, data } });
     }
     this.dispatch();
@@ -151,6 +156,11 @@ export class EnginePool {
   /** The data each worker is primed for (prime()), in the order they started. */
   primedData(): (string | null)[] {
     return this.slots.map((s) => s.primedFor);
+  }
+
+  /** What-ifs each worker rehearsed when first primed (null: not yet), in the order they started. */
+  rehearsals(): (number | null)[] {
+    return this.slots.map((s) => s.rehearsed);
   }
 
   /** The route each worker is warm for (routeOf), in the order they started. */
@@ -218,12 +228,13 @@ export class EnginePool {
     const worker = new Worker(/* turbopackIgnore: true */ ENTRY(), { name: 'clearbuild-engine' });
     // An idle worker never keeps a CLI or test process alive.
     worker.unref();
-    const slot: Slot = { worker, busy: null, warmFor: null, primedFor: null };
+    const slot: Slot = { worker, busy: null, warmFor: null, primedFor: null, rehearsed: null };
     worker.on('message', (msg: EngineReply | { ready: true }) => {
       if ('ready' in msg) return;
       const done = slot.busy;
       slot.busy = null;
       if (done && done.job.id === msg.id) {
+        if (msg.ok && msg.rehearsed !== undefined) slot.rehearsed = (slot.rehearsed ?? 0) + msg.rehearsed;
         if (msg.ok) done.resolve(msg.forecast);
         else {
           const err = msg.error.problems ? new ModelValidationError(msg.error.problems) : Object.assign(new Error(msg.error.message), { name: msg.error.name });

@@ -5,9 +5,11 @@ export interface EngineJob {
   id: number;
   model: CapacityModel;
   options: ForecastOptions;
+  /** A priming job (EnginePool.prime): a worker that has not rehearsed yet does so first (lib/capacity/rehearse.ts). */
+  rehearse?: boolean;
 }
 
 /** What a worker answers: the forecast, or the error the engine threw (rebuilt on the other side). */
 export type EngineReply =
-  | { id: number; ok: true; forecast: Forecast }
+  | { id: number; ok: true; forecast: Forecast; /** What-ifs rehearsed before this job (0 when it had rehearsed already). */ rehearsed?: number }
   | { id: number; ok: false; error: { name: string; message: string; problems?: ModelProblem[] } };

@@ -3,17 +3,21 @@
 // seconds on real models, so it runs here, never on the thread that serves requests.
 // HiGHS stays loaded between jobs: a warm worker skips its WebAssembly start-up.
 import { parentPort } from 'node:worker_threads';
-import { computeForecast, ModelValidationError, warmUp } from '@/lib/capacity';
+import { computeForecast, ModelValidationError, rehearse, warmUp } from '@/lib/capacity';
 import type { EngineJob, EngineReply } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('lib/engine/worker-main.ts runs as a worker thread');
 
 await warmUp().catch(() => undefined);
+// This thread's compiled code is warm once it has rehearsed: once in its life, on the first data it is primed for.
+let rehearsed = false;
 port.on('message', async (job: EngineJob) => {
   let reply: EngineReply;
   try {
-    reply = { id: job.id, ok: true, forecast: await computeForecast(job.model, job.options) };
+    const count = job.rehearse && !rehearsed ? await rehearse(job.model) : 0;
+    if (job.rehearse) rehearsed = true;
+    reply = { id: job.id, ok: true, forecast: await computeForecast(job.model, job.options), ...(job.rehearse ? { rehearsed: count } : {}) };
   } catch (err) {
     reply = {
       id: job.id,
