@@ -19,8 +19,8 @@ export function rng(seed: number) {
 
 /**
  * One random what-if of the kinds the issue names; null when the model has nothing of the kind drawn
- * (no lines, no recipe with a weekly limit). The draws are the same whatever the model has, so a
- * seed gives bench:whatif the same what-ifs it always had.
+ * (no lines, no recipe with a weekly limit). Each kind makes the same draws whatever the model has,
+ * in the order bench:whatif always made them, so seed 1 gives it the same 200 what-ifs as before.
  */
 export function randomWhatIf(base: CapacityModel, pick: (n: number) => number): Adjustment | null {
   // pick(0) is NaN: an empty list gives undefined.
@@ -35,10 +35,13 @@ export function randomWhatIf(base: CapacityModel, pick: (n: number) => number): 
   switch (pick(6)) {
     case 0: {
       const supplier = any(suppliers);
-      return supplier ? { kind: 'delaySupplier', supplier, days: days() } : null;
+      const d = days();
+      return supplier !== undefined ? { kind: 'delaySupplier', supplier, days: d } : null;
     }
-    case 1:
-      return key ? { kind: 'delayLine', ...key, days: days() } : null;
+    case 1: {
+      const d = days();
+      return key ? { kind: 'delayLine', ...key, days: d } : null;
+    }
     case 2:
       return key ? { kind: 'cancelLine', ...key } : null;
     case 3: {

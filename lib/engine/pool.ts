@@ -129,8 +129,9 @@ export class EnginePool {
    * Readies every worker for what-ifs on this data (`model`, with no adjustments; `data` names it, e.g. the
    * database's data version): each worker not primed for it yet runs the model's quick forecast once, so its
    * warm engine holds the data's base (lib/capacity/warm-start.ts) and a person's first what-if there is not a
-   * cold one. A worker's first priming also rehearses what-ifs on the data (lib/capacity/rehearse.ts, about
-   * 2.5 s on the demo, 4 s at most), so its compiled code is warm too. Background work, ahead of the rest (never on the
+   * cold one. In a pool of two or more, a worker's first priming also rehearses what-ifs on the data
+   * (lib/capacity/rehearse.ts: about 2.5 s on the demo; it starts none after 4 s), so its compiled code is
+   * warm too; a pool of one never does, as its only worker is the one kept for people. Background work, ahead of the rest (never on the
    * worker kept for people); the answers are dropped, and a queue too full for them drops the priming,
    * never anyone's job.
    */
@@ -142,7 +143,7 @@ export class EnginePool {
       if (this.queuedCount() >= this.maxQueued) return;
       slot.primedFor = data;
       // The worker rehearses only once in its life, whatever it is asked later.
-      const job = { id: this.nextId++, model, options, rehearse: true };
+      const job = { id: this.nextId++, model, options, rehearse: this.size > 1 };
       // Turned away or failed: not primed (the next prime() tries again).
       const unprime = () => {
         if (slot.primedFor === data) slot.primedFor = null;
@@ -234,7 +235,7 @@ export class EnginePool {
       const done = slot.busy;
       slot.busy = null;
       if (done && done.job.id === msg.id) {
-        if (msg.ok && msg.rehearsed !== undefined) slot.rehearsed = (slot.rehearsed ?? 0) + msg.rehearsed;
+        if (msg.rehearsed !== undefined) slot.rehearsed = (slot.rehearsed ?? 0) + msg.rehearsed;
         if (msg.ok) done.resolve(msg.forecast);
         else {
           const err = msg.error.problems ? new ModelValidationError(msg.error.problems) : Object.assign(new Error(msg.error.message), { name: msg.error.name });

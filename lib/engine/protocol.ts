@@ -12,4 +12,4 @@ export interface EngineJob {
 /** What a worker answers: the forecast, or the error the engine threw (rebuilt on the other side). */
 export type EngineReply =
   | { id: number; ok: true; forecast: Forecast; /** What-ifs rehearsed before this job (0 when it had rehearsed already). */ rehearsed?: number }
-  | { id: number; ok: false; error: { name: string; message: string; problems?: ModelProblem[] } };
+  | { id: number; ok: false; error: { name: string; message: string; problems?: ModelProblem[] }; rehearsed?: number };

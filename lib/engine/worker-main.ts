@@ -14,9 +14,12 @@ await warmUp().catch(() => undefined);
 let rehearsed = false;
 port.on('message', async (job: EngineJob) => {
   let reply: EngineReply;
+  let count = 0;
   try {
-    const count = job.rehearse && !rehearsed ? await rehearse(job.model) : 0;
-    if (job.rehearse) rehearsed = true;
+    if (job.rehearse && !rehearsed) {
+      rehearsed = true; // once, whatever happens next
+      count = await rehearse(job.model);
+    }
     reply = { id: job.id, ok: true, forecast: await computeForecast(job.model, job.options), ...(job.rehearse ? { rehearsed: count } : {}) };
   } catch (err) {
     reply = {
@@ -27,6 +30,7 @@ port.on('message', async (job: EngineJob) => {
         message: err instanceof Error ? err.message : String(err),
         problems: err instanceof ModelValidationError ? err.problems : undefined,
       },
+      ...(job.rehearse ? { rehearsed: count } : {}),
     };
   }
   port.postMessage(reply);
