@@ -31,23 +31,35 @@ interface OpenLine {
   promisedDate: string;
 }
 
+/** A supplier's open lines as the builder knows them: still on their way, there, or not to be had. */
+type SupplierLines = { state: 'loading' } | { state: 'ready'; rows: OpenLine[] } | { state: 'failed' };
+
 /** The open PO lines of one supplier, for picking a line (the procurement API, first 1,000 by promised date). */
-function useSupplierLines(supplier: string): OpenLine[] {
-  const [lines, setLines] = useState<{ supplier: string; rows: OpenLine[] }>({ supplier: '', rows: [] });
+function useSupplierLines(supplier: string): SupplierLines {
+  const [lines, setLines] = useState<{ supplier: string; got: SupplierLines }>({ supplier: '', got: { state: 'loading' } });
   useEffect(() => {
     if (!supplier) return;
     let live = true;
     const q = new URLSearchParams({ supplier, status: 'open', limit: '1000', sort: 'promisedDate:asc' });
     fetch(`/api/purchase-order-lines?${q}`)
-      .then((r) => (r.ok ? (r.json() as Promise<{ rows: OpenLine[] }>) : { rows: [] }))
-      .then((body) => live && setLines({ supplier, rows: body.rows }))
-      .catch(() => live && setLines({ supplier, rows: [] }));
+      .then((r) => (r.ok ? (r.json() as Promise<{ rows: OpenLine[] }>) : Promise.reject(new Error(String(r.status)))))
+      .then((body) => live && setLines({ supplier, got: { state: 'ready', rows: body.rows } }))
+      .catch(() => live && setLines({ supplier, got: { state: 'failed' } }));
     return () => {
       live = false;
     };
   }, [supplier]);
-  return lines.supplier === supplier ? lines.rows : [];
+  // No supplier to ask about: nothing to load. Another supplier's answer (or none yet) is not this one's.
+  if (!supplier) return { state: 'ready', rows: [] };
+  return lines.supplier === supplier ? lines.got : { state: 'loading' };
 }
+
+/** What the PO line list says when it has no line to offer. */
+const NO_LINE: Record<SupplierLines['state'], { option: string; message: string }> = {
+  loading: { option: 'loading the open lines…', message: "The supplier's open PO lines are still loading: pick one in a moment." },
+  ready: { option: 'no open lines', message: 'Pick a PO line (the supplier has no open lines).' },
+  failed: { option: 'the open lines could not be loaded', message: "The supplier's open PO lines could not be loaded: reload the page to try again." },
+};
 
 /** A labelled control; the label names the control alone (a wrapping label would add the selected option's text). */
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
@@ -94,7 +106,8 @@ export function WhatIfBuilder({
   const [name, setName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const needsLine = kind === 'delayLine' || kind === 'scaleLine' || kind === 'cancelLine';
-  const lines = useSupplierLines(needsLine ? supplier : '');
+  const supplierLines = useSupplierLines(needsLine ? supplier : '');
+  const lines = supplierLines.state === 'ready' ? supplierLines.rows : [];
   const line = lines.find((l) => `${l.poNumber}/${l.lineNo}` === lineKey) ?? lines[0];
 
   function build(): StoredAdjustment | string {
@@ -111,7 +124,7 @@ export function WhatIfBuilder({
       case 'delayLine':
       case 'scaleLine':
       case 'cancelLine': {
-        if (!line) return 'Pick a PO line (the supplier has no open lines).';
+        if (!line) return NO_LINE[supplierLines.state].message;
         const key = { supplier: line.supplier, poNumber: line.poNumber, lineNo: line.lineNo };
         if (kind === 'cancelLine') return { kind, ...key };
         if (kind === 'scaleLine') return /^\d+(\.\d+)?$/.test(factor) ? { kind, ...key, factor } : 'The factor must be a number such as 0.5 or 1.25.';
@@ -169,8 +182,13 @@ export function WhatIfBuilder({
         )}
         {needsLine && (
           <Field id={`${id}-3`} label="PO line">
-            <select id={`${id}-3`} value={line ? `${line.poNumber}/${line.lineNo}` : ''} onChange={(e) => setLineKey(e.target.value)}>
-              {lines.length === 0 && <option value="">no open lines</option>}
+            <select
+              id={`${id}-3`}
+              value={line ? `${line.poNumber}/${line.lineNo}` : ''}
+              aria-busy={supplierLines.state === 'loading'}
+              onChange={(e) => setLineKey(e.target.value)}
+            >
+              {lines.length === 0 && <option value="">{NO_LINE[supplierLines.state].option}</option>}
               {lines.map((l) => (
                 <option key={`${l.poNumber}/${l.lineNo}`} value={`${l.poNumber}/${l.lineNo}`}>
                   {l.poNumber} line {l.lineNo}: {l.qty} {l.sku}, {l.promisedDate}

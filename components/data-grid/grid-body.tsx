@@ -1,7 +1,7 @@
 'use client';
 
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useMemo, type RefObject } from 'react';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import { rowLabel, type TableDef } from '@/lib/tables/types';
 import { selectedRange, type GridNavState } from './grid-keys';
 import { findCell, GridRow, ROW_HEIGHT, type ColumnModel, type RowHandlers } from './grid-row';
@@ -49,6 +49,15 @@ export const GridBody = memo(function GridBody({
   handlers: RowHandlers;
 }) {
   const total = store.total;
+  // A scroll made before the page's scripts ran (over the rows the server drew) is kept when the grid takes
+  // over its scroller. The virtualizer moves a scroller it is handed to its own offset, and on the first
+  // render (no scroller yet) it took 0 as that: so it is told the scroller's offset just before it is handed
+  // the scroller (this effect is declared first, so it runs first in the same commit).
+  const handedOver = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  useLayoutEffect(() => {
+    const v = handedOver.current;
+    if (scrollElement && v && v.scrollElement !== scrollElement) v.scrollOffset = scrollElement.scrollTop;
+  }, [scrollElement]);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollElement,
@@ -59,6 +68,9 @@ export const GridBody = memo(function GridBody({
     // Scrolling renders in React's own time rather than synchronously inside each scroll event.
     useFlushSync: false,
   });
+  useLayoutEffect(() => {
+    handedOver.current = virtualizer;
+  }, [virtualizer]);
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;

@@ -97,3 +97,35 @@ test('two saved what-ifs are compared on one chart, with a column of deltas each
   await page.screenshot({ path: 'test-results/dashboard-comparison.png', fullPage: true });
   for (const name of [a, b]) expect((await page.request.delete(`/api/scenarios/${encodeURIComponent(name)}`, { headers: { origin: baseURL! } })).status()).toBe(200);
 });
+
+test("picking a PO line: while the supplier's lines load the list says so, and the change waits for a line", async ({ signIn }) => {
+  test.setTimeout(180_000);
+  const page = await signIn('executive');
+  const supplier = await mainGpuSupplier(page.request);
+  // The supplier's open lines held back until the check below has looked at the builder.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await openDashboard(page);
+  await page.route('**/api/purchase-order-lines?*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const builder = page.getByRole('form', { name: 'Add a change to the what-if' });
+  await builder.getByLabel('Change').selectOption({ label: 'Cancel a PO line' });
+  await builder.getByLabel('Supplier').selectOption(supplier);
+  const lineList = builder.getByLabel('PO line');
+  await expect(lineList).toHaveAttribute('aria-busy', 'true');
+  await expect(lineList.locator('option')).toHaveText(['loading the open lines…']);
+  await builder.getByRole('button', { name: 'Add change' }).click();
+  await expect(page.getByText("The supplier's open PO lines are still loading: pick one in a moment.")).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Changes in this what-if' })).toHaveCount(0);
+
+  release();
+  await expect(lineList).toHaveAttribute('aria-busy', 'false');
+  const first = lineList.locator('option').first();
+  await expect(first).toHaveText(new RegExp(`^PO-\\S+ line \\d+: `));
+  const [poNumber, lineNo] = (await first.getAttribute('value'))!.split('/');
+  await builder.getByRole('button', { name: 'Add change' }).click();
+  await expect(page.getByRole('list', { name: 'Changes in this what-if' })).toContainText(`${supplier} ${poNumber} line ${lineNo} cancelled`);
+  await expect(page.getByText("The supplier's open PO lines are still loading: pick one in a moment.")).toHaveCount(0);
+});
