@@ -36,6 +36,9 @@ export function uploadIdleMs(env: NodeJS.ProcessEnv = process.env): number {
 export async function spoolUpload(body: ReadableStream<Uint8Array>, opts: { limit: number; idleMs: number; dir?: string }): Promise<SpooledUpload> {
   const file = path.join(opts.dir ?? os.tmpdir(), `clearbuild-upload-${randomUUID()}.csv`);
   const out = fs.createWriteStream(file, { flags: 'wx', mode: 0o600 });
+  // The file is opened in the background: a body refused at once may be refused before it exists, and
+  // removed too early the open would create it after. Removal waits until the stream has closed.
+  const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
   const remove = () => fs.promises.rm(file, { force: true });
   const reader = body.getReader();
   let bytes = 0;
@@ -55,6 +58,7 @@ export async function spoolUpload(body: ReadableStream<Uint8Array>, opts: { limi
   } catch (err) {
     await reader.cancel().catch(() => undefined);
     out.destroy();
+    if (!out.closed) await closed;
     await remove();
     throw err;
   }
