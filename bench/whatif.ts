@@ -9,8 +9,8 @@
  *     pulled in, a line cancelled or scaled, a weekly limit or a lead time
  *     changed), each answered at the quick tier by one engine in this process
  *     readied as the app readies each worker thread on its first priming
- *     (lib/capacity/rehearse.ts: the base solved, then 120 what-ifs of another
- *     seed answered, so the code is compiled), and so holding the base data's
+ *     (lib/capacity/rehearse.ts: 120 what-ifs of another seed answered, the
+ *     first solving the base, so the code is compiled), and so holding the base data's
  *     solved LP (lib/capacity/warm-start.ts: the
  *     LP starts from the base's basis, or is skipped when the base's LP prices
  *     already prove the 0.5 % gap, dual-bound.ts): p50 and p95 wall-clock, the same in CPU
@@ -50,8 +50,8 @@ import type { ReferenceResult, ReferenceWork } from '@/lib/capacity/testing/refe
 import { forgetWarmStarts } from '@/lib/capacity/warm-start';
 import { EnginePool, type EnginePriority } from '@/lib/engine/pool';
 import { WHATIF_PARAMS } from '@/lib/forecast/dashboard-options';
-import { demoCapacityModel } from './demo-model';
 import { sampleWhatIfs } from '@/lib/capacity/sample-what-ifs';
+import { demoCapacityModel } from './demo-model';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -5,16 +5,17 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ChartSummary, ItemNames } from '@/lib/forecast/summarize';
+import { WHATIF_PARAMS } from '@/lib/forecast/dashboard-options';
 import { parseAdjustments } from '@/lib/scenarios/scenario-schema';
 import type { ScenarioRow } from '@/lib/scenarios/store';
-import { dashboardQuery, DRAFT_LABEL, RANGES, rangeEnd, safeJson, type DashboardRange, type DashboardUrlState } from '@/lib/scenarios/url-state';
+import { dashboardQuery, DRAFT_LABEL, RANGES, safeJson, type DashboardRange, type DashboardUrlState } from '@/lib/scenarios/url-state';
 import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
 import { formatInt, signed } from '@/components/ui/format';
 import { downloadPng, downloadSvg } from './chart-export';
 import { DashboardLink, showDashboardState, useDashboardUrl } from './dashboard-link';
 import { describeAdjustment } from './describe-adjustment';
 import { milestonesOf, SKETCH_HEIGHT } from './ramp-sketch-geometry';
-import { seriesOf, startWhatIf, useWhatIfs, type WhatIfState } from './use-whatif';
+import { rampData, startWhatIf, useWhatIfs, type WhatIfState } from './use-whatif';
 import { WhatIfBuilder, type BuilderChoices } from './whatif-builder';
 import { WhatIfDeltas } from './whatif-deltas';
 
@@ -179,7 +180,7 @@ export function DashboardWorkspace({
             <button type="button" className="secondary" onClick={() => chartRef.current && downloadSvg(chartRef.current, title, 'gpu-ramp.svg')}>
               Download SVG
             </button>
-            <a className="button secondary" href={`/api/forecast?${apiQuery}&format=csv${url.scenario || url.adjustments ? '&tier=quick' : ''}`} download>
+            <a className="button secondary" href={`/api/forecast?${apiQuery}&format=csv${url.scenario || url.adjustments ? `&${new URLSearchParams(WHATIF_PARAMS)}` : ''}`} download>
               Download CSV
             </a>
             <Link className="button secondary" href={`/dashboard/print${dashboardQuery(url)}`}>
@@ -191,14 +192,8 @@ export function DashboardWorkspace({
           <div className="ramp-slot" style={{ height: SKETCH_HEIGHT }}>
             {!chartDrawn && sketch}
             <RampChart
-              base={base.chart}
-              whatIf={seriesOf(whatIf)}
-              compare={seriesOf(compare)}
-              group={url.group}
-              sites={base.sites}
+              {...rampData(base, url, whatIf, compare)}
               milestones={milestones}
-              weekGates={base.weekGates}
-              until={rangeEnd(base.planStart, url.range)}
               markAs={whatIf.status === 'ready' ? 'dashboard:whatif-drawn' : 'dashboard:chart-drawn'}
               height={SKETCH_HEIGHT}
               onDrawn={() => setChartDrawn(true)}

@@ -1,10 +1,10 @@
 'use client';
 
 import type { ChartSummary, ItemNames } from '@/lib/forecast/summarize';
-import { rangeEnd, type DashboardUrlState } from '@/lib/scenarios/url-state';
+import type { DashboardUrlState } from '@/lib/scenarios/url-state';
 import { formatInt, signed } from '@/components/ui/format';
 import { RampChart } from './ramp-chart';
-import { seriesOf, useWhatIfs } from './use-whatif';
+import { rampData, useWhatIfs } from './use-whatif';
 
 /** The ramp for the print view: the page's what-if and comparison drawn at a fixed size that fits a landscape page. */
 export function PrintChart({ base, url, items, answered }: { base: ChartSummary; url: DashboardUrlState; items: ItemNames; answered: Record<string, ChartSummary> }) {
@@ -14,14 +14,8 @@ export function PrintChart({ base, url, items, answered }: { base: ChartSummary;
   return (
     <figure aria-label="GPUs online over time against the target" aria-busy={waiting} style={{ margin: 0 }}>
       <RampChart
-        base={base.chart}
-        whatIf={seriesOf(whatIf)}
-        compare={seriesOf(compare)}
-        group={url.group}
-        sites={base.sites}
+        {...rampData(base, url, whatIf, compare)}
         milestones={base.levels.filter((l) => l.date !== null).map((l) => ({ date: l.date!, label: `${formatInt(l.gpus)}` }))}
-        weekGates={base.weekGates}
-        until={rangeEnd(base.planStart, url.range)}
         height={270}
         markAs={waiting ? undefined : 'print:chart-drawn'}
       />

@@ -3,10 +3,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { weekStartOf, type ChartPoint, type DashboardSummary } from '@/lib/forecast/summarize';
-import { signed } from '@/components/ui/format';
+import { formatCompact, signed } from '@/components/ui/format';
 import { SERIES_STYLE, SITE_COLOURS } from './palette';
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const full = new Intl.NumberFormat('en-US');
 
 export interface RampSeries {
@@ -60,19 +59,23 @@ function GateTooltip({ active, payload, label, weekGates }: TooltipContentProps<
 
 /** GPUs online per day against the target steps, with what-ifs on the same axes and the milestones marked. */
 export function RampChart({ base, whatIf, compare, group, sites, milestones, weekGates, until, height = 360, markAs, onDrawn }: RampChartProps) {
+  // The rows (and the drawn mark after them) depend on the series' points, which stay the same object while
+  // the answer does; the { name, points } wrappers around them are new on every render.
+  const whatIfPoints = whatIf?.points;
+  const comparePoints = compare?.points;
   const rows = useMemo(() => {
-    const w = new Map(whatIf?.points.map((p) => [p.date, p.gpusOnline]));
-    const c = new Map(compare?.points.map((p) => [p.date, p.gpusOnline]));
+    const w = new Map(whatIfPoints?.map((p) => [p.date, p.gpusOnline]));
+    const c = new Map(comparePoints?.map((p) => [p.date, p.gpusOnline]));
     return base
       .filter((p) => until === null || p.date <= until)
       .map((p) => {
         const row: Row = { date: p.date, base: p.gpusOnline, target: p.target };
-        if (whatIf) row.whatIf = w.get(p.date);
-        if (compare) row.compare = c.get(p.date);
+        if (whatIfPoints) row.whatIf = w.get(p.date);
+        if (comparePoints) row.compare = c.get(p.date);
         if (group === 'site') for (const s of sites) row[`site:${s}`] = p.bySite[s] ?? 0;
         return row;
       });
-  }, [base, whatIf, compare, group, sites, until]);
+  }, [base, whatIfPoints, comparePoints, group, sites, until]);
   const shown = milestones.filter((m) => rows.length > 0 && m.date >= rows[0]!.date && m.date <= rows[rows.length - 1]!.date);
 
   const ref = useRef<HTMLDivElement>(null);
@@ -101,7 +104,7 @@ export function RampChart({ base, whatIf, compare, group, sites, milestones, wee
         <ComposedChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: 0 }} accessibilityLayer>
           <CartesianGrid stroke="#e6ebe9" vertical={false} />
           <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(0, 7)} minTickGap={40} tick={{ fontSize: 12 }} />
-          <YAxis tickFormatter={(v: number) => compact.format(v)} tick={{ fontSize: 12 }} width={44} />
+          <YAxis tickFormatter={(v: number) => formatCompact(v)} tick={{ fontSize: 12 }} width={44} />
           <Tooltip content={(props) => <GateTooltip {...(props as TooltipContentProps<number, string>)} weekGates={weekGates} />} />
           <Legend verticalAlign="top" height={28} />
           {group === 'site' ? (

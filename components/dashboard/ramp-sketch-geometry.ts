@@ -1,10 +1,9 @@
+import { formatCompact } from '@/components/ui/format';
 import type { ChartPoint, ChartSummary } from '@/lib/forecast/summarize';
-
-const levelLabel = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** The levels reached (1k, 5k, …), marked on the ramp with short labels ("10K") so close ones stay legible on a phone. */
 export function milestonesOf(base: Pick<ChartSummary, 'levels'>): { date: string; label: string }[] {
-  return base.levels.filter((l) => l.date !== null).map((l) => ({ date: l.date!, label: levelLabel.format(l.gpus) }));
+  return base.levels.filter((l) => l.date !== null).map((l) => ({ date: l.date!, label: formatCompact(l.gpus) }));
 }
 
 /**

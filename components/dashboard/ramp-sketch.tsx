@@ -1,4 +1,5 @@
 import type { ChartPoint } from '@/lib/forecast/summarize';
+import { formatCompact } from '@/components/ui/format';
 import { SERIES_STYLE, SITE_COLOURS } from './palette';
 import { PLOT_HEIGHT, PLOT_WIDTH, sketchGeometry } from './ramp-sketch-geometry';
 
@@ -7,7 +8,6 @@ export function markScript(name: string): string {
   return `(function(){var s=document.currentScript;function f(){if(!s||!s.isConnected)return;if(s.parentElement.getClientRects().length>0)performance.mark(${JSON.stringify(name)});else requestAnimationFrame(f)}requestAnimationFrame(f)})()`;
 }
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 export interface RampSketchProps {
   points: ChartPoint[];
@@ -75,7 +75,7 @@ export function RampSketch({ points, whatIf, group, sites, milestones, until, he
         </svg>
         {g.yTicks.map((t) => (
           <span key={t.value} className="ramp-sketch-y" style={{ top: `${t.top}%` }}>
-            {compact.format(t.value)}
+            {formatCompact(t.value)}
           </span>
         ))}
         {g.xTicks.map((t, i) => (

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Forecast } from '@/lib/capacity';
 import { WHATIF_PARAMS } from '@/lib/forecast/dashboard-options';
 import { chartSummaryOf, summarizeForecast, type ChartSummary, type ItemNames } from '@/lib/forecast/summarize';
-import { DRAFT_LABEL, type DashboardUrlState } from '@/lib/scenarios/url-state';
+import { DRAFT_LABEL, rangeEnd, type DashboardUrlState } from '@/lib/scenarios/url-state';
 
 export type WhatIfState =
   | { status: 'none' }
@@ -95,8 +95,21 @@ export function useWhatIf(
 }
 
 /** A what-if's line on the ramp once it is answered; null while it is not. */
-export function seriesOf(state: WhatIfState): { name: string; points: ChartSummary['chart'] } | null {
+function seriesOf(state: WhatIfState): { name: string; points: ChartSummary['chart'] } | null {
   return state.status === 'ready' ? { name: state.name, points: state.summary.chart } : null;
+}
+
+/** What the dashboard's ramp and the print view's draw alike: the plan, the what-if and comparison, the grouping, the range. */
+export function rampData(base: ChartSummary, url: Pick<DashboardUrlState, 'group' | 'range'>, whatIf: WhatIfState, compare: WhatIfState) {
+  return {
+    base: base.chart,
+    whatIf: seriesOf(whatIf),
+    compare: seriesOf(compare),
+    group: url.group,
+    sites: base.sites,
+    weekGates: base.weekGates,
+    until: rangeEnd(base.planStart, url.range),
+  };
 }
 
 /** The page's what-if (saved or draft) and its comparison, each read with the page when stored, else asked for. */

@@ -1,7 +1,6 @@
 import { whatIfDeltas } from '@/lib/scenarios/deltas';
 import type { ChartSummary } from '@/lib/forecast/summarize';
-import { formatInt } from '@/components/ui/format';
-import { signed } from '@/components/ui/format';
+import { formatInt, signed } from '@/components/ui/format';
 
 const moved = (days: number | null, base: string | null, whatIf: string | null) => {
   if (days === null) return whatIf === null ? 'not reached' : `reached ${whatIf}`;

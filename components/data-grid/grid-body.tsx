@@ -1,7 +1,7 @@
 'use client';
 
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useLayoutEffect, useMemo, type RefObject } from 'react';
 import { rowLabel, type TableDef } from '@/lib/tables/types';
 import { selectedRange, type GridNavState } from './grid-keys';
 import { findCell, GridRow, ROW_HEIGHT, type ColumnModel, type RowHandlers } from './grid-row';
@@ -52,11 +52,11 @@ export const GridBody = memo(function GridBody({
   // A scroll made before the page's scripts ran (over the rows the server drew) is kept when the grid takes
   // over its scroller. The virtualizer moves a scroller it is handed to its own offset, and on the first
   // render (no scroller yet) it took 0 as that: so it is told the scroller's offset just before it is handed
-  // the scroller (this effect is declared first, so it runs first in the same commit).
-  const handedOver = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  // the scroller (this effect is declared first, so it runs first in the same commit; the virtualizer is one
+  // instance for the grid's life, made during the render before it).
   useLayoutEffect(() => {
-    const v = handedOver.current;
-    if (scrollElement && v && v.scrollElement !== scrollElement) v.scrollOffset = scrollElement.scrollTop;
+    if (scrollElement && virtualizer.scrollElement !== scrollElement) virtualizer.scrollOffset = scrollElement.scrollTop;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the instance never changes
   }, [scrollElement]);
   const virtualizer = useVirtualizer({
     count: total,
@@ -68,9 +68,6 @@ export const GridBody = memo(function GridBody({
     // Scrolling renders in React's own time rather than synchronously inside each scroll event.
     useFlushSync: false,
   });
-  useLayoutEffect(() => {
-    handedOver.current = virtualizer;
-  }, [virtualizer]);
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;

@@ -1,4 +1,5 @@
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** Formats a decimal string for display without going through a float for the digits shown. */
 export function formatQuantity(decimal: string): string {
@@ -12,6 +13,11 @@ export function formatQuantity(decimal: string): string {
 
 export function formatInt(n: number): string {
   return integer.format(n);
+}
+
+/** A short count for axes and marks: 10K, 1.5K, 800. */
+export function formatCompact(n: number): string {
+  return compact.format(n);
 }
 
 /** A change with its sign: +1,234, −1,234 (a minus sign), ±0. */

@@ -17,8 +17,9 @@ export const REHEARSAL_SEED = 7;
 const QUICK: ForecastOptions = { tier: 'quick', pegging: 'none' };
 
 /**
- * Readies a fresh engine (a new worker thread) for people's what-ifs on this data: solves its base,
- * then answers `count` seeded what-ifs of the usual kinds and drops the answers.
+ * Readies a fresh engine (a new worker thread) for people's what-ifs on this data: answers `count`
+ * seeded what-ifs of the usual kinds and drops the answers (the first solves the data's base, as any
+ * what-if on a new data version does).
  *
  * Why: a thread's first forecasts run the engine's JavaScript before V8 has optimised it, and
  * HiGHS's WebAssembly before its hot functions are tiered up. On the demo build-out, bench:whatif's
@@ -34,7 +35,6 @@ const QUICK: ForecastOptions = { tier: 'quick', pegging: 'none' };
 export async function rehearse(model: CapacityModel, count = REHEARSAL_WHAT_IFS, budgetMs = REHEARSAL_BUDGET_MS): Promise<number> {
   const t0 = performance.now();
   const base = { ...model, adjustments: [] };
-  await computeForecast(base, QUICK).catch(() => undefined);
   let answered = 0;
   for (const a of rehearsalWhatIfs(base, count)) {
     if (performance.now() - t0 > budgetMs) break;
@@ -50,5 +50,5 @@ export async function rehearse(model: CapacityModel, count = REHEARSAL_WHAT_IFS,
 
 /** The what-ifs a rehearsal of `count` answers on this data (fewer when the model has nothing for some kinds). */
 export function rehearsalWhatIfs(model: CapacityModel, count = REHEARSAL_WHAT_IFS) {
-  return sampleWhatIfs({ ...model, adjustments: [] }, count, REHEARSAL_SEED);
+  return sampleWhatIfs(model, count, REHEARSAL_SEED);
 }

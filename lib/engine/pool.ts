@@ -131,9 +131,9 @@ export class EnginePool {
    * warm engine holds the data's base (lib/capacity/warm-start.ts) and a person's first what-if there is not a
    * cold one. In a pool of two or more, a worker's first priming also rehearses what-ifs on the data
    * (lib/capacity/rehearse.ts: about 2.5 s on the demo; it starts none after 4 s), so its compiled code is
-   * warm too; a pool of one never does, as its only worker is the one kept for people. Background work, ahead of the rest (never on the
-   * worker kept for people); the answers are dropped, and a queue too full for them drops the priming,
-   * never anyone's job.
+   * warm too; a pool of one never does, as its only worker is the one kept for people. Background work,
+   * ahead of the rest (never on the worker kept for people); the answers are dropped, and a queue too full
+   * for them drops the priming, never anyone's job.
    */
   prime(model: CapacityModel, data: string, options: ForecastOptions = { tier: 'quick', pegging: 'none', shortages: 'none' }): void {
     if (this.closed) return;
@@ -148,10 +148,16 @@ export class EnginePool {
       const unprime = () => {
         if (slot.primedFor === data) slot.primedFor = null;
       };
-      // Ahead of other background work: it is short (a first one rehearses for seconds, once), and a person may be about to ask a what-if.
+      // Ahead of other background work: it is short (a first one rehearses for seconds, once), and a person
+      // may be about to ask a what-if.
       this.queues.background.unshift({ job, route: routeOf(model), priority: 'background', resolve: () => undefined, reject: unprime, pinned: { slot, data } });
     }
     this.dispatch();
+  }
+
+  /** Whether prime(…, data) would queue anything: a worker not started yet, or one not primed for `data`. */
+  needsPriming(data: string): boolean {
+    return !this.closed && (this.slots.length < this.size || this.slots.some((s) => s.primedFor !== data));
   }
 
   /** The data each worker is primed for (prime()), in the order they started. */
@@ -298,10 +304,14 @@ export function startForecast(locals: Map<string, unknown>, model: CapacityModel
   return { result: computeForecast(model, options), promote: () => undefined };
 }
 
-/** Primes the process's worker pool for what-ifs on this data (EnginePool.prime); nothing where the engine runs in this thread. */
-export function primeEngine(locals: Map<string, unknown>, model: CapacityModel, data: string): void {
+/**
+ * Primes the process's worker pool for what-ifs on this data (EnginePool.prime), building the model only when
+ * a worker is not primed for it yet; nothing where the engine runs in this thread.
+ */
+export async function primeEngine(locals: Map<string, unknown>, data: string, model: () => CapacityModel | Promise<CapacityModel>): Promise<void> {
   const pool = locals.get(POOL) as EngineQueue | EnginePool | undefined;
-  if (pool && 'prime' in pool) pool.prime(model, data);
+  if (!pool || !('prime' in pool) || !pool.needsPriming(data)) return;
+  pool.prime(await model(), data);
 }
 
 /** The installed pool's forecasts waiting and running, or null where the engine runs in this thread. */

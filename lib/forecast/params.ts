@@ -21,14 +21,14 @@ export const forecastParamsSchema = z.object({
   /** 'proven' (default): the optimum or the best within the proven work budget; 'quick': bounded work, for what-ifs. */
   tier: z.enum(['quick', 'proven'], { error: 'must be quick or proven' }).optional(),
   /**
-   * A comma list: 'pegging' adds every build batch with the supplies it consumed (large; otherwise a
-   * summary); 'lineValues' (the CLI spells it line-values) adds what each open PO line is worth.
-   */
-  /**
    * The expedite plans per missed target: 'verified' (the proven tier's default), 'estimate' (the quick tier's),
    * or 'none' — the dashboard's what-ifs draw the ramp and its deltas only, and skip the plans' cost.
    */
   shortages: z.enum(['verified', 'estimate', 'none'], { error: 'must be verified, estimate or none' }).optional(),
+  /**
+   * A comma list: 'pegging' adds every build batch with the supplies it consumed (large; otherwise a
+   * summary); 'lineValues' (the CLI spells it line-values) adds what each open PO line is worth.
+   */
   include: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0).map((x) => (x === 'line-values' ? 'lineValues' : x)))

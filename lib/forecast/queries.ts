@@ -131,7 +131,7 @@ export async function fetchDashboardState(
     const lineValues = also.lineValues ? await dashboardLineValues(db, async () => baseline.model, baseline.key) : null;
     return {
       status: 'ready',
-      primeWhatIfs: () => primeWhatIfs(db, version, at),
+      primeWhatIfs: () => primeWhatIfs(db, version, at, () => baseline.model),
       lineValues,
       summary: summarizeForecast(stored.forecast, today, items),
       bottlenecks: stored.forecast.bottlenecks,
