@@ -45,6 +45,8 @@ export interface ActionableLine {
 export function actionableLines(m: NModel, lines: { sku: string; date: string; qty: Decimal }[], hypotheticalSupplier: string): ActionableLine[] {
   const bySku = candidatesOf(m, hypotheticalSupplier);
   const used = new Set<EffectiveLine>();
+  // Where the item's last line stopped taking candidates, and its need-by day.
+  const stopped = new Map<string, { day: number; k: number }>();
 
   return lines.map((l) => {
     const needDay = parseDate(l.date)! - m.start;
@@ -52,7 +54,13 @@ export function actionableLines(m: NModel, lines: { sku: string; date: string; q
     const pullIn: PullIn[] = [];
     const list = bySku.get(l.sku) ?? [];
     // Lines landing on or before the need-by date cannot help: start past them (the list is soonest first).
-    for (let k = firstAfter(list, needDay); k < list.length; k++) {
+    // A line takes or steps over every candidate from there to where it stops, so a later need-by date of
+    // the same item finds all of those taken: it starts where the last one stopped (plans come in need-by
+    // order; a cumulative plan's thousand lines stepped over the same taken candidates again and again).
+    const last = stopped.get(l.sku);
+    let k = firstAfter(list, needDay);
+    if (last && last.day <= needDay) k = Math.max(k, last.k);
+    for (; k < list.length; k++) {
       const c = list[k]!;
       if (rest.lte(0)) break;
       if (used.has(c.line)) continue;
@@ -69,6 +77,7 @@ export function actionableLines(m: NModel, lines: { sku: string; date: string; q
       });
       rest = rest.minus(c.qty);
     }
+    stopped.set(l.sku, { day: needDay, k });
     return { sku: l.sku, quantity: l.qty.toFixed(), needByDate: l.date, pullIn, newOrderQuantity: rest.gt(0) ? rest.toFixed() : null };
   });
 }

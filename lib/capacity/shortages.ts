@@ -29,6 +29,7 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
   const base = scheduledStock(m, starts);
   const weekUsed = base.weekUsed.map((w) => w.slice());
   const stock = base.net.map((a) => new SuffixStock(a.slice()));
+  const weekFirst = firstDayOfWeek(m);
 
   type Undo = () => void;
   let log: Undo[] = [];
@@ -60,7 +61,12 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
     for (let d = day - rec.lead; d >= 0 && builds > 0; d--) {
       const w = m.weekOf[d]!;
       const room = rec.lim === null ? builds : Math.min(builds, rec.lim - weekUsed[r]![w]!);
-      if (room <= 0) continue;
+      if (room <= 0) {
+        // No room on this day means none all week: go on from the week before (a target no purchase can
+        // meet once asked thousands of times here, a day at a time).
+        d = weekFirst[w]!;
+        continue;
+      }
       if (!rec.comps.every((c) => need(c.item, room * c.qty, d))) return false;
       weekUsed[r]![w]! += room;
       log.push(() => (weekUsed[r]![w]! -= room));
@@ -88,6 +94,10 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
       const w = m.weekOf[d]!;
       let want = ceilDiv(remaining, perBuild);
       if (rec.lim !== null) want = Math.min(want, rec.lim - weekUsed[r]![w]!);
+      if (want <= 0) {
+        d = weekFirst[w]!; // the week is full: on from the week before
+        continue;
+      }
       while (want > 0) {
         log = [];
         const ok = rec.comps.every((c) => need(c.item, want * c.qty, d));
@@ -129,6 +139,13 @@ function scheduledStock(m: NModel, starts: Float64Array[]) {
   const entry = { m, net, weekUsed };
   scheduled.set(starts, entry);
   return entry;
+}
+
+/** The first day of each week of the horizon. */
+function firstDayOfWeek(m: NModel): Int32Array {
+  const first = new Int32Array(m.weekCount);
+  for (let d = m.H - 1; d >= 0; d--) first[m.weekOf[d]!] = d;
+  return first;
 }
 
 function gpb(m: NModel, r: number): number {
