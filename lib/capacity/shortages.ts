@@ -28,20 +28,34 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
   const { H } = m;
   const base = scheduledStock(m, starts);
   const weekUsed = base.weekUsed.map((w) => w.slice());
-  const stock = base.net.map((a) => new SuffixStock(a.slice()));
+  // Each item's stock copied from the schedule's when the plan first touches it (most items it never does).
+  const stock: (SuffixStock | undefined)[] = new Array(base.stocks.length);
+  const stockOf = (i: number) => (stock[i] ??= base.stocks[i]!.copy());
   const weekFirst = firstDayOfWeek(m);
 
-  type Undo = () => void;
-  let log: Undo[] = [];
+  // What a failed attempt undoes, newest last, four numbers an entry (thousands of entries on a
+  // hard plan: numbers, not closures, so they cost no garbage).
+  const log: number[] = [];
+  const STOCK = 0;
+  const RECEIPT = 1;
+  const WEEK = 2;
+  const undo = () => {
+    for (let k = log.length - 4; k >= 0; k -= 4) {
+      const kind = log[k]!;
+      if (kind === STOCK) stockOf(log[k + 1]!).add(log[k + 2]!, -log[k + 3]!);
+      else if (kind === RECEIPT) receipts.pop();
+      else weekUsed[log[k + 1]!]![log[k + 2]!]! -= log[k + 3]!;
+    }
+    log.length = 0;
+  };
   const receipts: Receipt[] = [];
   const shift = (i: number, from: number, delta: number) => {
-    const a = stock[i]!;
-    a.add(from, delta);
-    log.push(() => a.add(from, -delta));
+    stockOf(i).add(from, delta);
+    log.push(STOCK, i, from, delta);
   };
   const spare = (i: number, s: number) => {
     if (!useSpare && m.recipeOf[i]! < 0) return 0;
-    return Math.max(0, stock[i]!.min(s));
+    return Math.max(0, stockOf(i).min(s));
   };
 
   const need = (i: number, qty: number, day: number): boolean => {
@@ -53,7 +67,7 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
     const r = m.recipeOf[i]!;
     if (r < 0) {
       receipts.push({ item: i, day, qty: rest });
-      log.push(() => receipts.pop());
+      log.push(RECEIPT, 0, 0, 0);
       return true;
     }
     const rec = m.recipes[r]!;
@@ -69,7 +83,7 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
       }
       if (!rec.comps.every((c) => need(c.item, room * c.qty, d))) return false;
       weekUsed[r]![w]! += room;
-      log.push(() => (weekUsed[r]![w]! -= room));
+      log.push(WEEK, r, w, room);
       shift(i, d + rec.lead, room * rec.outQty);
       builds -= room;
     }
@@ -99,14 +113,14 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
         continue;
       }
       while (want > 0) {
-        log = [];
+        log.length = 0;
         const ok = rec.comps.every((c) => need(c.item, want * c.qty, d));
         if (ok) {
           weekUsed[r]![w]! += want;
           remaining -= want * perBuild;
           break;
         }
-        for (let k = log.length - 1; k >= 0; k--) log[k]!();
+        undo();
         want = Math.floor(want / 2);
       }
     }
@@ -116,9 +130,9 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
 }
 
 // A forecast plans each missed target on the same schedule: its stock is worked out once.
-const scheduled = new WeakMap<Float64Array[], { m: NModel; net: Float64Array[]; weekUsed: Float64Array[] }>();
+const scheduled = new WeakMap<Float64Array[], { m: NModel; stocks: SuffixStock[]; weekUsed: Float64Array[] }>();
 
-/** Each item's cumulative net stock by day under the schedule, and each recipe's starts per week (callers copy them). */
+/** Each item's cumulative net stock by day under the schedule, and each recipe's starts per week (callers copy them; SuffixStock.copy). */
 function scheduledStock(m: NModel, starts: Float64Array[]) {
   const hit = scheduled.get(starts);
   if (hit && hit.m === m) return hit;
@@ -136,7 +150,7 @@ function scheduledStock(m: NModel, starts: Float64Array[]) {
     }
   });
   for (const a of net) for (let d = 1; d < H; d++) a[d]! += a[d - 1]!;
-  const entry = { m, net, weekUsed };
+  const entry = { m, stocks: net.map((a) => new SuffixStock(a)), weekUsed };
   scheduled.set(starts, entry);
   return entry;
 }
@@ -177,12 +191,20 @@ class SuffixStock {
   private readonly blockMin: Float64Array;
   private readonly pending: Float64Array;
 
-  constructor(private readonly v: Float64Array) {
+  constructor(
+    private readonly v: Float64Array,
+    from?: SuffixStock,
+  ) {
     this.size = Math.max(1, Math.ceil(Math.sqrt(v.length)));
     const blocks = Math.ceil(v.length / this.size);
-    this.blockMin = new Float64Array(blocks);
-    this.pending = new Float64Array(blocks);
-    for (let b = 0; b < blocks; b++) this.refresh(b);
+    this.blockMin = from ? from.blockMin.slice() : new Float64Array(blocks);
+    this.pending = from ? from.pending.slice() : new Float64Array(blocks);
+    if (!from) for (let b = 0; b < blocks; b++) this.refresh(b);
+  }
+
+  /** The same stock, to change without changing this one. */
+  copy(): SuffixStock {
+    return new SuffixStock(this.v.slice(), this);
   }
 
   add(from: number, delta: number): void {
