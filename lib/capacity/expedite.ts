@@ -36,20 +36,52 @@ export interface ActionableLine {
 }
 
 /**
+ * What one call worked out for each item's lines, in need-by order, to hand the next call of the same
+ * model: a cumulative plan asks again for every earlier target's lines plus a few (thousands of lines on a
+ * demo what-if, most of them unchanged).
+ */
+export type PlanMemo = Map<string, { date: string; qty: Decimal; line: ActionableLine; stopped: number }[]>;
+
+/**
  * Turns extra receipts (item, quantity, need-by date) into what procurement can
  * do: pull in open PO lines of that item that land after the need-by date,
  * soonest first (the smallest move), whole lines, until the quantity is covered;
  * whatever no open line covers is a new order. Each open line is used once
  * across the plan.
+ *
+ * With `memo` (lines in need-by order only): an item's lines that begin as they
+ * did in the call that filled it (same dates, same quantities) get the same
+ * answers, so those are reused rather than worked out again; the memo is then
+ * refilled for the next call. Lines of one item only ever compete with each other.
  */
-export function actionableLines(m: NModel, lines: { sku: string; date: string; qty: Decimal }[], hypotheticalSupplier: string): ActionableLine[] {
+export function actionableLines(
+  m: NModel,
+  lines: { sku: string; date: string; qty: Decimal }[],
+  hypotheticalSupplier: string,
+  memo?: PlanMemo,
+): ActionableLine[] {
   const bySku = candidatesOf(m, hypotheticalSupplier);
   const used = new Set<EffectiveLine>();
   // Where the item's last line stopped taking candidates, and its need-by day.
   const stopped = new Map<string, { day: number; k: number }>();
+  const remember = memo && inNeedByOrder(lines) ? memo : undefined;
+  const before = remember ? new Map(remember) : undefined;
+  remember?.clear();
+  // How many of each item's lines so far matched the memo (-1 once one did not).
+  const matched = new Map<string, number>();
 
   return lines.map((l) => {
     const needDay = parseDate(l.date)! - m.start;
+    const previous = before?.get(l.sku);
+    const j = matched.get(l.sku) ?? 0;
+    const same = previous && j >= 0 ? previous[j] : undefined;
+    if (same && same.date === l.date && same.qty.eq(l.qty)) {
+      matched.set(l.sku, j + 1);
+      stopped.set(l.sku, { day: needDay, k: same.stopped });
+      record(l.sku, same);
+      return same.line;
+    }
+    matched.set(l.sku, -1);
     let rest = l.qty;
     const pullIn: PullIn[] = [];
     const list = bySku.get(l.sku) ?? [];
@@ -78,8 +110,26 @@ export function actionableLines(m: NModel, lines: { sku: string; date: string; q
       rest = rest.minus(c.qty);
     }
     stopped.set(l.sku, { day: needDay, k });
-    return { sku: l.sku, quantity: l.qty.toFixed(), needByDate: l.date, pullIn, newOrderQuantity: rest.gt(0) ? rest.toFixed() : null };
+    const line = { sku: l.sku, quantity: l.qty.toFixed(), needByDate: l.date, pullIn, newOrderQuantity: rest.gt(0) ? rest.toFixed() : null };
+    record(l.sku, { date: l.date, qty: l.qty, line, stopped: k });
+    return line;
   });
+
+  function record(sku: string, entry: NonNullable<ReturnType<PlanMemo['get']>>[number]) {
+    if (!remember) return;
+    let list = remember.get(sku);
+    if (!list) remember.set(sku, (list = []));
+    list.push(entry);
+  }
+}
+
+/**
+ * Lines in need-by order, as plans come (sortedLines). Then an item's taken candidates all lie before
+ * where its last line stopped, so a reused answer needs nothing recorded as taken.
+ */
+function inNeedByOrder(lines: { date: string }[]): boolean {
+  for (let i = 1; i < lines.length; i++) if (lines[i]!.date < lines[i - 1]!.date) return false;
+  return true;
 }
 
 // A forecast asks once per missed target; the model's lines do not change in between.

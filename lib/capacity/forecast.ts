@@ -8,7 +8,7 @@ import { milestones } from './milestones';
 import { normalize, type NModel } from './normalize';
 import { pegSchedule, toPeggedBatches } from './pegging';
 import { capacityUnits, scaledGpuDays, scheduleViolations, trimSchedule } from './schedule';
-import { actionableLines, gpusPerUnit, planAdjustments } from './expedite';
+import { actionableLines, gpusPerUnit, planAdjustments, type ActionableLine, type PlanMemo } from './expedite';
 import { poLineValues } from './line-values';
 import { planShortage } from './shortages';
 import { solveSchedule, type Solution } from './solve';
@@ -242,6 +242,14 @@ async function targetShortages(model: CapacityModel, base: Run, verify: boolean,
   const lines = new Map<string, { sku: string; date: string; qty: Decimal }>();
   let current = base;
   const earlier: string[] = [];
+  // Each target's plan holds the earlier ones': their lines come back unchanged, answered once (expedite.ts).
+  const memo: PlanMemo = new Map();
+  const counted = new WeakMap<ActionableLine, Shortage['lines'][number]>();
+  const withGpus = (l: ActionableLine) => {
+    let out = counted.get(l);
+    if (!out) counted.set(l, (out = { ...l, gpusUpTo: Math.floor(Number(l.quantity) * (perUnit.get(l.sku) ?? 0)) }));
+    return out;
+  };
   for (const t of m.targets) {
     if (t.day < 0 || t.day >= m.H) continue;
     const want = t.gpusOnline * scale;
@@ -275,7 +283,7 @@ async function targetShortages(model: CapacityModel, base: Run, verify: boolean,
       short = nowShort;
     }
     const receiptsMeet = verify && short <= 1e-9;
-    let plan = actionableLines(m, sortedLines(lines), SHORTAGE_SUPPLIER);
+    let plan = actionableLines(m, sortedLines(lines), SHORTAGE_SUPPLIER, memo);
     if (receiptsMeet && achievable) {
       const hasPullIns = plan.some((l) => l.pullIn.length > 0);
       const check = hasPullIns ? await run({ ...model, adjustments: [...(model.adjustments ?? []), ...planAdjustments(plan, t.date, SHORTAGE_SUPPLIER)] }, budget) : current;
@@ -293,7 +301,7 @@ async function targetShortages(model: CapacityModel, base: Run, verify: boolean,
       achievable,
       verified,
       includesTargets: [...earlier],
-      lines: plan.map((l) => ({ ...l, gpusUpTo: Math.floor(Number(l.quantity) * (perUnit.get(l.sku) ?? 0)) })),
+      lines: plan.map((l) => withGpus(l)),
       ...(!achievable
         ? { note: 'lead times and weekly limits leave too little time: purchases alone cannot meet this target' }
         : !verify
