@@ -1,5 +1,5 @@
 import type { Core } from './core';
-import { buildModelData } from './milp';
+import { modelDataOf, type buildModelData } from './milp';
 import type { NModel } from './normalize';
 
 type LpData = ReturnType<typeof buildModelData>;
@@ -29,7 +29,7 @@ export function lagrangianBound(
   enough: (bound: number) => boolean = () => false,
   promising: (bound: number) => boolean = () => true,
 ): number {
-  const data = buildModelData(m, core, Infinity);
+  const data = modelDataOf(m, core);
   const y = rowPrice(data);
   let bound = boundAt(data, y);
   // Descend only while the bound is not yet tight enough for the caller (it never rises), and past the

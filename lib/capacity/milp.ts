@@ -114,13 +114,11 @@ export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', limit
   const t0 = performance.now();
   const highs = await loadHighs();
   const cumulative = mode === 'mip' && (start.box !== undefined || formulation() === 'cumulative');
-  const data = cumulative ? buildCumulativeData(m, core, highs.infinity) : buildModelData(m, core, highs.infinity);
-  if (start.box) {
-    for (let v = 0; v < core.nVars; v++) {
-      data.colLower[v] = Math.max(data.colLower[v]!, start.box.lower[v]!);
-      data.colUpper[v] = Math.min(data.colUpper[v]!, start.box.upper[v]!);
-    }
-  }
+  const data = cumulative
+    ? buildCumulativeData(m, core, highs.infinity)
+    : highs.infinity === Infinity
+      ? modelDataOf(m, core)
+      : buildModelData(m, core, highs.infinity);
   if (start.box && cumulative)
     for (let v = 0; v < core.nVars; v++) {
       data.colLower[v] = Math.max(data.colLower[v]!, start.box.lower[v]!);
@@ -180,6 +178,16 @@ export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', limit
       highsPromise = null;
     }
   }
+}
+
+// The dual bound (dual-bound.ts) and then the LP of one core read the same arrays, never writing them: built once.
+const modelData = new WeakMap<Core, ReturnType<typeof buildModelData>>();
+
+/** buildModelData for this core with infinite bounds as Infinity (HiGHS's own), built once per core. */
+export function modelDataOf(m: NModel, core: Core): ReturnType<typeof buildModelData> {
+  let data = modelData.get(core);
+  if (!data) modelData.set(core, (data = buildModelData(m, core, Infinity)));
+  return data;
 }
 
 /**
