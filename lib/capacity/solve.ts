@@ -95,7 +95,15 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
       bestValue = v;
     }
   };
-  for (const order of orders) consider(greedySchedule(m, plain, order));
+  // An order equal to one before it gives the same schedule (the greedy is deterministic): the demo's what-ifs
+  // have 3 distinct orders of 4.
+  const tried = new Set<string>();
+  for (const order of orders) {
+    const key = order.join();
+    if (tried.has(key)) continue;
+    tried.add(key);
+    consider(greedySchedule(m, plain, order));
+  }
 
   let bound = Math.min(rel.upperBound, pooledUpperBound(m, rel, plain));
   if (fixedValue + bestValue >= bound) return done('optimal', 'heuristic schedule meets the upper bound', fixedValue + bestValue);
