@@ -142,7 +142,8 @@ function descend(data: LpData, y: Float64Array, rows: RowWise): void {
       }
       if (!usable || lo > hi) continue;
       for (let k = 0; k < n; k++) order[k] = k;
-      order.subarray(0, n).sort(byPosition);
+      if (n <= SMALL) insertionSort(order, n, bpT);
+      else order.subarray(0, n).sort(byPosition);
       let k = 0;
       for (; k < n && bpT[order[k]!]! <= lo; k++) slope += bpJump[order[k]!]!;
       let t = NaN;
@@ -164,6 +165,23 @@ function descend(data: LpData, y: Float64Array, rows: RowWise): void {
       y[i] = t;
       for (let p = rowStart[i]!; p < rowStart[i + 1]!; p++) d[rowCol[p]!]! -= delta * rowVal[p]!;
     }
+  }
+}
+
+/** Rows with up to this many breakpoints are sorted in place; a sort with a comparator costs a call per comparison. */
+const SMALL = 32;
+
+/** order[0..n) by (position, index), as byPosition sorts them: the same order, ties included. */
+function insertionSort(order: Int32Array, n: number, position: Float64Array): void {
+  for (let a = 1; a < n; a++) {
+    const o = order[a]!;
+    const t = position[o]!;
+    let b = a - 1;
+    while (b >= 0 && (position[order[b]!]! > t || (position[order[b]!]! === t && order[b]! > o))) {
+      order[b + 1] = order[b]!;
+      b--;
+    }
+    order[b + 1] = o;
   }
 }
 
