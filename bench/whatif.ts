@@ -132,8 +132,8 @@ async function main() {
 
   const times: number[] = [];
   const cpu: number[] = [];
-  // What the tables below need of each answer, not the answer: 200 forecasts kept alive (about 0.5 MB each) made
-  // every major collection mark them again, time a worker, which drops each answer once sent, never spends.
+  // What the tables below need of each answer, not the answer: a worker drops each answer once sent, so the
+  // benchmark does not keep 200 forecasts (up to 0.7 MB of JSON each) alive for the collector either.
   const answers: { gpuDays: number; optimality: { status: Forecast['optimality']['status']; gapPercent?: number } }[] = [];
   const byKind = new Map<string, { wall: number[]; cpu: number[]; cold: number[] }>();
   const kindOf = (kind: string) => {
