@@ -62,6 +62,15 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
   const version = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const total = store.total;
 
+  // A link to this page with another query (say "Lines that matter first") renders it again with that query
+  // but keeps this component and its state: the grid takes the new query, as a fresh load of that URL would.
+  const firstQuery = useRef(initialQuery);
+  useEffect(() => {
+    if (firstQuery.current === initialQuery) return;
+    firstQuery.current = initialQuery;
+    setQuery(parseGridState(def, initialQuery));
+  }, [def, initialQuery]);
+
   // The URL carries the state (shareable, survives a reload); the store follows it.
   useEffect(() => {
     const qs = gridStateToParams(def, query).toString();

@@ -71,3 +71,33 @@ test('sorting by GPU-days per week of slip puts the lines that matter first, unv
     expect(shown.map((t) => (t === '' ? null : num(t)))).toEqual(values.slice(0, 5).map((v) => (v === null ? null : Number(v))));
   }).toPass({ timeout: 60_000, intervals: [1_000, 3_000] });
 });
+
+test('"Lines that matter first" sorts the grid already on screen by GPU-days per week of slip', async ({ signIn }) => {
+  test.setTimeout(240_000);
+  const page = await signIn('procurement');
+  await seedPurchaseOrder(page.request, 'line-values-link', [{ promisedDate: inDays(30), qty: '16' }]);
+  const g = grid(page, 'Purchase-order lines');
+  const slip = g.getByRole('columnheader', { name: 'GPU-days / week slip' });
+  const link = page.getByRole('link', { name: 'Lines that matter first' });
+  // The link is offered once the line values are stored (the background forecast may still be computing them).
+  await expect(async () => {
+    await page.goto('/purchase-orders');
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 200_000, intervals: [2_000, 5_000] });
+  const promised = g.getByRole('columnheader', { name: 'Promised', exact: true });
+  await expect(promised).toHaveAttribute('aria-sort', 'ascending');
+  await expect(slip).not.toHaveAttribute('aria-sort', /ascending|descending/);
+
+  // Followed within the page (no reload): the grid on screen takes the link's sort, and the URL keeps it.
+  await link.click();
+  await expect(slip).toHaveAttribute('aria-sort', 'descending');
+  await expect(promised).not.toHaveAttribute('aria-sort', /ascending|descending/);
+  await expect(page).toHaveURL(/[?&]sort=gpuDaysPerWeekSlip(:|%3A)desc/);
+  await expect(async () => {
+    const res = await page.request.get('/api/purchase-order-lines?sort=gpuDaysPerWeekSlip:desc&limit=5');
+    const { rows } = (await res.json()) as { rows: { supplier: string; poNumber: string; lineNo: number }[] };
+    const firstRows = await g.getByRole('row').evaluateAll((els) => els.slice(1, 6).map((e) => (e as HTMLElement).innerText.replace(/\s+/g, ' ')));
+    expect(firstRows).toHaveLength(rows.length);
+    rows.forEach((r, i) => expect(firstRows[i]).toContain(`${r.supplier} ${r.poNumber} ${r.lineNo}`));
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000] });
+});
