@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate, parseDate } from './dates';
-import { actionableLines, type PlanMemo } from './expedite';
+import { actionableLines, PlanMemo } from './expedite';
 import { normalize } from './normalize';
 import { capacity, line, model, part, recipe } from './testing/builders';
 
@@ -39,39 +39,94 @@ describe('actionable lines', () => {
     expect(rp!.newOrderQuantity).toBe('79');
   });
 
-  it('answers a cumulative plan with a memo of the last one exactly as without it', () => {
+  it('answers cumulative plans, with or without a memo, in any order, as the plain rule does', () => {
     const m = normalize(supplied);
     const addition = fc.record({ sku: fc.constantFrom('GPU', 'RP'), day: fc.integer({ min: 0, max: 59 }), qty: fc.integer({ min: 1, max: 40 }) });
+    const round = fc.record({ add: fc.array(addition, { maxLength: 5 }), shuffle: fc.option(fc.integer({ min: 1, max: 1_000 }), { freq: 3 }) });
     fc.assert(
-      fc.property(fc.array(fc.array(addition, { maxLength: 5 }), { minLength: 1, maxLength: 8 }), (rounds) => {
-        // Each round adds purchases to the plan so far (a target's on top of the earlier ones'), as targetShortages does.
+      fc.property(fc.array(round, { minLength: 1, maxLength: 8 }), (rounds) => {
+        // Each round adds purchases to the plan so far (a target's on top of the earlier ones'), as targetShortages
+        // does; some rounds hand the lines over out of need-by order (the memo must then not be trusted).
         const lines = new Map<string, PlanLine>();
-        const memo: PlanMemo = new Map();
-        for (const round of rounds) {
-          for (const a of round) {
+        const memo = new PlanMemo();
+        for (const r of rounds) {
+          for (const a of r.add) {
             const date = formatDate(m.start + a.day);
             const key = `${a.sku}|${date}`;
             const e = lines.get(key);
             if (e) e.qty = e.qty.plus(a.qty);
             else lines.set(key, { sku: a.sku, date, qty: new Decimal(a.qty) });
           }
-          const sorted = inOrder(lines).map((l) => ({ ...l }));
-          expect(actionableLines(m, sorted, 'SHORTAGE', memo)).toEqual(actionableLines(m, sorted, 'SHORTAGE'));
+          const asked = inOrder(lines).map((l) => ({ ...l }));
+          if (r.shuffle !== null) asked.sort((a, b) => ((a.date.charCodeAt(9) * r.shuffle!) % 7) - ((b.date.charCodeAt(9) * r.shuffle!) % 7));
+          const expected = plainRule(asked);
+          expect(actionableLines(m, asked, 'SHORTAGE', memo)).toEqual(expected);
+          expect(actionableLines(m, asked, 'SHORTAGE')).toEqual(expected);
         }
       }),
       { numRuns: 300 },
     );
   });
 
-  it('ignores the memo for lines out of need-by order', () => {
+  it('does not trust the memo when a date does not parse (it may sort between two that do)', () => {
     const m = normalize(supplied);
-    const memo: PlanMemo = new Map();
-    const late = { sku: 'GPU', date: '2026-03-20', qty: new Decimal(30) };
-    const early = { sku: 'GPU', date: '2026-03-08', qty: new Decimal(30) };
-    actionableLines(m, [early, late], 'SHORTAGE', memo);
-    expect(actionableLines(m, [late, early], 'SHORTAGE', memo)).toEqual(actionableLines(m, [late, early], 'SHORTAGE'));
-    // An open line is still used once across the plan.
-    const used = actionableLines(m, [late, early], 'SHORTAGE', memo).flatMap((l) => l.pullIn.map((p) => `${p.poNumber}/${p.lineNo}`));
-    expect(new Set(used).size).toBe(used.length);
+    const memo = new PlanMemo();
+    const a = { sku: 'GPU', date: '2026-03-07', qty: new Decimal(4) };
+    const b = { sku: 'GPU', date: '2026-03-07x', qty: new Decimal(1) };
+    const c = { sku: 'GPU', date: '2026-03-08', qty: new Decimal(4) };
+    actionableLines(m, [a, b], 'SHORTAGE', memo);
+    const answer = actionableLines(m, [a, b, c], 'SHORTAGE', memo);
+    expect(answer).toEqual(plainRule([a, b, c]));
+    const taken = answer.flatMap((l) => l.pullIn.map((p) => `${p.poNumber}/${p.lineNo}`));
+    expect(new Set(taken).size).toBe(taken.length);
+  });
+
+  it("does not reuse another model's or another supplier's answers", () => {
+    const m = normalize(supplied);
+    const other = normalize({ ...supplied, poLines: supplied.poLines.slice(1) });
+    const memo = new PlanMemo();
+    const plan = [{ sku: 'GPU', date: '2026-03-03', qty: new Decimal(20) }];
+    actionableLines(m, plan, 'SHORTAGE', memo);
+    expect(actionableLines(other, plan, 'SHORTAGE', memo)).toEqual(actionableLines(other, plan, 'SHORTAGE'));
+    expect(actionableLines(other, plan, 'NVIDIA', memo)).toEqual(actionableLines(other, plan, 'NVIDIA'));
   });
 });
+
+/**
+ * The rule written plainly, from the model's own PO lines (an independent oracle): each line in turn takes
+ * the open lines of its item landing after its need-by date, soonest first (then supplier, PO, line), whole,
+ * each open line once across the plan, until its quantity is covered; the rest is a new order.
+ */
+function plainRule(lines: PlanLine[], supplier = 'SHORTAGE') {
+  const start = parseDate(supplied.planStart)!;
+  const open = supplied.poLines
+    .filter((l) => l.status === 'open' && l.supplier !== supplier)
+    .map((l) => ({ ...l, day: parseDate(l.promisedDate)! - start }))
+    .sort((a, b) => a.day - b.day || cmp(a.supplier, b.supplier) || cmp(a.poNumber, b.poNumber) || a.lineNo - b.lineNo);
+  const taken = new Set<string>();
+  return lines.map((l) => {
+    // As the engine reads it, a date that does not parse counts as day 0 of the epoch (far before the plan).
+    const needDay = (parseDate(l.date) ?? 0) - start;
+    let rest = l.qty;
+    const pullIn = [];
+    for (const c of open) {
+      if (c.sku !== l.sku || c.day <= needDay || taken.has(`${c.supplier}|${c.poNumber}|${c.lineNo}`)) continue;
+      if (rest.lte(0)) break;
+      taken.add(`${c.supplier}|${c.poNumber}|${c.lineNo}`);
+      pullIn.push({
+        supplier: c.supplier,
+        poNumber: c.poNumber,
+        lineNo: c.lineNo,
+        quantity: new Decimal(c.qty).toFixed(),
+        promisedDate: c.promisedDate,
+        expectedDate: formatDate(start + c.day),
+        neededByDate: l.date,
+        pullInDays: c.day - needDay,
+      });
+      rest = rest.minus(c.qty);
+    }
+    return { sku: l.sku, quantity: l.qty.toFixed(), needByDate: l.date, pullIn, newOrderQuantity: rest.gt(0) ? rest.toFixed() : null };
+  });
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -40,7 +40,13 @@ export interface ActionableLine {
  * model: a cumulative plan asks again for every earlier target's lines plus a few (thousands of lines on a
  * demo what-if, most of them unchanged).
  */
-export type PlanMemo = Map<string, { date: string; qty: Decimal; line: ActionableLine; stopped: number }[]>;
+export class PlanMemo {
+  /** The model and new-order supplier the answers are for: another's are never reused. */
+  model: NModel | null = null;
+  supplier = '';
+  /** Each item's lines in need-by order, with their answers and where each stopped taking open lines. */
+  items = new Map<string, { date: string; qty: Decimal; line: ActionableLine; stopped: number }[]>();
+}
 
 /**
  * Turns extra receipts (item, quantity, need-by date) into what procurement can
@@ -50,9 +56,11 @@ export type PlanMemo = Map<string, { date: string; qty: Decimal; line: Actionabl
  * across the plan.
  *
  * With `memo` (lines in need-by order only): an item's lines that begin as they
- * did in the call that filled it (same dates, same quantities) get the same
- * answers, so those are reused rather than worked out again; the memo is then
- * refilled for the next call. Lines of one item only ever compete with each other.
+ * did in the call that filled it (same model and supplier, same dates, same
+ * quantities) get the same answers, so those are reused rather than worked out
+ * again; the memo is then refilled for the next call. Lines of one item only ever
+ * compete with each other. Reused answers are the same objects: read them, never
+ * change them.
  */
 export function actionableLines(
   m: NModel,
@@ -65,8 +73,12 @@ export function actionableLines(
   // Where the item's last line stopped taking candidates, and its need-by day.
   const stopped = new Map<string, { day: number; k: number }>();
   const remember = memo && inNeedByOrder(lines) ? memo : undefined;
-  const before = remember ? new Map(remember) : undefined;
-  remember?.clear();
+  const before = remember && remember.model === m && remember.supplier === hypotheticalSupplier ? remember.items : undefined;
+  if (remember) {
+    remember.model = m;
+    remember.supplier = hypotheticalSupplier;
+    remember.items = new Map();
+  }
   // How many of each item's lines so far matched the memo (-1 once one did not).
   const matched = new Map<string, number>();
 
@@ -115,20 +127,26 @@ export function actionableLines(
     return line;
   });
 
-  function record(sku: string, entry: NonNullable<ReturnType<PlanMemo['get']>>[number]) {
+  function record(sku: string, entry: NonNullable<ReturnType<PlanMemo['items']['get']>>[number]) {
     if (!remember) return;
-    let list = remember.get(sku);
-    if (!list) remember.set(sku, (list = []));
+    let list = remember.items.get(sku);
+    if (!list) remember.items.set(sku, (list = []));
     list.push(entry);
   }
 }
 
 /**
- * Lines in need-by order, as plans come (sortedLines). Then an item's taken candidates all lie before
- * where its last line stopped, so a reused answer needs nothing recorded as taken.
+ * Lines in need-by order, as plans come (sortedLines), each with a date that parses. Then an item's taken
+ * candidates all lie before where its last line stopped, so a reused answer needs nothing recorded as taken.
+ * (Compared as days, not as text: a date that does not parse can sort between two that do.)
  */
 function inNeedByOrder(lines: { date: string }[]): boolean {
-  for (let i = 1; i < lines.length; i++) if (lines[i]!.date < lines[i - 1]!.date) return false;
+  let last = -Infinity;
+  for (const l of lines) {
+    const day = parseDate(l.date);
+    if (day === null || day < last) return false;
+    last = day;
+  }
   return true;
 }
 

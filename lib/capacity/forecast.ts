@@ -8,7 +8,7 @@ import { milestones } from './milestones';
 import { normalize, type NModel } from './normalize';
 import { pegSchedule, toPeggedBatches } from './pegging';
 import { capacityUnits, scaledGpuDays, scheduleViolations, trimSchedule } from './schedule';
-import { actionableLines, gpusPerUnit, planAdjustments, type ActionableLine, type PlanMemo } from './expedite';
+import { actionableLines, gpusPerUnit, planAdjustments, PlanMemo, type ActionableLine } from './expedite';
 import { poLineValues } from './line-values';
 import { planShortage } from './shortages';
 import { solveSchedule, type Solution } from './solve';
@@ -243,7 +243,7 @@ async function targetShortages(model: CapacityModel, base: Run, verify: boolean,
   let current = base;
   const earlier: string[] = [];
   // Each target's plan holds the earlier ones': their lines come back unchanged, answered once (expedite.ts).
-  const memo: PlanMemo = new Map();
+  const memo = new PlanMemo();
   const counted = new WeakMap<ActionableLine, Shortage['lines'][number]>();
   const withGpus = (l: ActionableLine) => {
     let out = counted.get(l);

@@ -124,12 +124,13 @@ export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', limit
   const t0 = performance.now();
   const highs = await loadHighs();
   const cumulative = mode === 'mip' && (start.box !== undefined || formulation() === 'cumulative');
+  // The arrays shared with the dual bound are never written: a box (clamped below) gets arrays of its own.
   const data = cumulative
     ? buildCumulativeData(m, core, highs.infinity)
-    : highs.infinity === Infinity
+    : highs.infinity === Infinity && !start.box
       ? modelDataOf(m, core)
       : buildModelData(m, core, highs.infinity);
-  if (start.box && cumulative)
+  if (start.box)
     for (let v = 0; v < core.nVars; v++) {
       data.colLower[v] = Math.max(data.colLower[v]!, start.box.lower[v]!);
       data.colUpper[v] = Math.min(data.colUpper[v]!, start.box.upper[v]!);
@@ -191,12 +192,14 @@ export async function solveCore(m: NModel, core: Core, mode: 'lp' | 'mip', limit
 }
 
 // The dual bound (dual-bound.ts) and then the LP of one core read the same arrays, never writing them: built once.
-const modelData = new WeakMap<Core, ReturnType<typeof buildModelData>>();
+const modelData = new WeakMap<Core, { m: NModel; data: ReturnType<typeof buildModelData> }>();
 
-/** buildModelData for this core with infinite bounds as Infinity (HiGHS's own), built once per core. */
+/** buildModelData for this core with infinite bounds as Infinity (HiGHS's own), built once per core and model. */
 export function modelDataOf(m: NModel, core: Core): ReturnType<typeof buildModelData> {
-  let data = modelData.get(core);
-  if (!data) modelData.set(core, (data = buildModelData(m, core, Infinity)));
+  const hit = modelData.get(core);
+  if (hit && hit.m === m) return hit.data;
+  const data = buildModelData(m, core, Infinity);
+  modelData.set(core, { m, data });
   return data;
 }
 
