@@ -72,7 +72,9 @@ export function actionableLines(
   const used = new Set<EffectiveLine>();
   // Where the item's last line stopped taking candidates, and its need-by day.
   const stopped = new Map<string, { day: number; k: number }>();
-  const remember = memo && inNeedByOrder(lines) ? memo : undefined;
+  // Each need-by date parsed once (null: it does not parse).
+  const days = lines.map((l) => parseDate(l.date));
+  const remember = memo && inNeedByOrder(days) ? memo : undefined;
   const before = remember && remember.model === m && remember.supplier === hypotheticalSupplier ? remember.items : undefined;
   if (remember) {
     remember.model = m;
@@ -82,8 +84,8 @@ export function actionableLines(
   // How many of each item's lines so far matched the memo (-1 once one did not).
   const matched = new Map<string, number>();
 
-  return lines.map((l) => {
-    const needDay = parseDate(l.date)! - m.start;
+  return lines.map((l, i) => {
+    const needDay = days[i]! - m.start;
     const previous = before?.get(l.sku);
     const j = matched.get(l.sku) ?? 0;
     const same = previous && j >= 0 ? previous[j] : undefined;
@@ -140,10 +142,9 @@ export function actionableLines(
  * candidates all lie before where its last line stopped, so a reused answer needs nothing recorded as taken.
  * (Compared as days, not as text: a date that does not parse can sort between two that do.)
  */
-function inNeedByOrder(lines: { date: string }[]): boolean {
+function inNeedByOrder(days: (number | null)[]): boolean {
   let last = -Infinity;
-  for (const l of lines) {
-    const day = parseDate(l.date);
+  for (const day of days) {
     if (day === null || day < last) return false;
     last = day;
   }

@@ -31,7 +31,7 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
   // Each item's stock copied from the schedule's when the plan first touches it (most items it never does).
   const stock: (SuffixStock | undefined)[] = new Array(base.stocks.length);
   const stockOf = (i: number) => (stock[i] ??= base.stocks[i]!.copy());
-  const weekFirst = firstDayOfWeek(m);
+  const weekFirst = base.weekFirst;
 
   // What a failed attempt undoes, newest last, four numbers an entry (thousands of entries on a
   // hard plan: numbers, not closures, so they cost no garbage).
@@ -130,9 +130,9 @@ export function planShortage(m: NModel, starts: Float64Array[], targetDay: numbe
 }
 
 // A forecast plans each missed target on the same schedule: its stock is worked out once.
-const scheduled = new WeakMap<Float64Array[], { m: NModel; stocks: SuffixStock[]; weekUsed: Float64Array[] }>();
+const scheduled = new WeakMap<Float64Array[], { m: NModel; stocks: SuffixStock[]; weekUsed: Float64Array[]; weekFirst: Int32Array }>();
 
-/** Each item's cumulative net stock by day under the schedule, and each recipe's starts per week (callers copy them; SuffixStock.copy). */
+/** Each item's cumulative net stock by day under the schedule, each recipe's starts per week (callers copy them; SuffixStock.copy), and each week's first day. */
 function scheduledStock(m: NModel, starts: Float64Array[]) {
   const hit = scheduled.get(starts);
   if (hit && hit.m === m) return hit;
@@ -150,7 +150,7 @@ function scheduledStock(m: NModel, starts: Float64Array[]) {
     }
   });
   for (const a of net) for (let d = 1; d < H; d++) a[d]! += a[d - 1]!;
-  const entry = { m, stocks: net.map((a) => new SuffixStock(a)), weekUsed };
+  const entry = { m, stocks: net.map((a) => new SuffixStock(a)), weekUsed, weekFirst: firstDayOfWeek(m) };
   scheduled.set(starts, entry);
   return entry;
 }
