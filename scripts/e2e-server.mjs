@@ -50,7 +50,8 @@ async function run(cmd, args) {
 
 await run('npx', ['tsx', 'scripts/db-seed.ts']);
 if (!process.env.E2E_SKIP_BUILD) await run('npx', ['next', 'build']);
-const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env });
+// The keep-alive of `npm start` / `npm run demo` (package.json): idle connections outlive a balancer's.
+const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1', '--keepAliveTimeout', '65000'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', async (code) => {
   await dropDatabase();
