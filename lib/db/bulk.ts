@@ -40,11 +40,19 @@ export function postgresBulkSession(connectionString: string): BulkSession {
     async transaction(fn) {
       const client = await (await getPool()).connect();
       const { from } = await import('pg-copy-streams');
+      // One connection runs one statement at a time. Callers may ask for several at once (reading the model's
+      // tables in parallel): they wait their turn here, in the order asked, instead of in pg's own queue
+      // (deprecated, and gone in pg 9).
+      let turn: Promise<unknown> = Promise.resolve();
+      const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+        const next = turn.then(run);
+        turn = next.catch(() => undefined);
+        return next;
+      };
       const conn: BulkConnection = {
-        query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
-        async copyCsv(table, columns, chunks) {
-          await pipeline(Readable.from(chunks), client.query(from(`COPY ${copyTarget(table, columns)} FROM STDIN (FORMAT csv)`)));
-        },
+        query: (sql, params) => inTurn(async () => (await client.query(sql, params as unknown[])).rows),
+        copyCsv: (table, columns, chunks) =>
+          inTurn(() => pipeline(Readable.from(chunks), client.query(from(`COPY ${copyTarget(table, columns)} FROM STDIN (FORMAT csv)`)))),
       };
       let broken = false;
       try {
