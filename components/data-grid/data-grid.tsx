@@ -147,6 +147,26 @@ export function DataGrid({ table: tableName, initialQuery, initialPage, initialS
   // ---- Rows: drawn by the grid body (its own component: a scroll frame renders only rows), which reports what it shows.
   // State, not a ref: the body's virtualizer needs the element once it exists (a child renders before its parent's ref is set).
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+
+  // A sort the person did not click (a link such as "Lines that matter first", or a URL opened) may be on a
+  // column scrolled out of sight to the right: the grid brings that column into view, beside the pinned
+  // ones, so the arrow saying how the rows are ordered is on screen. Only horizontally, and only when the
+  // sorted column changes; a column already in view stays where it is.
+  const sortedField = query.sort[0]?.field ?? null;
+  const shownSort = useRef<string | null>(null);
+  useEffect(() => {
+    if (!scrollElement || sortedField === shownSort.current) return;
+    shownSort.current = sortedField;
+    const i = sortedField ? cols.findIndex((c) => c.key === sortedField) : -1;
+    if (i < 0 || stickyLeft[i]! >= 0) return;
+    const pinned = SELECT_WIDTH + widths.slice(0, pinnedCount).reduce((a, b) => a + b, 0);
+    const left = SELECT_WIDTH + widths.slice(0, i).reduce((a, b) => a + b, 0);
+    const right = left + widths[i]!;
+    const view = scrollElement.clientWidth;
+    const at = scrollElement.scrollLeft;
+    if (left < at + pinned) scrollElement.scrollTo({ left: left - pinned });
+    else if (right > at + view) scrollElement.scrollTo({ left: Math.min(left - pinned, right - view) });
+  }, [sortedField, scrollElement, cols, widths, stickyLeft, pinnedCount]);
   const shown = useRef<ShownRows>({ first: 0, last: 0 });
   // The server rendered the page again (a server action such as accepting a stock report): the rows on
   // screen come again from the list, so they show what the action wrote.

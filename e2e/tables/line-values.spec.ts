@@ -89,8 +89,12 @@ test('"Lines that matter first" sorts the grid already on screen by GPU-days per
   await expect(slip).not.toHaveAttribute('aria-sort', /ascending|descending/);
 
   // Followed within the page (no reload): the grid on screen takes the link's sort, and the URL keeps it.
+  // The sorted column sits far to the right: before the link it is scrolled out of the grid's view, after it
+  // the grid has brought it into view, so its arrow is on screen.
+  await expect(slip).not.toBeInViewport();
   await link.click();
   await expect(slip).toHaveAttribute('aria-sort', 'descending');
+  await expect(slip).toBeInViewport({ ratio: 0.9 });
   await expect(promised).not.toHaveAttribute('aria-sort', /ascending|descending/);
   await expect(page).toHaveURL(/[?&]sort=gpuDaysPerWeekSlip(:|%3A)desc/);
   await expect(async () => {
