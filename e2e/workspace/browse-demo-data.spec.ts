@@ -21,6 +21,10 @@ test('the navigation reaches every workspace page and each shows demo rows', asy
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
+  // The console names no address for a failed load: the responses do, so a failure says which one.
+  page.on('response', (res) => {
+    if (res.status() >= 400) consoleErrors.push(`${res.status()} ${res.request().method()} ${res.url()}`);
+  });
   await page.goto('/dashboard');
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const p of PAGES) {
