@@ -8,9 +8,9 @@ import { LineValues } from './next-deliveries';
 
 // A forecast document as the engine returns it with include=lineValues (the field's fixed shape).
 const values: PoLineValue[] = [
-  { supplier: 'NVIDIA', poNumber: 'PO-1', lineNo: 1, sku: 'A100-SXM4-80G', promisedDate: '2027-02-01', qty: '1600', gatesGpus: 1600, gpuDaysLostPerWeekSlip: 11200, gpuDaysGainedPerWeekPullIn: 9600, exact: true },
-  { supplier: 'FERGUSON', poNumber: 'PO-7', lineNo: 2, sku: 'PIPE-DN100-M', promisedDate: '2027-01-15', qty: '120.5', gatesGpus: 2560, gpuDaysLostPerWeekSlip: 17920, gpuDaysGainedPerWeekPullIn: 0, exact: false },
-  { supplier: 'CEMEX', poNumber: 'PO-3', lineNo: 1, sku: 'CONCRETE-M3-DSM2', promisedDate: '2027-03-01', qty: '40', gatesGpus: 0, gpuDaysLostPerWeekSlip: 0, gpuDaysGainedPerWeekPullIn: 0, exact: true },
+  { supplier: 'NVIDIA', poNumber: 'PO-1', lineNo: 1, sku: 'A100-SXM4-80G', promisedDate: '2027-02-01', qty: '1600', gatesGpus: 1600, gpuDaysLostPerWeekSlip: 11200, gpuDaysGainedPerWeekPullIn: 9600, exact: true, slipExact: true },
+  { supplier: 'FERGUSON', poNumber: 'PO-7', lineNo: 2, sku: 'PIPE-DN100-M', promisedDate: '2027-01-15', qty: '120.5', gatesGpus: 2560, gpuDaysLostPerWeekSlip: 17920, gpuDaysGainedPerWeekPullIn: 0, exact: false, slipExact: false },
+  { supplier: 'CEMEX', poNumber: 'PO-3', lineNo: 1, sku: 'CONCRETE-M3-DSM2', promisedDate: '2027-03-01', qty: '40', gatesGpus: 0, gpuDaysLostPerWeekSlip: 32160, gpuDaysGainedPerWeekPullIn: 0, exact: false, slipExact: true },
 ];
 
 function document(): Forecast {
@@ -35,9 +35,15 @@ describe('what each PO line is worth, on the dashboard', () => {
 
   it('lists the lines by GPU-days lost per week of slip, marks estimates and links each to its PO lines', () => {
     const all = summarizeForecast(document(), '2027-01-01').poLineValues!;
-    const html = renderToStaticMarkup(createElement(LineValues, { rows: topLineValues(all, 10), exact: 2, total: all.length }));
+    const html = renderToStaticMarkup(createElement(LineValues, { rows: topLineValues(all, 10), exact: 1, slipExact: 2, total: all.length }));
     const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => m[1]!).slice(1);
     expect(rows).toHaveLength(3);
+    expect(html).toContain('(the slip of 2 of 3 open lines, both ways 1)');
+    // The slip exact alone: the slip's figure says so, the pull-in's is an estimate.
+    expect(rows[0]).toContain('CEMEX · PO-3 · 1');
+    expect(rows[0]).toContain('32,160 <span class="muted small">exact</span>');
+    expect(rows[0]).toContain('0 <span class="muted small">estimate</span>');
+    rows.shift();
     expect(rows[0]).toContain('FERGUSON · PO-7 · 2');
     expect(rows[0]).toContain('17,920 <span class="muted small">estimate</span>');
     expect(rows[0]).toContain('120.5 PIPE-DN100-M');
@@ -46,12 +52,11 @@ describe('what each PO line is worth, on the dashboard', () => {
     expect(rows[1]).toContain('11,200');
     expect(rows[1]).toContain('11,200 <span class="muted small">exact</span>');
     expect(rows[1]).not.toContain('estimate');
-    expect(rows[2]).toContain('CEMEX');
   });
 
   it('says so when no line moves the ramp, with how far the engine looked and its note', () => {
-    const html = renderToStaticMarkup(createElement(LineValues, { rows: [], exact: 6, total: 201286, note: 'The others show 0: no LP relaxation.' }));
-    expect(html).toContain('No open PO line changes the ramp by a week’s slip or pull-in as far as the engine tells: 6 of 201,286 open lines');
+    const html = renderToStaticMarkup(createElement(LineValues, { rows: [], exact: 6, slipExact: 201280, total: 201286, note: 'The others show 0: no LP relaxation.' }));
+    expect(html).toContain('No open PO line changes the ramp by a week’s slip or pull-in as far as the engine tells: the slip of 201,280 of 201,286 open lines exact, both ways 6');
     expect(html).toContain('The others show 0: no LP relaxation.');
     expect(html).toContain('data-line-values="none-at-stake"');
   });

@@ -64,7 +64,7 @@ export function NextDeliveries({ deliveries, gates, worth }: { deliveries: NextD
                 </td>
                 <td className="num">{formatQuantity(d.qty)}</td>
                 <td className="num">{gpus > 0 ? formatInt(gpus) : <span className="muted">none</span>}</td>
-                {worth && <td className="num">{v ? <Worth gpuDays={v.gpuDaysLostPerWeekSlip} exact={v.exact} /> : <span className="muted">—</span>}</td>}
+                {worth && <td className="num">{v ? <Worth gpuDays={v.gpuDaysLostPerWeekSlip} exact={v.slipExact} /> : <span className="muted">—</span>}</td>}
               </tr>
             );
           })}
@@ -79,14 +79,14 @@ export function NextDeliveries({ deliveries, gates, worth }: { deliveries: NextD
  * values), each saying whether its figures are exact (the plan re-computed with the
  * line a week later and a week earlier) or estimates, with the engine's own note.
  */
-export function LineValues({ rows, exact, total, note }: { rows: PoLineValue[]; exact: number; total: number; note?: string }) {
+export function LineValues({ rows, exact, slipExact, total, note }: { rows: PoLineValue[]; exact: number; slipExact: number; total: number; note?: string }) {
   if (rows.length === 0)
     // Nothing at stake as far as the engine could tell: say how far that is (exact re-runs, estimates), not more.
     return (
       <div className="panel muted" data-line-values="none-at-stake">
         <p style={{ margin: 0 }}>
-          No open PO line changes the ramp by a week&rsquo;s slip or pull-in as far as the engine tells: {formatInt(exact)} of {formatInt(total)} open lines
-          re-computed exactly, the others estimated.
+          No open PO line changes the ramp by a week&rsquo;s slip or pull-in as far as the engine tells: the slip of {formatInt(slipExact)} of{' '}
+          {formatInt(total)} open lines exact, both ways {formatInt(exact)}, the others estimated.
         </p>
         {note ? <p className="small">{note}</p> : null}
       </div>
@@ -95,8 +95,9 @@ export function LineValues({ rows, exact, total, note }: { rows: PoLineValue[]; 
     <>
       <p className="small">
         GPU-days lost if the line arrives a week late, gained if a week early. <strong>Exact</strong>: the plan re-computed with the line moved a
-        week ({formatInt(exact)} of {formatInt(total)} open lines, those worth the most). <strong>Estimate</strong>: a first-order
-        figure from the plan’s prices of stock, which can understate a large line.
+        week, or nothing lost where the plan needs none of the line until a week after it arrives (the slip of {formatInt(slipExact)} of{' '}
+        {formatInt(total)} open lines, both ways {formatInt(exact)}). <strong>Estimate</strong>: a first-order figure from the plan’s prices of
+        stock, which can understate a large line.
       </p>
       <div className="table-wrap">
         <table className="data">
@@ -131,7 +132,7 @@ export function LineValues({ rows, exact, total, note }: { rows: PoLineValue[]; 
                 <td>{v.promisedDate}</td>
                 <td className="num">{formatInt(v.gatesGpus)}</td>
                 <td className="num">
-                  <Worth gpuDays={v.gpuDaysLostPerWeekSlip} exact={v.exact} />
+                  <Worth gpuDays={v.gpuDaysLostPerWeekSlip} exact={v.slipExact} />
                 </td>
                 <td className="num">
                   <Worth gpuDays={v.gpuDaysGainedPerWeekPullIn} exact={v.exact} />

@@ -30,11 +30,12 @@ test('the PO lines with the most GPU-days at stake per week of slip are the engi
     await expect(cells.nth(0)).toHaveText(key(v));
     await expect(cells.nth(2)).toHaveText(v.promisedDate);
     await expect(cells.nth(3)).toHaveText(fmt(v.gatesGpus));
-    await expect(cells.nth(4)).toHaveText(worth(v.gpuDaysLostPerWeekSlip, v.exact));
+    await expect(cells.nth(4)).toHaveText(worth(v.gpuDaysLostPerWeekSlip, v.slipExact));
     await expect(cells.nth(5)).toHaveText(worth(v.gpuDaysGainedPerWeekPullIn, v.exact));
   }
   const exact = f.poLineValues.filter((v) => v.exact).length;
-  await expect(section).toContainText(`(${fmt(exact)} of ${fmt(f.poLineValues.length)} open lines, those worth the most)`);
+  const slipExact = f.poLineValues.filter((v) => v.slipExact).length;
+  await expect(section).toContainText(`(the slip of ${fmt(slipExact)} of ${fmt(f.poLineValues.length)} open lines, both ways ${fmt(exact)})`);
   await section.getByText('How these were computed').click();
   await expect(section).toContainText(f.poLineValuesNote);
 
@@ -47,7 +48,7 @@ test('the PO lines with the most GPU-days at stake per week of slip are the engi
   for (let i = 1; i < n; i++) {
     const cells = delivered.nth(i).getByRole('cell');
     const v = byLine.get((await cells.nth(1).textContent())!.trim());
-    await expect(cells.nth(5)).toHaveText(v ? worth(v.gpuDaysLostPerWeekSlip, v.exact) : '—');
+    await expect(cells.nth(5)).toHaveText(v ? worth(v.gpuDaysLostPerWeekSlip, v.slipExact) : '—');
   }
 });
 

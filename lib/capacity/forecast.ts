@@ -169,6 +169,7 @@ async function valuesOfLines(model: CapacityModel, r: Run, batches: ReturnType<t
     sol: base.sol,
     gpuDays: base.gpuDays,
     batches,
+    starts: base.starts,
     rerun: async (moved) => (await run(moved, quick)).gpuDays,
     hypotheticalSupplier: SHORTAGE_SUPPLIER,
   });

@@ -85,6 +85,25 @@ export function scheduleViolations(m: NModel, starts: Float64Array[]): string[] 
   return problems;
 }
 
+/**
+ * Each item's stock at the end of each day under a schedule: outside supply (stock on hand, PO lines) plus
+ * landed builds, less what builds started take, cumulated. Never below zero for a feasible schedule.
+ */
+export function netStock(m: NModel, starts: Float64Array[]): Float64Array[] {
+  const { H } = m;
+  const net = m.items.map((_, i) => Float64Array.from(m.ext[i]!));
+  m.recipes.forEach((rec, r) => {
+    const s = starts[r]!;
+    for (let d = 0; d < H; d++) {
+      if (!s[d]) continue;
+      for (const c of rec.comps) net[c.item]![d]! -= s[d]! * c.qty;
+      if (d + rec.lead < H) net[rec.out]![d + rec.lead]! += s[d]! * rec.outQty;
+    }
+  });
+  for (const a of net) for (let d = 1; d < H; d++) a[d]! += a[d - 1]!;
+  return net;
+}
+
 /** Units of each capacity item available by each day (outside supply plus landed builds). */
 export function capacityUnits(m: NModel, starts: Float64Array[]): Map<number, Float64Array> {
   const { H } = m;

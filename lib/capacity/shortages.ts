@@ -1,6 +1,7 @@
 import { ceilDiv } from './decimal';
 import { leadToOnline } from './greedy';
 import type { NModel } from './normalize';
+import { netStock } from './schedule';
 
 export interface Receipt {
   item: number;
@@ -137,19 +138,12 @@ function scheduledStock(m: NModel, starts: Float64Array[]) {
   const hit = scheduled.get(starts);
   if (hit && hit.m === m) return hit;
   const { H } = m;
-  const net = m.items.map(() => new Float64Array(H));
-  m.items.forEach((_, i) => net[i]!.set(m.ext[i]!));
+  const net = netStock(m, starts);
   const weekUsed = m.recipes.map(() => new Float64Array(m.weekCount));
-  m.recipes.forEach((rec, r) => {
+  m.recipes.forEach((_, r) => {
     const s = starts[r]!;
-    for (let d = 0; d < H; d++) {
-      if (!s[d]) continue;
-      weekUsed[r]![m.weekOf[d]!]! += s[d]!;
-      for (const c of rec.comps) net[c.item]![d]! -= s[d]! * c.qty;
-      if (d + rec.lead < H) net[rec.out]![d + rec.lead]! += s[d]! * rec.outQty;
-    }
+    for (let d = 0; d < H; d++) if (s[d]) weekUsed[r]![m.weekOf[d]!]! += s[d]!;
   });
-  for (const a of net) for (let d = 1; d < H; d++) a[d]! += a[d - 1]!;
   const entry = { m, stocks: net.map((a) => new SuffixStock(a)), weekUsed, weekFirst: firstDayOfWeek(m) };
   scheduled.set(starts, entry);
   return entry;

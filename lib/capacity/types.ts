@@ -296,8 +296,13 @@ export interface PoLineValue {
   gatesGpus: number;
   gpuDaysLostPerWeekSlip: number;
   gpuDaysGainedPerWeekPullIn: number;
-  /** True: both values are the engine re-run with the line a week later / earlier. False: estimates from the LP relaxation (poLineValuesNote). */
+  /**
+   * True: both values are exact (the engine re-run with the line a week later / earlier, or 0 where the move
+   * cannot change anything). False: at least one is an estimate from the LP relaxation (poLineValuesNote).
+   */
   exact: boolean;
+  /** The slip's value alone is exact (re-run, or 0: the forecast's schedule holds with the line a week late). */
+  slipExact: boolean;
 }
 
 export interface Optimality {

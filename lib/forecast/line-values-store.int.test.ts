@@ -66,7 +66,7 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
           gpus: v.gatesGpus,
           slip: v.gpuDaysLostPerWeekSlip,
           pull: v.gpuDaysGainedPerWeekPullIn,
-          method: v.exact ? 'exact' : 'bound',
+          method: v.exact ? 'exact' : v.slipExact ? 'slip exact' : 'bound',
         });
       }
       expect(valued.map((r) => r.lineNo).sort()).toEqual(values.map((v) => v.lineNo).sort());
@@ -94,6 +94,7 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
         gpuDaysLostPerWeekSlip: slip,
         gpuDaysGainedPerWeekPullIn: slip / 2,
         exact: lineNo === 1,
+        slipExact: lineNo <= 2,
       });
       const set = { inputVersion: 'test-set', planStart: todayIso(), dataReadAt: new Date() };
       expect(await writeLineValues(env.db, set, [fake(1, 10.5, 8), fake(2, 700, 16), fake(3, 0, 0)])).toBe(true);

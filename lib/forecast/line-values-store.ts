@@ -56,11 +56,18 @@ export async function writeLineValues(db: DatabaseHandle, set: LineValueSet, val
         values.map((v) => v.gatesGpus),
         values.map((v) => String(v.gpuDaysLostPerWeekSlip)),
         values.map((v) => String(v.gpuDaysGainedPerWeekPullIn)),
-        values.map((v) => (v.exact ? 'exact' : 'bound')),
+        values.map(methodOf),
       ],
     );
     return true;
   });
+}
+
+const SLIP_EXACT = 'slip exact';
+
+/** How a line's values were found, as stored and shown: both exact, the slip's alone, or LP estimates ('bound'). */
+function methodOf(v: PoLineValue): string {
+  return v.exact ? 'exact' : v.slipExact ? SLIP_EXACT : 'bound';
 }
 
 /** The stored set, or null before any. */
@@ -109,6 +116,7 @@ export async function fetchStoredLineValues(
     gpuDaysLostPerWeekSlip: Number(r.slip),
     gpuDaysGainedPerWeekPullIn: Number(r.pull),
     exact: r.method === 'exact',
+    slipExact: r.method === 'exact' || r.method === SLIP_EXACT,
   }));
   return { values, dataReadAt: set.dataReadAt };
 }

@@ -51,6 +51,8 @@ export type DashboardLineValues =
       /** Every valued line by `supplier/poNumber/lineNo` (the next deliveries look theirs up). */
       byLine: ReadonlyMap<string, PoLineValue>;
       exactCount: number;
+      /** Lines whose slip value alone is exact (all of them on the demo). */
+      slipExactCount: number;
       total: number;
       note: string;
       computedAt: string;
@@ -184,6 +186,7 @@ async function dashboardLineValues(db: OpenDatabase, loadModel: () => Promise<Ca
       top: topLineValues(values.filter((v) => v.gpuDaysLostPerWeekSlip > 0 || v.gpuDaysGainedPerWeekPullIn > 0), 10),
       byLine: new Map(values.map((v) => [`${v.supplier}/${v.poNumber}/${v.lineNo}`, v])),
       exactCount: values.filter((v) => v.exact).length,
+      slipExactCount: values.filter((v) => v.slipExact).length,
       total: values.length,
       note,
       computedAt: computedAt.toISOString(),
@@ -200,9 +203,10 @@ async function dashboardLineValues(db: OpenDatabase, loadModel: () => Promise<Ca
   const table = await fetchStoredLineValues(db.prisma, inputVersionOfKey(baselineKey));
   if (table) {
     const exact = table.values.filter((v) => v.exact).length;
+    const slipExact = table.values.filter((v) => v.slipExact).length;
     const note =
-      `${exact} of ${table.values.length} open lines exact: the engine re-run at the quick tier with the line a week later and a week earlier; ` +
-      `the others are first-order estimates from the LP relaxation's shadow prices, 0 where the plan has none (read from the values stored per line).`;
+      `${exact} of ${table.values.length} open lines exact both ways, and the slip of ${slipExact}: the engine re-run at the quick tier with the line a week later or earlier, ` +
+      `or 0 where the move cannot change anything; the others are first-order estimates from the LP relaxation's shadow prices, 0 where the plan has none (read from the values stored per line).`;
     return ready(table.values, note, table.dataReadAt);
   }
   return {

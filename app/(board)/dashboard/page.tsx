@@ -115,7 +115,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <section aria-labelledby="line-values-heading">
         <h2 id="line-values-heading">PO lines with the most at stake</h2>
         {lineValues?.status === 'ready' ? (
-          <LineValues rows={lineValues.top} exact={lineValues.exactCount} total={lineValues.total} note={lineValues.note} />
+          <LineValues rows={lineValues.top} exact={lineValues.exactCount} slipExact={lineValues.slipExactCount} total={lineValues.total} note={lineValues.note} />
         ) : (
           <RefreshWhile label="Valuing each open PO line (the plan re-computed with lines a week late and a week early) in the background; this part of the page fills in when it is done." />
         )}
