@@ -8,5 +8,6 @@ export { validateModel, collectProblems, MAX_HORIZON_DAYS } from './validate';
 export { ModelValidationError, CapacityEngineError, type ModelProblem, type ProblemEntity } from './errors';
 export { STANDARD_LEVELS } from './milestones';
 export { warmUp } from './milp';
+export { ENGINE_REVISION } from './revision';
 export { rehearse, rehearsalWhatIfs, REHEARSAL_BUDGET_MS, REHEARSAL_SEED, REHEARSAL_WHAT_IFS } from './rehearse';
 export type * from './types';

@@ -4,7 +4,8 @@ import { installEngineQueue, type EnginePriority } from '@/lib/engine/pool';
 import { capacity, model, part, recipe, stock } from '@/lib/capacity/testing/builders';
 import { testDatabaseKinds } from '@/lib/db/test-support';
 import { runImport } from '@/lib/imports/run-import';
-import { cachedForecast, forecastKey, isComputing, storedForecast, type ForecastCacheHost } from './cache';
+import { ENGINE_REVISION } from '@/lib/capacity/revision';
+import { cachedForecast, forecastKey, forecastKeyOfVersion, inputVersionOf, isComputing, storedForecast, type ForecastCacheHost } from './cache';
 import { fetchLastDataChange } from './data-as-of';
 import { loadForecastInput } from './run-forecast';
 
@@ -124,6 +125,21 @@ for (const kind of testDatabaseKinds()) {
       expect(forecastKey(m, { tier: 'quick' })).not.toBe(forecastKey(m, { tier: 'proven' }));
       expect(forecastKey(m, { tier: 'quick' }).startsWith(`${quick.inputVersion}.`)).toBe(true);
       expect(forecastKey(tinyModel('32'), { tier: 'quick' }).startsWith(`${quick.inputVersion}.`)).toBe(false);
+    });
+
+    it('never serves what another engine revision stored for the same input and options', async () => {
+      const m = tinyModel('48');
+      const version = inputVersionOf(m);
+      const current = await cachedForecast(serverA, m, { tier: 'quick' });
+      expect(forecastKey(m, { tier: 'quick' })).toBe(forecastKeyOfVersion(version, { tier: 'quick' }, ENGINE_REVISION));
+      // The previous engine's document under its own key: the same input version, never this engine's key.
+      const older = forecastKeyOfVersion(version, { tier: 'quick' }, 'an earlier revision');
+      expect(older.startsWith(`${version}.`)).toBe(true);
+      expect(older).not.toBe(forecastKey(m, { tier: 'quick' }));
+      await env.db.prisma.forecastResult.create({ data: { key: older, document: JSON.stringify({ ...current, gpuDays: -1 }), computeMs: 1 } });
+      const fresh: ForecastCacheHost = { prisma: env.db.prisma, locals: new Map() };
+      expect((await cachedForecast(fresh, m, { tier: 'quick' })).gpuDays).toBe(current.gpuDays);
+      expect((await storedForecast(fresh, older))?.forecast.gpuDays).toBe(-1);
     });
 
     it('keeps only the newest 32 forecasts in the database', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CapacityModel, Forecast, ForecastOptions } from '@/lib/capacity';
+import { ENGINE_REVISION } from '@/lib/capacity/revision';
 import { startForecast, type EnginePriority, type EngineTicket } from '@/lib/engine/pool';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
@@ -41,9 +42,12 @@ export function forecastKey(model: CapacityModel, options: ForecastOptions, inpu
   return forecastKeyOfVersion(inputVersion, options);
 }
 
-/** The cache key of a model already hashed (its input version) with other options. */
-export function forecastKeyOfVersion(inputVersion: string, options: ForecastOptions): string {
-  return `${inputVersion}.${sha256(JSON.stringify(options)).slice(0, 16)}`;
+/**
+ * The cache key of a model already hashed (its input version) with other options, by this engine
+ * (ENGINE_REVISION): what another engine stored under the same input is never read back as this one's.
+ */
+export function forecastKeyOfVersion(inputVersion: string, options: ForecastOptions, engine: string = ENGINE_REVISION): string {
+  return `${inputVersion}.${sha256(JSON.stringify({ engine, options })).slice(0, 16)}`;
 }
 
 /** The input version a cache key starts with. */

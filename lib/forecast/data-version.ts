@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ForecastOptions } from '@/lib/capacity';
+import { ENGINE_REVISION } from '@/lib/capacity/revision';
 import type { StoredAdjustment } from '@/lib/supplier-stock/stock-what-if';
 import { local, rememberRecent, storedForecast, type ForecastCacheHost, type StoredForecast } from './cache';
 
@@ -37,10 +38,10 @@ export async function fetchDataVersion(host: Pick<ForecastCacheHost, 'prisma'>):
   return row?.version ?? 'none';
 }
 
-/** A request's identity (the alias table's key beside the data version). */
-export function requestIdOf(request: ForecastRequest): string {
+/** A request's identity (the alias table's key beside the data version), to this engine (ENGINE_REVISION). */
+export function requestIdOf(request: ForecastRequest, engine: string = ENGINE_REVISION): string {
   const { planStart, horizonDays, adjustments, options } = request;
-  return createHash('sha256').update(JSON.stringify({ planStart, horizonDays, adjustments, options })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ engine, planStart, horizonDays, adjustments, options })).digest('hex');
 }
 
 const aliasMemo = (host: ForecastCacheHost) => local(host, 'forecast:alias-memo', () => new Map<string, string>());

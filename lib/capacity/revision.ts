@@ -1,0 +1,9 @@
+/**
+ * Which engine computed a forecast. A forecast is a pure function of its model, its options and the engine's
+ * code, and the caches (lib/forecast) key on the first two: bump this whenever a change makes the engine give
+ * another document for the same model and options (a field added, another value, another schedule), so an
+ * upgraded server never serves what the previous engine stored in the shared database.
+ *
+ * 2026-12-04: PO line values say which slips are exact (`slipExact`), and slips the schedule absorbs are 0.
+ */
+export const ENGINE_REVISION = '2026-12-04';
