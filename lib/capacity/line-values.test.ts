@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeForecast } from './index';
+import { MAX_EXACT_LINES } from './line-values';
 import { tinyModel } from './testing/arbitraries';
 import { capacity, line, model, part, recipe, stock } from './testing/builders';
 import type { CapacityModel, PoLineValue } from './types';
@@ -57,19 +58,23 @@ describe('what each open PO line is worth', () => {
   });
 
   it('a line the schedule needs none of until a week after it lands slips at no cost, so every slip is exact even past the re-run budget', async () => {
-    // 40 lines of one kit a day and builds held to 2 a week: stock piles up, so only the first lines are needed
-    // within a week of landing. The re-run budget (24 lines) covers those; every other slip is 0 without one.
-    const day = (d: number) => `2026-03-${String(2 + d).padStart(2, '0')}`;
+    // 100 lines of one kit a day and builds held to 2 a week: stock piles up, so only the first lines are needed
+    // within a week of landing. The re-run budget (MAX_EXACT_LINES lines' worth) covers those; every other slip
+    // is 0 without one.
+    const day = (d: number) => new Date(Date.UTC(2026, 2, 2 + d)).toISOString().slice(0, 10);
     const m = model({
-      horizonDays: 60,
+      horizonDays: 150,
       items: [part('GPU-KIT'), capacity('NODE', 8, 'PHX1')],
       recipes: [recipe('NODE', { 'GPU-KIT': '1' }, { limit: 2 })],
-      poLines: Array.from({ length: 29 }, (_, d) => line('GPU-KIT', '1', day(d), { poNumber: `PO-${d}` })),
+      poLines: Array.from({ length: 100 }, (_, d) => line('GPU-KIT', '1', day(d), { poNumber: `PO-${d}` })),
     });
+    expect(100).toBeGreaterThan(2 * MAX_EXACT_LINES);
     const { values, note } = await valuesOf(m);
-    expect(values).toHaveLength(29);
+    expect(values).toHaveLength(100);
     expect(values.every((v) => v.slipExact)).toBe(true);
-    expect(note).toMatch(/and the slip of 29\b/);
+    expect(note).toMatch(/and the slip of 100\b/);
+    // Past the budget: not every pull-in was re-run.
+    expect(values.some((v) => !v.exact)).toBe(true);
     // Each slip is what re-running the engine with the line a week later says it costs.
     const quick = { tier: 'quick' as const, shortages: 'none' as const, pegging: 'none' as const, work: { neighbourhoodMaxNodes: 0 } };
     const base = await computeForecast(m, quick);
@@ -82,8 +87,8 @@ describe('what each open PO line is worth', () => {
       if (v.gpuDaysLostPerWeekSlip === 0) free.push(v.poNumber);
     }
     // Most slips cost nothing here, and the ones that do were found.
-    expect(free.length).toBeGreaterThan(20);
-    expect(free.length).toBeLessThan(29);
+    expect(free.length).toBeGreaterThan(80);
+    expect(free.length).toBeLessThan(100);
   });
 
   it('a line of ready capacity loses its GPUs for the week however much stock there is: never a free slip', async () => {

@@ -15,11 +15,12 @@ export const WEEK_DAYS = 7;
  * Quick-tier re-runs: two per line for as many lines as this work allows (core
  * variables × lines), at most MAX_EXACT_LINES lines' worth. Work, never time:
  * the same model always re-runs the same moves. On the demo build-out (about
- * 1,800 core variables) that is 44 re-runs; on a model whose core is above the
- * quick tier's LP budget, two.
+ * 1,800 core variables) that is 68 re-runs (27 slips that can cost something,
+ * then 41 pull-ins; about 5 s of one worker, in the background, once per data
+ * version); on a model whose core is above the quick tier's LP budget, two.
  */
-export const LINE_VALUE_WORK = 40_000;
-export const MAX_EXACT_LINES = 24;
+export const LINE_VALUE_WORK = 60_000;
+export const MAX_EXACT_LINES = 36;
 
 interface OpenLine {
   line: EffectiveLine;
@@ -113,7 +114,10 @@ export async function poLineValues(input: LineValueInput): Promise<{ values: PoL
     lostExact.set(l, Math.max(0, input.gpuDays - (await moved(l, WEEK_DAYS))) / scale);
     reruns--;
   }
-  for (const { l } of ranked) {
+  // A line whose slip was found to cost something is at stake whatever the LP says: pull-ins rank by that too.
+  const pullScore = (r: (typeof rows)[number]) => Math.max(score(r), lostExact.get(r.l) ?? 0);
+  const pullRanked = [...rows].sort((a, b) => pullScore(b) - pullScore(a) || a.l.day - b.l.day || lineOrder(a.l.line, b.l.line));
+  for (const { l } of pullRanked) {
     if (reruns === 0) break;
     if (l.day === 0) continue;
     gainedExact.set(l, Math.max(0, (await moved(l, -WEEK_DAYS)) - input.gpuDays) / scale);
@@ -151,7 +155,7 @@ export async function poLineValues(input: LineValueInput): Promise<{ values: PoL
       ? `The others are estimates from the LP relaxation's shadow prices: the quantity times the change in the price of the item's stock between the two dates, ` +
         `the first-order change of the LP bound; items the LP does not price (plentiful ones, or made outside its core) show 0.`
       : `The others show 0: the quick tier solved no LP relaxation for this model (its core is above the LP work budget), so there are no shadow prices to estimate from.`) +
-    ` Shadow prices hold only for small moves, so an estimate can understate a large line's worth; the re-runs (as many as the work budget allows: ${2 * budget}) go first to the slips that can cost something, then to pull-ins, each to the lines whose quantity the LP prices highest where it lands, or that gate the most GPUs.`;
+    ` Shadow prices hold only for small moves, so an estimate can understate a large line's worth; the re-runs (as many as the work budget allows: ${2 * budget}) go first to the slips that can cost something, then to pull-ins, each to the lines whose quantity the LP prices highest where it lands, that gate the most GPUs or (for pull-ins) whose slip costs the most.`;
   return { values, note };
 }
 

@@ -5,5 +5,6 @@
  * upgraded server never serves what the previous engine stored in the shared database.
  *
  * 2026-12-04: PO line values say which slips are exact (`slipExact`), and slips the schedule absorbs are 0.
+ * 2026-12-04.2: more re-runs for line values (68 on the demo), pull-ins ranked by what their slip costs too.
  */
-export const ENGINE_REVISION = '2026-12-04';
+export const ENGINE_REVISION = '2026-12-04.2';

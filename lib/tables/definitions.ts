@@ -66,7 +66,8 @@ const purchaseOrderLines: TableDef = {
       key: 'gpuDaysPerWeekSlip',
       label: 'GPU-days / week slip',
       value: 'decimal',
-      width: 170,
+      // Wide enough for the label and its sort arrow ("Lines that matter first" sorts by it).
+      width: 200,
       sortable: true,
       csv: 'gpu_days_per_week_slip',
       filter: { kind: 'number', param: 'gpuDaysPerWeekSlip' },
