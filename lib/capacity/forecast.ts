@@ -169,7 +169,8 @@ async function valuesOfLines(model: CapacityModel, r: Run, batches: ReturnType<t
     sol: base.sol,
     gpuDays: base.gpuDays,
     batches,
-    starts: base.starts,
+    // A free slip is proven only on an optimal schedule: the forecast's own when proven, else the re-runs' base if it is.
+    optimalStarts: r.sol.status === 'optimal' ? r.starts : base.sol.status === 'optimal' ? base.starts : null,
     rerun: async (moved) => (await run(moved, quick)).gpuDays,
     hypotheticalSupplier: SHORTAGE_SUPPLIER,
   });

@@ -4,7 +4,7 @@ import { computeForecast } from './index';
 import { MAX_EXACT_LINES } from './line-values';
 import { tinyModel } from './testing/arbitraries';
 import { capacity, line, model, part, recipe, stock } from './testing/builders';
-import type { CapacityModel, PoLineValue } from './types';
+import type { CapacityModel, ForecastOptions, PoLineValue } from './types';
 
 const valuesOf = async (m: CapacityModel, tier: 'quick' | 'proven' = 'quick') => {
   const f = await computeForecast(m, { tier, shortages: 'none', lineValues: true });
@@ -113,33 +113,80 @@ describe('what each open PO line is worth', () => {
     expect((await valuesOf(m, 'proven')).values).toEqual((await valuesOf(m, 'quick')).values);
   });
 
-  it('exact values equal re-running the engine with the line a week later and a week earlier (random models)', async () => {
+  it('exact values equal re-running the engine with the line a week later and a week earlier, or are free slips the optimum loses nothing by (random models)', async () => {
     await fc.assert(
       fc.asyncProperty(tinyModel({ maxHorizon: 28, maxParts: 3, maxSites: 2, withIntermediate: true, deep: true, maxLines: 5 }), async (m) => {
         // The re-runs' budget: the quick tier without its neighbourhood search (forecast.ts, rerunBudget).
         const quick = { tier: 'quick' as const, shortages: 'none' as const, pegging: 'none' as const, work: { neighbourhoodMaxNodes: 0 } };
-        const base = await computeForecast(m, quick);
-        const movedForecast = (v: PoLineValue, days: number) =>
-          computeForecast({ ...m, adjustments: [{ kind: 'delayLine', supplier: v.supplier, poNumber: v.poNumber, lineNo: v.lineNo, days }] }, quick);
-        const { values } = await valuesOf(m);
+        const proven = { tier: 'proven' as const, shortages: 'none' as const, pegging: 'none' as const };
+        const moved = (v: PoLineValue, days: number, options: ForecastOptions) =>
+          computeForecast({ ...m, adjustments: [{ kind: 'delayLine', supplier: v.supplier, poNumber: v.poNumber, lineNo: v.lineNo, days }] }, options);
+        const [quickBase, provenBase] = [await computeForecast(m, quick), await computeForecast(m, proven)];
+        // Valued on the proven forecast, as the dashboard's baseline is: its schedule screens the free slips.
+        const { values } = await valuesOf(m, 'proven');
         expect(values.length).toBe(m.poLines.filter((l) => l.status === 'open').length);
         for (const v of values) {
-          // A slip re-run is that re-run; a slip found free (the schedule holds with the line a week late) is 0,
-          // which a re-run equals whenever both answers are proven optimal, and never exceeds otherwise.
           if (v.slipExact) {
-            const later = await movedForecast(v, 7);
-            const rerun = Math.max(0, base.gpuDays - later.gpuDays);
-            if (base.optimality.status === 'optimal' && later.optimality.status === 'optimal') expect(v.gpuDaysLostPerWeekSlip).toBeCloseTo(rerun, 6);
-            else expect(v.gpuDaysLostPerWeekSlip).toBeLessThanOrEqual(rerun + 1e-6);
+            const quickLoss = Math.max(0, quickBase.gpuDays - (await moved(v, 7, quick)).gpuDays);
+            const later = await moved(v, 7, proven);
+            const optimalLoss = provenBase.optimality.status === 'optimal' && later.optimality.status === 'optimal' ? provenBase.gpuDays - later.gpuDays : null;
+            // A slip that costs something was re-run: it is that re-run. A slip of 0 was re-run to 0, or found free
+            // on the optimal schedule: then the optimum loses nothing by it.
+            if (v.gpuDaysLostPerWeekSlip > 0) expect(v.gpuDaysLostPerWeekSlip).toBeCloseTo(quickLoss, 6);
+            else {
+              expect(quickLoss < 1e-6 || (optimalLoss !== null && Math.abs(optimalLoss) < 1e-6), `${v.poNumber}/${v.lineNo}: quick ${quickLoss}, optimal ${optimalLoss}`).toBe(true);
+            }
           }
-          if (v.exact) expect(v.gpuDaysGainedPerWeekPullIn).toBeCloseTo(Math.max(0, (await movedForecast(v, -7)).gpuDays - base.gpuDays), 6);
+          if (v.exact) expect(v.gpuDaysGainedPerWeekPullIn).toBeCloseTo(Math.max(0, (await moved(v, -7, quick)).gpuDays - quickBase.gpuDays), 6);
         }
         const sorted = [...values].sort((a, b) => b.gpuDaysLostPerWeekSlip - a.gpuDaysLostPerWeekSlip);
         expect(values.map((v) => v.gpuDaysLostPerWeekSlip)).toEqual(sorted.map((v) => v.gpuDaysLostPerWeekSlip));
       }),
       { numRuns: 60, seed: 21 },
     );
-  }, 120_000);
+  }, 240_000);
+
+  it('a schedule short of the optimum never makes a slip free: only a proven optimal one does', async () => {
+    // Found by a reviewer's fuzzing: the quick re-runs' base here is 2 GPU-days below the optimum, and holds with
+    // PO-1 or PO-2 a week late, but the optimum needs both within the week: each slip costs it 2 GPU-days.
+    const m = model({
+      horizonDays: 7,
+      items: [part('P0'), { ...part('MID'), category: 'compute' }, capacity('CAP-0', 1, 'S0')],
+      recipes: [recipe('MID', { P0: '2' }, { out: '2' }), recipe('CAP-0', { P0: '1.5', MID: '2' })],
+      inventory: [stock('P0', '2'), stock('MID', '1'), stock('CAP-0', '1', 'SITE')],
+      poLines: [line('P0', '2', '2026-03-07', { poNumber: 'PO-0' }), line('P0', '1', '2026-03-05', { poNumber: 'PO-1' }), line('P0', '1', '2026-02-27', { poNumber: 'PO-2' })],
+    });
+    const proven = { tier: 'proven' as const, shortages: 'none' as const, pegging: 'none' as const };
+    const base = await computeForecast(m, proven);
+    expect(base.optimality.status).toBe('optimal');
+    for (const tier of ['quick', 'proven'] as const) {
+      const { values } = await valuesOf(m, tier);
+      for (const poNumber of ['PO-1', 'PO-2']) {
+        const later = await computeForecast({ ...m, adjustments: [{ kind: 'delayLine', supplier: 'ACME', poNumber, lineNo: 1, days: 7 }] }, proven);
+        expect(base.gpuDays - later.gpuDays).toBe(2);
+        expect(byLine(values, poNumber).gpuDaysLostPerWeekSlip, `${tier} ${poNumber}`).toBe(2);
+      }
+    }
+  });
+
+  it('a slip is free only when the schedule needs none of the line for the whole week after it lands', async () => {
+    // Kits land on day 10; racks on day 16 or 17, and a node needs one of each, so nodes start when the racks land.
+    // Racks on day 16: the kits are used 6 days after landing, and a week's slip delays 10 nodes a day: 80 GPU-days.
+    // Racks on day 17: the kits are first used 7 days after landing, so a week's slip costs nothing.
+    for (const [rackDay, lost] of [
+      ['2026-03-18', 80],
+      ['2026-03-19', 0],
+    ] as const) {
+      const m = model({
+        horizonDays: 30,
+        items: [part('GPU-KIT'), part('RACK'), capacity('NODE', 8, 'PHX1')],
+        recipes: [recipe('NODE', { 'GPU-KIT': '1', RACK: '1' })],
+        poLines: [line('GPU-KIT', '10', '2026-03-12', { poNumber: 'PO-KIT' }), line('RACK', '10', rackDay, { poNumber: 'PO-RACK' })],
+      });
+      const { values } = await valuesOf(m, 'proven');
+      expect(byLine(values, 'PO-KIT'), rackDay).toMatchObject({ gpuDaysLostPerWeekSlip: lost, slipExact: true });
+    }
+  });
 
   it('is left out unless asked for', async () => {
     const m = model({ horizonDays: 10, items: [part('K'), capacity('N', 8, 'S')], recipes: [recipe('N', { K: '1' })], inventory: [stock('K', '3')] });

@@ -39,8 +39,13 @@ export interface LineValueInput {
   gpuDays: number;
   /** The forecast's own schedule, pegged: which builds each line gated. */
   batches: Batch[];
-  /** That schedule's starts per recipe per day: a line it needs none of within a week of landing slips a week at no cost. */
-  starts: Float64Array[];
+  /**
+   * A schedule proven optimal for this scenario (the forecast's own, or the re-runs' base), starts per recipe per
+   * day: a line it needs none of until a week after it lands slips a week at no cost, since that optimum survives
+   * the slip. Null when no schedule at hand is proven optimal: then no slip is taken as free (a schedule short of
+   * the optimum keeping its GPU-days says nothing of what the optimum loses).
+   */
+  optimalStarts: Float64Array[] | null;
   /** Scaled GPU-days of the engine at the quick tier on another scenario. */
   rerun: (model: CapacityModel) => Promise<number>;
   /** Lines by this supplier are the forecast's own hypothetical orders, never valued. */
@@ -67,13 +72,15 @@ export interface LineValueInput {
  * (plentiful ones) come out at 0.
  * Moves that cannot change anything are exact zeros without a re-run: pulling
  * in a line already due on the plan start, slipping one already past the horizon,
- * and slipping a line the forecast's schedule needs none of before a week after
- * it lands (its stock of the item never falls below the line's quantity in that
- * week): the same schedule still holds with the line a week late, so a week's
- * slip loses nothing. On the demo that is 346 of 373 lines; every one of them
- * re-run came out 0 as well. The re-runs go to the other slips first (they can
- * cost something), most at stake first, then to pull-ins: on the demo every
- * slip is then exact.
+ * and slipping a line an optimal schedule needs none of before a week after it
+ * lands (its stock of the item never falls below the line's quantity in that
+ * week): that schedule still holds with the line a week late, so the optimum
+ * loses nothing. The schedule must be proven optimal (the proven tier's, as the
+ * dashboard's baseline is): a schedule short of the optimum keeping its GPU-days
+ * says nothing of what the optimum loses. On the demo 346 of 373 lines are such;
+ * every one re-run came out 0 as well. The re-runs go to the other slips first
+ * (they can cost something), most at stake first, then to pull-ins: on the demo
+ * every slip is then exact.
  */
 export async function poLineValues(input: LineValueInput): Promise<{ values: PoLineValue[]; note: string }> {
   const { m, sol, model } = input;
@@ -102,7 +109,7 @@ export async function poLineValues(input: LineValueInput): Promise<{ values: PoL
   const budget = Math.min(MAX_EXACT_LINES, Math.max(1, Math.floor(LINE_VALUE_WORK / Math.max(1, sol.core.nVars))));
   const score = (r: (typeof rows)[number]) => Math.max(r.est.lost, r.est.gained, r.worth, r.gates * WEEK_DAYS);
   const ranked = [...rows].sort((a, b) => score(b) - score(a) || a.l.day - b.l.day || lineOrder(a.l.line, b.l.line));
-  const slipFree = slipsFree(m, input.starts, lines);
+  const slipFree = input.optimalStarts ? slipsFree(m, input.optimalStarts, lines) : new Set<OpenLine>();
   const moved = (l: OpenLine, days: number) =>
     input.rerun({ ...model, adjustments: [...(model.adjustments ?? []), { kind: 'delayLine', supplier: l.line.supplier, poNumber: l.line.poNumber, lineNo: l.line.lineNo, days }] });
   let reruns = 2 * budget;
@@ -149,7 +156,7 @@ export async function poLineValues(input: LineValueInput): Promise<{ values: PoL
     `${exactCount} of ${values.length} open lines exact both ways, and the slip of ${slipExactCount}. ` +
     `Exact: the engine re-run at the quick tier with the line a week later or a week earlier, ` +
     `against the same tier's answer for this scenario (a difference below zero, possible only where the quick tier's answers are not proven optimal, shows as 0); ` +
-    `or 0 without a re-run where the move cannot change anything: a line the forecast's schedule needs none of until a week after it lands slips a week at no cost (${slipFree.size} lines), ` +
+    `or 0 without a re-run where the move cannot change anything: a line the forecast's optimal schedule needs none of until a week after it lands slips a week at no cost (${slipFree.size} lines${input.optimalStarts ? '' : ': no schedule at hand is proven optimal'}), ` +
     `a line past the horizon loses nothing by slipping, a line due on the plan start gains nothing by coming earlier. ` +
     (sol.lp
       ? `The others are estimates from the LP relaxation's shadow prices: the quantity times the change in the price of the item's stock between the two dates, ` +
@@ -160,10 +167,10 @@ export async function poLineValues(input: LineValueInput): Promise<{ values: PoL
 }
 
 /**
- * The lines in the horizon the schedule needs none of before a week after they land: its stock of the item
- * stays at or above the line's quantity every day of that week (to the horizon's end), so the schedule still
- * holds with the line a week later and a week's slip costs nothing. Never a line of a capacity item: its
- * units count as GPUs online from the day they arrive.
+ * The lines in the horizon an optimal schedule needs none of before a week after they land: its stock of the
+ * item stays at or above the line's quantity every day of that week (to the horizon's end), so the schedule
+ * still holds with the line a week later, keeps its GPU-days, and the optimum loses nothing. Never a line of a
+ * capacity item: its units count as GPUs online from the day they arrive.
  */
 function slipsFree(m: NModel, starts: Float64Array[], lines: OpenLine[]): Set<OpenLine> {
   const stock = netStock(m, starts);
