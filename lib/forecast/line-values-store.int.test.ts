@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PoLineValue } from '@/lib/capacity';
+import { ENGINE_REVISION } from '@/lib/capacity/revision';
 import { commitChanges } from '@/lib/changes/commit';
 import { parseChangeRequest } from '@/lib/changes/request';
 import { testDatabaseKinds } from '@/lib/db/test-support';
@@ -96,7 +97,7 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
         exact: lineNo === 1,
         slipExact: lineNo <= 2,
       });
-      const set = { inputVersion: 'test-set', planStart: todayIso(), dataReadAt: new Date() };
+      const set = { inputVersion: 'test-set', engineRevision: ENGINE_REVISION, planStart: todayIso(), dataReadAt: new Date() };
       expect(await writeLineValues(env.db, set, [fake(1, 10.5, 8), fake(2, 700, 16), fake(3, 0, 0)])).toBe(true);
 
       const lines = async (sort: ListQuery['sort'], filters?: Record<string, string>) => (await fetchListPage(env.db, PO, query(sort, filters))).rows.map((r) => r.lineNo);
@@ -119,6 +120,26 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
       if (!p.ok) throw new Error(p.message);
       expect((await commitChanges(env.db, p.changes, { actor: 'lv@test', source: p.source })).outcome).toBe('committed');
       expect(await fetchLineValueState(env.db.prisma)).toMatchObject({ status: 'stale', inputVersion: 'test-set' });
+    });
+
+    it('values another engine stored for the same input are stale, never read back, and a refresh values the lines again', async () => {
+      await refreshLineValues(env.db);
+      const input = await baselineLineValuesInput(env.db.prisma);
+      const forecast = await cachedForecast(env.db, input.model, input.options, input.key);
+      const inputVersion = forecast.inputVersion!;
+      const ours = await fetchStoredLineValues(env.db.prisma, inputVersion);
+      expect(ours?.values.length).toBe(3);
+      // The same input as an earlier engine valued it (before an upgrade), its slips doubled: stored, read the moment before.
+      const earlier = ours!.values.map((v) => ({ ...v, gpuDaysLostPerWeekSlip: 2 * v.gpuDaysLostPerWeekSlip + 1 }));
+      const set = { inputVersion, engineRevision: 'an-earlier-engine', planStart: todayIso(), dataReadAt: new Date() };
+      expect(await writeLineValues(env.db, set, earlier)).toBe(true);
+      expect(await fetchLineValueState(env.db.prisma)).toMatchObject({ status: 'stale', inputVersion, engineRevision: 'an-earlier-engine' });
+      expect(await fetchStoredLineValues(env.db.prisma, inputVersion)).toBeNull();
+
+      await refreshLineValues(env.db);
+      expect(await fetchLineValueState(env.db.prisma)).toMatchObject({ status: 'current', inputVersion, engineRevision: ENGINE_REVISION });
+      const byLineNo = (a: PoLineValue, b: PoLineValue) => a.lineNo - b.lineNo;
+      expect((await fetchStoredLineValues(env.db.prisma, inputVersion))?.values.sort(byLineNo)).toEqual(ours!.values.sort(byLineNo));
     });
 
     it('with no open line left, a refresh stores nothing and the state says there is nothing to value (not "computing")', async () => {

@@ -1,4 +1,5 @@
 import type { PoLineValue } from '@/lib/capacity';
+import { ENGINE_REVISION } from '@/lib/capacity/revision';
 import type { DatabaseHandle } from '@/lib/db/open';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { cachedForecast, inputVersionOfKey } from './cache';
@@ -16,6 +17,11 @@ import { loadForecastInput } from './run-forecast';
  */
 export interface LineValueSet {
   inputVersion: string;
+  /**
+   * The engine that computed the set (ENGINE_REVISION). Another engine's set is stale even for the same
+   * input: after an upgrade its values may differ from what this engine gives (the forecast caches key on it too).
+   */
+  engineRevision: string;
   planStart: string;
   /** When the forecast's input was read: a data change after it makes the set stale. */
   dataReadAt: Date;
@@ -39,8 +45,8 @@ export async function writeLineValues(db: DatabaseHandle, set: LineValueSet, val
     await conn.query(`DELETE FROM "PoLineValue"`);
     if (values.length === 0) return true;
     await conn.query(
-      `INSERT INTO "PoLineValue" ("purchaseOrderLineId", "inputVersion", "planStart", "dataReadAt", "gpusGated", "gpuDaysPerWeekSlip", "gpuDaysPerWeekPullIn", method)
-       SELECT l.id, $1, $2::date, $3, v.gpus, v.slip, v.pull, v.method
+      `INSERT INTO "PoLineValue" ("purchaseOrderLineId", "inputVersion", "engineRevision", "planStart", "dataReadAt", "gpusGated", "gpuDaysPerWeekSlip", "gpuDaysPerWeekPullIn", method)
+       SELECT l.id, $1, $11, $2::date, $3, v.gpus, v.slip, v.pull, v.method
          FROM unnest($4::text[], $5::text[], $6::int[], $7::int[], $8::numeric[], $9::numeric[], $10::text[]) AS v(supplier, po, line_no, gpus, slip, pull, method)
          JOIN "Supplier" s ON s.code = v.supplier
          JOIN "PurchaseOrder" p ON p."supplierId" = s.id AND p."poNumber" = v.po
@@ -57,6 +63,7 @@ export async function writeLineValues(db: DatabaseHandle, set: LineValueSet, val
         values.map((v) => String(v.gpuDaysLostPerWeekSlip)),
         values.map((v) => String(v.gpuDaysGainedPerWeekPullIn)),
         values.map(methodOf),
+        set.engineRevision,
       ],
     );
     return true;
@@ -72,25 +79,26 @@ function methodOf(v: PoLineValue): string {
 
 /** The stored set, or null before any. */
 export async function fetchLineValueSet(prisma: Pick<PrismaClient, '$queryRawUnsafe'>): Promise<LineValueSet | null> {
-  const [row] = await prisma.$queryRawUnsafe<{ inputVersion: string; planStart: string; dataReadAt: Date }[]>(
+  const [row] = await prisma.$queryRawUnsafe<{ inputVersion: string; engineRevision: string; planStart: string; dataReadAt: Date }[]>(
     // One set at a time (writeLineValues replaces it whole): any row names it, without sorting every line on each view.
-    `SELECT "inputVersion", to_char("planStart", 'YYYY-MM-DD') AS "planStart", "dataReadAt" FROM "PoLineValue" LIMIT 1`,
+    `SELECT "inputVersion", "engineRevision", to_char("planStart", 'YYYY-MM-DD') AS "planStart", "dataReadAt" FROM "PoLineValue" LIMIT 1`,
   );
-  return row ? { inputVersion: row.inputVersion, planStart: row.planStart, dataReadAt: new Date(row.dataReadAt) } : null;
+  return row ? { inputVersion: row.inputVersion, engineRevision: row.engineRevision, planStart: row.planStart, dataReadAt: new Date(row.dataReadAt) } : null;
 }
 
 /**
  * Every stored line value of the forecast of `inputVersion`, in the engine's shape, read from the per-line table
  * (null when the stored set is another input's). The dashboard's list of lines most at stake reads this when the
  * forecast's own document is not stored: the large model's (200,000 valued lines) is over the cache's size cap, and
- * a document in one process's memory is not on the other app servers.
+ * a document in one process's memory is not on the other app servers. Another engine's set is never read back as
+ * this one's (ENGINE_REVISION).
  */
 export async function fetchStoredLineValues(
   prisma: Pick<PrismaClient, '$queryRawUnsafe'>,
   inputVersion: string,
 ): Promise<{ values: PoLineValue[]; dataReadAt: Date } | null> {
   const set = await fetchLineValueSet(prisma);
-  if (!set || set.inputVersion !== inputVersion) return null;
+  if (!set || set.inputVersion !== inputVersion || set.engineRevision !== ENGINE_REVISION) return null;
   const rows = await prisma.$queryRawUnsafe<
     { supplier: string; poNumber: string; lineNo: number; sku: string; promisedDate: string; qty: string; gpus: number; slip: number; pull: number; method: string }[]
   >(
@@ -126,13 +134,13 @@ export type LineValueState = { status: 'none'; openLines: boolean } | ({ status:
 
 /**
  * Whether the stored values are of the data as it is now, without reading the model: stale when the plan
- * start has moved on (a new day) or the forecast's input changed after it was read.
+ * start has moved on (a new day), the forecast's input changed after it was read, or another engine computed them.
  */
 export async function fetchLineValueState(prisma: Pick<PrismaClient, '$queryRawUnsafe'>, today = todayIso()): Promise<LineValueState> {
   const [set, last] = await Promise.all([fetchLineValueSet(prisma), fetchLastDataChange(prisma)]);
   // Every open line gets a value, so a forecast of data with none stores no rows: say so, not "computing".
   if (!set) return { status: 'none', openLines: await hasOpenLines(prisma) };
-  const stale = set.planStart !== today || (last !== null && Date.parse(last.at) > set.dataReadAt.getTime());
+  const stale = set.planStart !== today || set.engineRevision !== ENGINE_REVISION || (last !== null && Date.parse(last.at) > set.dataReadAt.getTime());
   return { status: stale ? 'stale' : 'current', ...set };
 }
 
@@ -151,9 +159,10 @@ export async function refreshLineValues(db: DatabaseHandle): Promise<void> {
   const input = await baselineLineValuesInput(db.prisma);
   const stored = await fetchLineValueSet(db.prisma);
   const inputVersion = inputVersionOfKey(input.key);
-  if (stored?.inputVersion === inputVersion) return;
+  // The same input valued by this engine: nothing to do. By another engine (before an upgrade): value it again.
+  if (stored?.inputVersion === inputVersion && stored.engineRevision === ENGINE_REVISION) return;
   const forecast = await cachedForecast(db, input.model, input.options, input.key, 'background');
-  await writeLineValues(db, { inputVersion, planStart: input.model.planStart, dataReadAt }, forecast.poLineValues ?? []);
+  await writeLineValues(db, { inputVersion, engineRevision: ENGINE_REVISION, planStart: input.model.planStart, dataReadAt }, forecast.poLineValues ?? []);
 }
 
 /**

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ENGINE_REVISION } from '@/lib/capacity/revision';
 import type { LineValueState } from '@/lib/forecast/line-values-store';
 
 /**
@@ -28,7 +29,9 @@ export function LineValuesNote({ state }: { state: LineValueState }) {
     <p className="muted" role="status" data-line-values={state.status} data-input-version={state.inputVersion}>
       {state.status === 'current'
         ? `GPUs gated and GPU-days at stake per week of slip or pull-in: ${from}. `
-        : `GPUs gated and GPU-days at stake are from ${from}, read ${state.dataReadAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; recomputing for the changes since… `}
+        : `GPUs gated and GPU-days at stake are from ${from}, read ${state.dataReadAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${
+            state.engineRevision === ENGINE_REVISION ? 'recomputing for the changes since… ' : 'recomputing with the upgraded engine… '
+          }`}
       {sortLink}
     </p>
   );
