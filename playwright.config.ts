@@ -39,6 +39,8 @@ const webServer: NonNullable<PlaywrightTestConfig['webServer']> = [
           stdout: 'pipe' as const,
           stderr: 'pipe' as const,
           env: { ...serverEnv, PORT: String(PG_PORT), E2E_SKIP_BUILD: '1' },
+          // SIGTERM, not Playwright's default SIGKILL: scripts/e2e-server.mjs drops its database when the server stops.
+          gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 15_000 },
         },
       ]
     : []),
