@@ -16,12 +16,20 @@ delete env.DATABASE_URL;
 delete env.CLEARBUILD_DATA_DIR;
 
 let dropDatabase = async () => undefined;
+// Stopped (Playwright's gracefulShutdown sends SIGTERM) before the server has started, while seeding or building:
+// drop the database here. Once it has started, the server's exit does (below).
+let server = null;
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    if (server) server.kill(sig);
+    else void dropDatabase().then(() => process.exit(1));
+  });
 if (onPostgres) {
-  const server = process.env.DATABASE_URL;
-  if (!server) throw new Error('e2e-server --postgres needs DATABASE_URL');
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('e2e-server --postgres needs DATABASE_URL');
   const name = `clearbuild_e2e_${Date.now()}_${process.pid}`;
   const admin = async (sql) => {
-    const c = new pg.Client({ connectionString: server });
+    const c = new pg.Client({ connectionString: serverUrl });
     await c.connect();
     try {
       await c.query(sql);
@@ -31,7 +39,7 @@ if (onPostgres) {
   };
   await admin(`CREATE DATABASE ${name}`);
   dropDatabase = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-  const url = new URL(server);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
   env.BETTER_AUTH_SECRET ??= randomBytes(32).toString('base64url');
@@ -51,8 +59,7 @@ async function run(cmd, args) {
 await run('npx', ['tsx', 'scripts/db-seed.ts']);
 if (!process.env.E2E_SKIP_BUILD) await run('npx', ['next', 'build']);
 // The keep-alive of `npm start` / `npm run demo` (package.json): idle connections outlive a balancer's.
-const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1', '--keepAliveTimeout', '65000'], { stdio: 'inherit', env });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1', '--keepAliveTimeout', '65000'], { stdio: 'inherit', env });
 server.on('exit', async (code) => {
   await dropDatabase();
   process.exit(code ?? 0);

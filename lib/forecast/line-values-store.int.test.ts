@@ -140,6 +140,13 @@ LVSUP,PO-LV-1,4,LV-GPU,8,${plus(30)},cancelled
       expect(await fetchLineValueState(env.db.prisma)).toMatchObject({ status: 'current', inputVersion, engineRevision: ENGINE_REVISION });
       const byLineNo = (a: PoLineValue, b: PoLineValue) => a.lineNo - b.lineNo;
       expect((await fetchStoredLineValues(env.db.prisma, inputVersion))?.values.sort(byLineNo)).toEqual(ours!.values.sort(byLineNo));
+
+      // Rows written before the column existed read '' (its default): another engine's too.
+      await env.db.prisma.$executeRawUnsafe(`UPDATE "PoLineValue" SET "engineRevision" = DEFAULT`);
+      expect(await fetchLineValueState(env.db.prisma)).toMatchObject({ status: 'stale', engineRevision: '' });
+      expect(await fetchStoredLineValues(env.db.prisma, inputVersion)).toBeNull();
+      await refreshLineValues(env.db);
+      expect(await fetchLineValueState(env.db.prisma)).toMatchObject({ status: 'current', engineRevision: ENGINE_REVISION });
     });
 
     it('with no open line left, a refresh stores nothing and the state says there is nothing to value (not "computing")', async () => {

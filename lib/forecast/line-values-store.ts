@@ -110,8 +110,10 @@ export async function fetchStoredLineValues(
        JOIN "PurchaseOrder" p ON p.id = l."purchaseOrderId"
        JOIN "Supplier" s ON s.id = p."supplierId"
        JOIN "Item" i ON i.id = l."itemId"
-      WHERE v."inputVersion" = $1`,
+      WHERE v."inputVersion" = $1 AND v."engineRevision" = $2`,
+    // Both again on the rows: another app server may have replaced the set since it was read above.
     inputVersion,
+    ENGINE_REVISION,
   );
   const values = rows.map((r) => ({
     supplier: r.supplier,
@@ -160,6 +162,8 @@ export async function refreshLineValues(db: DatabaseHandle): Promise<void> {
   const stored = await fetchLineValueSet(db.prisma);
   const inputVersion = inputVersionOfKey(input.key);
   // The same input valued by this engine: nothing to do. By another engine (before an upgrade): value it again.
+  // While servers of two engine revisions share one database (a rolling upgrade), each replaces the other's set
+  // on its refreshes; that ends when the last older server stops.
   if (stored?.inputVersion === inputVersion && stored.engineRevision === ENGINE_REVISION) return;
   const forecast = await cachedForecast(db, input.model, input.options, input.key, 'background');
   await writeLineValues(db, { inputVersion, engineRevision: ENGINE_REVISION, planStart: input.model.planStart, dataReadAt }, forecast.poLineValues ?? []);

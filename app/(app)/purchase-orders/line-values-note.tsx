@@ -30,7 +30,7 @@ export function LineValuesNote({ state }: { state: LineValueState }) {
       {state.status === 'current'
         ? `GPUs gated and GPU-days at stake per week of slip or pull-in: ${from}. `
         : `GPUs gated and GPU-days at stake are from ${from}, read ${state.dataReadAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${
-            state.engineRevision === ENGINE_REVISION ? 'recomputing for the changes since… ' : 'recomputing with the upgraded engine… '
+            state.engineRevision === ENGINE_REVISION ? 'recomputing for the changes since… ' : 'computed by another version of the engine; recomputing… '
           }`}
       {sortLink}
     </p>
