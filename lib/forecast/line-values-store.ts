@@ -77,6 +77,11 @@ function methodOf(v: PoLineValue): string {
   return v.exact ? 'exact' : v.slipExact ? SLIP_EXACT : 'bound';
 }
 
+/** Whether this engine computed the set (ENGINE_REVISION): another engine's is stale even for the same input. */
+export function computedByThisEngine(set: Pick<LineValueSet, 'engineRevision'>): boolean {
+  return set.engineRevision === ENGINE_REVISION;
+}
+
 /** The stored set, or null before any. */
 export async function fetchLineValueSet(prisma: Pick<PrismaClient, '$queryRawUnsafe'>): Promise<LineValueSet | null> {
   const [row] = await prisma.$queryRawUnsafe<{ inputVersion: string; engineRevision: string; planStart: string; dataReadAt: Date }[]>(
@@ -91,30 +96,30 @@ export async function fetchLineValueSet(prisma: Pick<PrismaClient, '$queryRawUns
  * (null when the stored set is another input's). The dashboard's list of lines most at stake reads this when the
  * forecast's own document is not stored: the large model's (200,000 valued lines) is over the cache's size cap, and
  * a document in one process's memory is not on the other app servers. Another engine's set is never read back as
- * this one's (ENGINE_REVISION).
+ * this one's (ENGINE_REVISION). One statement: the set is replaced whole in one transaction, so the rows it reads
+ * are all of one set, whatever another app server writes meanwhile.
  */
 export async function fetchStoredLineValues(
   prisma: Pick<PrismaClient, '$queryRawUnsafe'>,
   inputVersion: string,
 ): Promise<{ values: PoLineValue[]; dataReadAt: Date } | null> {
-  const set = await fetchLineValueSet(prisma);
-  if (!set || set.inputVersion !== inputVersion || set.engineRevision !== ENGINE_REVISION) return null;
   const rows = await prisma.$queryRawUnsafe<
-    { supplier: string; poNumber: string; lineNo: number; sku: string; promisedDate: string; qty: string; gpus: number; slip: number; pull: number; method: string }[]
+    (Pick<PoLineValue, 'supplier' | 'poNumber' | 'lineNo' | 'sku' | 'promisedDate' | 'qty'> & { gpus: number; slip: number; pull: number; method: string; dataReadAt: Date })[]
   >(
     `SELECT s.code AS supplier, p."poNumber", l."lineNo", i.sku, to_char(l."promisedDate", 'YYYY-MM-DD') AS "promisedDate",
         trim_scale(l.qty)::text AS qty, v."gpusGated" AS gpus, v."gpuDaysPerWeekSlip"::float8 AS slip,
-        v."gpuDaysPerWeekPullIn"::float8 AS pull, v.method
+        v."gpuDaysPerWeekPullIn"::float8 AS pull, v.method, v."dataReadAt"
        FROM "PoLineValue" v
        JOIN "PurchaseOrderLine" l ON l.id = v."purchaseOrderLineId"
        JOIN "PurchaseOrder" p ON p.id = l."purchaseOrderId"
        JOIN "Supplier" s ON s.id = p."supplierId"
        JOIN "Item" i ON i.id = l."itemId"
       WHERE v."inputVersion" = $1 AND v."engineRevision" = $2`,
-    // Both again on the rows: another app server may have replaced the set since it was read above.
     inputVersion,
     ENGINE_REVISION,
   );
+  // No row of this input by this engine: none stored (a set of no lines stores no rows either).
+  if (rows.length === 0) return null;
   const values = rows.map((r) => ({
     supplier: r.supplier,
     poNumber: r.poNumber,
@@ -128,7 +133,7 @@ export async function fetchStoredLineValues(
     exact: r.method === 'exact',
     slipExact: r.method === 'exact' || r.method === SLIP_EXACT,
   }));
-  return { values, dataReadAt: set.dataReadAt };
+  return { values, dataReadAt: new Date(rows[0]!.dataReadAt) };
 }
 
 /** `none`: no values stored; `openLines` says whether there is anything to value (else nothing ever will be). */
@@ -142,7 +147,7 @@ export async function fetchLineValueState(prisma: Pick<PrismaClient, '$queryRawU
   const [set, last] = await Promise.all([fetchLineValueSet(prisma), fetchLastDataChange(prisma)]);
   // Every open line gets a value, so a forecast of data with none stores no rows: say so, not "computing".
   if (!set) return { status: 'none', openLines: await hasOpenLines(prisma) };
-  const stale = set.planStart !== today || set.engineRevision !== ENGINE_REVISION || (last !== null && Date.parse(last.at) > set.dataReadAt.getTime());
+  const stale = set.planStart !== today || !computedByThisEngine(set) || (last !== null && Date.parse(last.at) > set.dataReadAt.getTime());
   return { status: stale ? 'stale' : 'current', ...set };
 }
 
@@ -164,7 +169,7 @@ export async function refreshLineValues(db: DatabaseHandle): Promise<void> {
   // The same input valued by this engine: nothing to do. By another engine (before an upgrade): value it again.
   // While servers of two engine revisions share one database (a rolling upgrade), each replaces the other's set
   // on its refreshes; that ends when the last older server stops.
-  if (stored?.inputVersion === inputVersion && stored.engineRevision === ENGINE_REVISION) return;
+  if (stored?.inputVersion === inputVersion && computedByThisEngine(stored)) return;
   const forecast = await cachedForecast(db, input.model, input.options, input.key, 'background');
   await writeLineValues(db, { inputVersion, engineRevision: ENGINE_REVISION, planStart: input.model.planStart, dataReadAt }, forecast.poLineValues ?? []);
 }

@@ -1,6 +1,5 @@
 import Link from 'next/link';
-import { ENGINE_REVISION } from '@/lib/capacity/revision';
-import type { LineValueState } from '@/lib/forecast/line-values-store';
+import { computedByThisEngine, type LineValueState } from '@/lib/forecast/line-values-store';
 
 /**
  * Where the grid's "GPUs gated" and "GPU-days / week" columns come from, said honestly: computing (blank
@@ -30,7 +29,7 @@ export function LineValuesNote({ state }: { state: LineValueState }) {
       {state.status === 'current'
         ? `GPUs gated and GPU-days at stake per week of slip or pull-in: ${from}. `
         : `GPUs gated and GPU-days at stake are from ${from}, read ${state.dataReadAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${
-            state.engineRevision === ENGINE_REVISION ? 'recomputing for the changes since… ' : 'computed by another version of the engine; recomputing… '
+            computedByThisEngine(state) ? 'recomputing for the changes since… ' : 'computed by another version of the engine; recomputing… '
           }`}
       {sortLink}
     </p>
