@@ -81,19 +81,6 @@ export interface Core {
   expand: Map<number, Expansion[]>;
 }
 
-/**
- * Days another core (a what-if's base, warm-start.ts) has, to be kept as well:
- * more candidate days and more stretches never change the optimum (a start can
- * stay on any day it may take place; a stock checked on more days is still the
- * same stock), and a grid that holds the base's lets the base's basis carry over.
- */
-export interface GridHint {
-  /** Candidate days of recipe r. */
-  cand(r: number): Int32Array | undefined;
-  /** Stretch start days of the resource with this key. */
-  stretches(key: number): Int32Array | undefined;
-}
-
 /** Which recipes fold into their single user (see Folding above), and how many builds per build of it. */
 export function foldTargets(m: NModel, rel: Relaxation): Map<number, { into: number; k: number }> {
   const { H, recipes, items } = m;
@@ -115,7 +102,7 @@ export function foldTargets(m: NModel, rel: Relaxation): Map<number, { into: num
   return foldInto;
 }
 
-export function buildCore(m: NModel, rel: Relaxation, merge = false, hint?: GridHint): Core {
+export function buildCore(m: NModel, rel: Relaxation, merge = false): Core {
   const { H, recipes, items } = m;
   const variable = m.recipeOrder.filter((r) => rel.fixed[r] === 0);
   const inCore = new Uint8Array(recipes.length);
@@ -144,7 +131,6 @@ export function buildCore(m: NModel, rel: Relaxation, merge = false, hint?: Grid
   };
   const addResource = (label: string, key: number, mark: Uint8Array, cum: Float64Array) => {
     mark[0] = 1;
-    for (const d of hint?.stretches(key) ?? []) if (d < H) mark[d] = 1;
     resources.push({ label, key, days: new Int32Array(0), inc: new Float64Array(0), last: -1, unit: 1 });
     riseMarks.push(mark);
     const id = resources.length - 1;
@@ -210,7 +196,6 @@ export function buildCore(m: NModel, rel: Relaxation, merge = false, hint?: Grid
     const first = Math.max(0, ...terms.map((t) => t.offset));
     const mark = new Uint8Array(H);
     if (first <= last) mark[first] = 1;
-    for (const d of hint?.cand(r) ?? []) if (d >= first && d <= last) mark[d] = 1;
     if (rec.lim !== null) for (let d = Math.max(1, first); d <= last; d++) if (m.weekOf[d] !== m.weekOf[d - 1]) mark[d] = 1;
     for (const t of terms) {
       const rm = riseMarks[t.resource]!;

@@ -7,5 +7,6 @@
  * 2026-12-04: PO line values say which slips are exact (`slipExact`), and slips the schedule absorbs are 0.
  * 2026-12-04.2: more re-runs for line values (68 on the demo), pull-ins ranked by what their slip costs too.
  * 2026-12-04.3: a slip is free only on a proven optimal schedule.
+ * 2026-12-04.4: a quick what-if's LP on its own grid, not one holding the base's (another vertex where the LP has several).
  */
-export const ENGINE_REVISION = '2026-12-04.3';
+export const ENGINE_REVISION = '2026-12-04.4';

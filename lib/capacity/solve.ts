@@ -139,9 +139,8 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
   };
   const limits = { lpMaxIterations: opts.work.lpMaxIterations, mipMaxNodes: opts.work.mipMaxNodes, safetyNetMs: opts.safetyNetMs };
 
-  // Quick tier, simplex-sized core: the LP on the base's grid, from the base's basis (warm-start.ts).
+  // Quick tier, simplex-sized core: the LP from the base's basis, read onto this core (warm-start.ts).
   const warm = opts.work.mipMaxNodes === 0 && opts.warmBase && core.nVars <= WARM_MAX_VARIABLES ? await opts.warmBase() : null;
-  const lpCore = warm ? buildCore(m, rel, true, warm.hint) : core;
   const target = opts.work.targetGapPercent ?? 0;
   if (warm && opts.work.dualShortcut && target > 0) {
     // The base's LP prices bound this what-if's LP without solving it (dual-bound.ts). When they already
@@ -154,8 +153,8 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
     const priced = capped(
       lagrangianBound(
         m,
-        lpCore,
-        () => warm.dualsFor(m, lpCore),
+        core,
+        () => warm.dualsFor(m, core),
         DUAL_PASSES,
         (b) => closes(capped(b)),
         (b) => within(capped(b), PROMISING_GAP * target),
@@ -167,14 +166,14 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
       return fixedValue + bestValue >= priced ? done('optimal', `heuristic schedule meets the ${by}`, fixedValue + bestValue) : done('heuristic', `best schedule found; ${by}`, priced);
     }
   }
-  const lp = await solveCore(m, lpCore, 'lp', limits, warm ? { basis: warm.basisFor(m, lpCore) } : {});
+  const lp = await solveCore(m, core, 'lp', limits, warm ? { basis: warm.basisFor(m, core) } : {});
   milpMillis += lp.millis;
   safetyNet ||= lp.safetyNet;
   if (lp.status === 'optimal') {
-    if (lp.rowDual) lpRecord = { core: lpCore, rowDual: lp.rowDual };
-    adopt(lp.x, lpCore);
+    if (lp.rowDual) lpRecord = { core, rowDual: lp.rowDual };
+    adopt(lp.x);
     // The LP's split of pooled parts between sites, rounded (lp-rounding.ts).
-    if (bestValue < floorObjective(lp.objective)) consider(lpGuidedSchedule(m, plain, lpCore, lp.x!, orders[0]!));
+    if (bestValue < floorObjective(lp.objective)) consider(lpGuidedSchedule(m, plain, core, lp.x!, orders[0]!));
     bound = Math.min(bound, fixedValue + floorObjective(lp.objective));
     if (fixedValue + bestValue >= bound) return done('optimal', `LP relaxation is integral (HiGHS, ${label})`, fixedValue + bestValue, milpMillis);
   }
@@ -197,11 +196,11 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
     // Quick tier, heuristics short of the target gap: the integer program near the LP optimum (neighbourhood.ts).
     for (const width of NEIGHBOURHOOD_WIDTHS) {
       if (fixedValue + bestValue >= bound || ((bound - fixedValue - bestValue) / bound) * 100 <= target) break;
-      const sub = await neighbourhoodSchedule(m, lpCore, lp.x!, width, limits, nodes);
+      const sub = await neighbourhoodSchedule(m, core, lp.x!, width, limits, nodes);
       milpMillis += sub.millis;
       safetyNet ||= sub.safetyNet;
       const before = bestValue;
-      adopt(sub.x, lpCore);
+      adopt(sub.x);
       if (bestValue > before) polished = `; integer program within ${width} builds of the LP optimum`;
     }
   }

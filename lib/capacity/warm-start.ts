@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { solveCore, type LpBasis, type MilpLimits } from './milp';
 import { canonicalOrder, normalize, type NModel } from './normalize';
 import { relax } from './relaxation';
-import { buildCore, type Core, type GridHint } from './core';
+import { buildCore, type Core } from './core';
 import type { CapacityModel } from './types';
 
 /**
@@ -16,19 +16,24 @@ import type { CapacityModel } from './types';
  * (milp.ts, FROM_BASIS): 12–795 iterations on the 27 what-ifs that still solve
  * it, 5,939 in all against 12,082 with the default, about half the time.
  *
- * The what-if's LP is built on a grid that holds the base's: every candidate
- * day and stock stretch the base had is kept as well as its own (core.ts,
- * GridHint; more days never change the optimum). So every column and row of
- * the base is there, and its basis carries over by what each stands for:
- * start columns by (recipe, day), stock columns and balance rows by (resource,
- * stretch), weekly rows by (recipe, week).
+ * The what-if's LP is its own core (its own candidate days and stock
+ * stretches), and the base's basis is read onto it by what each column and row
+ * stands for: start columns by (recipe, day), stock columns and balance rows by
+ * (resource, stretch start day), weekly rows by (recipe, week). What the base
+ * did not have gets a default status, and HiGHS completes or trims the basis
+ * where the what-if moved days (it treats a basis it is handed as alien).
+ * Until 2026-12-04 the LP was built on a grid holding the base's as well, so
+ * every status carried over exactly; its own grid is smaller and, on the demo's
+ * 27 bench what-ifs that solve the LP, faster (the weekly-limit what-if that set
+ * the p95: 431 primal iterations and 29 ms against 447 and 33 ms), with the same
+ * LP optimum (more days never change it) and one more LP skipped by the dual
+ * bound.
  *
  * The answer must not depend on whether the base was already solved, nor on
  * which what-ifs came before (issue 13: warm equals cold, byte for byte). So the
  * rule is the same on both paths: every quick-tier LP below WARM_MAX_VARIABLES
- * is solved on a freshly built HiGHS model, on the base's grid, from the base's
- * basis. A cold engine first solves the base from scratch to get them; a warm
- * one has them already. HiGHS is deterministic for the same model and starting
+ * is solved on a freshly built HiGHS model from the base's basis. A cold engine
+ * first solves the base from scratch to get it; a warm one has it already. HiGHS is deterministic for the same model and starting
  * basis, so both paths make the same calls and get the same vertex
  * (warm-start.test.ts). The base's optimal duals are kept too: when they
  * already bound the what-if within the quick tier's target gap, the LP is
@@ -65,12 +70,11 @@ export function warmStartCount(): number {
   return bases.size;
 }
 
-/** A solved base: its grid (to build a what-if's LP on a superset of it) and its optimal basis. */
+/** A solved base: its optimal basis and row duals, to be read onto a what-if's core. */
 export interface WarmBase {
-  hint: GridHint;
-  /** The base's basis on the columns and rows of `core`, a core built with `hint`. */
+  /** The base's basis on the columns and rows of `core` (a what-if's). */
   basisFor(m: NModel, core: Core): LpBasis;
-  /** The base's optimal row duals read onto the rows of `core` (a core built with `hint`), for dual-bound.ts. */
+  /** The base's optimal row duals read onto the rows of `core` (a what-if's), for dual-bound.ts. */
   dualsFor(m: NModel, core: Core): Float64Array;
 }
 
@@ -98,11 +102,8 @@ async function solveBase(model: CapacityModel, limits: MilpLimits): Promise<Warm
   if (lp.status !== 'optimal' || !lp.basis) return null;
   const statuses = new BasisByName(m);
   statuses.record(m, core, lp.basis);
-  const stretches = new Map<number, Int32Array>();
-  for (const res of core.resources) stretches.set(res.key, res.days);
   const prices = lp.rowDual ? new BasePrices(m, core, lp.rowDual) : null;
   return {
-    hint: { cand: (r) => core.cand.get(r), stretches: (key) => stretches.get(key) },
     basisFor: (mm, c) => statuses.on(mm, c),
     dualsFor: (mm, c) => (prices ? prices.on(mm, c) : new Float64Array(coreRowCount(c))),
   };
@@ -148,9 +149,10 @@ class BasisByName {
    * The base's basis on this LP's columns and rows. What the base had keeps its
    * status. What the what-if adds: a start column at zero; a stretch split in
    * two gets a basic stock column and a tight balance row (so the count of basic
-   * variables stays right); a new weekly row a basic slack. When a what-if also
-   * drops columns or rows the count may be off; HiGHS completes or trims such a
-   * basis itself (it treats a basis it is handed as possibly alien).
+   * variables stays right); a new weekly row a basic slack. Where the what-if
+   * drops days the base had (a stretch merged, a candidate day gone) the count
+   * may be off; HiGHS completes or trims such a basis itself (it treats a basis
+   * it is handed as possibly alien).
    */
   on(m: NModel, core: Core): LpBasis {
     let cols = core.nVars;
@@ -204,8 +206,9 @@ function coreRowCount(core: Core): number {
  * The base's optimal row duals by what each row stands for, per unit of the
  * item (rows count in multiples of a resource's `unit`, which a what-if may
  * change): a balance row by its resource and the base stretch holding its first
- * day (a what-if's grid holds the base's, so each of its stretches lies inside
- * one of the base's), a weekly row by its recipe and ISO week. Rows the base
+ * day (a what-if's stretch may reach into the next of the base's where the
+ * what-if dropped a day: its price is still a price), a weekly row by its
+ * recipe and ISO week. Rows the base
  * did not have are priced 0. Any prices give a valid bound (dual-bound.ts);
  * these are the base's, made monotone along each resource, so the stock
  * columns (unbounded above) never make the bound infinite.
