@@ -85,10 +85,11 @@ export interface LpStart {
 
 /**
  * A what-if's LP from its base's basis (warm-start.ts): primal simplex without bound perturbation. The
- * base's vertex is usually a few hundred pivots from the what-if's; on the 27 of the demo's 200 bench
- * what-ifs that solve their LP, HiGHS's default (dual simplex, costs perturbed) took 12,082 iterations in
- * all, dual simplex unperturbed 8,426, this 5,939 and about half the time of the default (measured,
- * HiGHS 1.15 wasm). Options only: the same model and basis still give the same vertex.
+ * base's vertex is usually a few hundred pivots from the what-if's; on the 26 of the demo's 200 bench
+ * what-ifs that solve their LP, HiGHS's default (dual simplex, costs perturbed) took 12,031 iterations in
+ * all, dual simplex unperturbed 7,889, primal with bound perturbation 17,116, this 5,818 (measured on each
+ * what-if's own grid, HiGHS 1.15 wasm; on the earlier grid that held the base's days, 12,082, 8,426 and
+ * 5,939 on 27). Options only: the same model and basis still give the same vertex.
  */
 const FROM_BASIS = { simplex_strategy: 4, primal_simplex_bound_perturbation_multiplier: 0 } as const;
 

@@ -13,8 +13,8 @@ import type { CapacityModel } from './types';
  * the slowest twentieth 700–1,150 with HiGHS's default dual simplex (a weekly
  * limit, a lead time or a supplier moved changes many rows), against 2,358 from
  * scratch. From a basis the LP runs primal simplex without bound perturbation
- * (milp.ts, FROM_BASIS): 12–795 iterations on the 27 what-ifs that still solve
- * it, 5,939 in all against 12,082 with the default, about half the time.
+ * (milp.ts, FROM_BASIS): 13–586 iterations on the 26 what-ifs that still solve
+ * it, 5,818 in all against 12,031 with the default.
  *
  * The what-if's LP is its own core (its own candidate days and stock
  * stretches), and the base's basis is read onto it by what each column and row
