@@ -124,15 +124,16 @@ export async function solveSchedule(m: NModel, opts: SolveOptions): Promise<Solu
   }
 
   let milpMillis = 0;
-  const adopt = (x: Float64Array | null, on: Core = core) => {
+  // A solver's starts on the folded core (the LP, the integer program, the neighbourhood search), rounded.
+  const adopt = (x: Float64Array | null) => {
     if (!x) return false;
-    const rounded = new Float64Array(on.nVars);
-    for (let v = 0; v < on.nVars; v++) rounded[v] = Math.min(on.varUb[v]!, Math.max(0, Math.round(x[v]!)));
+    const rounded = new Float64Array(core.nVars);
+    for (let v = 0; v < core.nVars; v++) rounded[v] = Math.min(core.varUb[v]!, Math.max(0, Math.round(x[v]!)));
     const integral = x.every((v, i) => Math.abs(v - rounded[i]!) < 1e-6);
     // Strictly better only: ties keep the incumbent (see above).
-    const v = coreObjective(on, rounded);
-    if (v > bestValue && coreFeasible(m, on, rounded)) {
-      best = { core: on, x: rounded };
+    const v = coreObjective(core, rounded);
+    if (v > bestValue && coreFeasible(m, core, rounded)) {
+      best = { core, x: rounded };
       bestValue = v;
     }
     return integral;

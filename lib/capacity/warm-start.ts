@@ -22,22 +22,23 @@ import type { CapacityModel } from './types';
  * (resource, stretch start day), weekly rows by (recipe, week). What the base
  * did not have gets a default status, and HiGHS completes or trims the basis
  * where the what-if moved days (it treats a basis it is handed as alien).
- * Until 2026-12-04 the LP was built on a grid holding the base's as well, so
- * every status carried over exactly; its own grid is smaller and, on the demo's
- * 27 bench what-ifs that solve the LP, faster (the weekly-limit what-if that set
- * the p95: 431 primal iterations and 29 ms against 447 and 33 ms), with the same
- * LP optimum (more days never change it) and one more LP skipped by the dual
- * bound.
+ * Until 2026-12-04 the LP was built on a grid that also held the base's days, so
+ * every status carried over exactly; its own grid is smaller, and on the demo's
+ * 200 bench what-ifs the LPs took 5,818 iterations and 429 ms in all against
+ * 6,014 and 545 ms (the weekly limit that set the p95: 431 iterations and
+ * 22 ms against 447 and 32 ms), with the same LP optima and one more LP skipped
+ * by the dual bound.
  *
  * The answer must not depend on whether the base was already solved, nor on
  * which what-ifs came before (issue 13: warm equals cold, byte for byte). So the
  * rule is the same on both paths: every quick-tier LP below WARM_MAX_VARIABLES
  * is solved on a freshly built HiGHS model from the base's basis. A cold engine
- * first solves the base from scratch to get it; a warm one has it already. HiGHS is deterministic for the same model and starting
- * basis, so both paths make the same calls and get the same vertex
- * (warm-start.test.ts). The base's optimal duals are kept too: when they
- * already bound the what-if within the quick tier's target gap, the LP is
- * skipped (dual-bound.ts), a decision both paths make from the same prices.
+ * first solves the base from scratch to get it; a warm one has it already.
+ * HiGHS is deterministic for the same model and starting basis, so both paths
+ * make the same calls and get the same vertex (warm-start.test.ts). The base's
+ * optimal duals are kept too: when they already bound the what-if within the
+ * quick tier's target gap, the LP is skipped (dual-bound.ts), a decision both
+ * paths make from the same prices.
  * The proven tier solves from scratch as before: its branch-and-bound dwarfs
  * the LP.
  *
@@ -208,10 +209,10 @@ function coreRowCount(core: Core): number {
  * change): a balance row by its resource and the base stretch holding its first
  * day (a what-if's stretch may reach into the next of the base's where the
  * what-if dropped a day: its price is still a price), a weekly row by its
- * recipe and ISO week. Rows the base
- * did not have are priced 0. Any prices give a valid bound (dual-bound.ts);
- * these are the base's, made monotone along each resource, so the stock
- * columns (unbounded above) never make the bound infinite.
+ * recipe and ISO week. Rows the base did not have are priced 0. Any prices
+ * give a valid bound (dual-bound.ts); these are the base's, made monotone along
+ * each resource, so the stock columns (unbounded above) never make the bound
+ * infinite.
  */
 class BasePrices {
   private readonly balance = new Map<number, { days: Int32Array; price: Float64Array }>();
