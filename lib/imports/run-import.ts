@@ -235,6 +235,8 @@ export async function failInterruptedImports(prisma: PrismaClient): Promise<numb
         batch.id,
       );
     }
+    // A timeout above the lock wait: with Prisma's default of 5 s the transaction expired while waitForLock still
+    // polled (up to 5 s), and the database failed to open (seen in CI: a killed server's backend let go late).
     const marked = await prisma.$transaction(async (tx) => {
       const [lock] = await tx.$queryRaw<{ free: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK_SPACE}::int, ${batch.id}::int) AS free`;
       // A terminated backend lets go of its lock within moments: wait a little for it, never long.
@@ -245,16 +247,19 @@ export async function failInterruptedImports(prisma: PrismaClient): Promise<numb
         data: { status: 'failed', error: 'interrupted: the process running this import stopped before it committed; nothing was written', finishedAt: new Date() },
       });
       return count > 0;
-    });
+    }, { timeout: LOCK_POLLS * LOCK_POLL_MS + 10_000 });
     if (marked) failed.push(batch.id);
   }
   return failed;
 }
 
+const LOCK_POLLS = 20;
+const LOCK_POLL_MS = 250;
+
 /** Polls for a batch's lock for a few seconds (a terminated backend is releasing it). */
 async function waitForLock(tx: { $queryRaw: PrismaClient['$queryRaw'] }, id: number): Promise<boolean> {
-  for (let i = 0; i < 20; i++) {
-    await new Promise((r) => setTimeout(r, 250));
+  for (let i = 0; i < LOCK_POLLS; i++) {
+    await new Promise((r) => setTimeout(r, LOCK_POLL_MS));
     const [lock] = await tx.$queryRaw<{ free: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK_SPACE}::int, ${id}::int) AS free`;
     if (lock?.free) return true;
   }
