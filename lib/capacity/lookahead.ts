@@ -10,8 +10,9 @@ import type { Relaxation } from './relaxation';
  * GPUs online soonest, estimated by following its output down the BOM through
  * each next recipe's queue, cap (when its own parts arrive) and weekly pace.
  * Still a heuristic — its schedule is checked against the bounds like any other.
+ * With a target (cumulative starts per recipe per day, lp-rounding.ts lpTargets) no recipe runs ahead of it.
  */
-export function lookaheadSchedule(m: NModel, core: Core, rel: Relaxation, order: number[]): Float64Array {
+export function lookaheadSchedule(m: NModel, core: Core, rel: Relaxation, order: number[], target?: Float64Array[]): Float64Array {
   const x = new Float64Array(core.nVars);
   const stock = new Float64Array(core.resources.length);
   const inflight = new Float64Array(core.resources.length);
@@ -101,6 +102,7 @@ export function lookaheadSchedule(m: NModel, core: Core, rel: Relaxation, order:
   const room = (r: number, v: number, t: number): number => {
     const rec = m.recipes[r]!;
     let n = core.varUb[v]! - x[v]!;
+    if (target) n = Math.min(n, target[r]![t]! - started.get(r)!);
     if (rec.lim !== null) n = Math.min(n, rec.lim - usedThisWeek(r, t));
     for (const term of core.uses.get(r)! as Term[]) n = Math.min(n, floorDiv(Math.max(0, stock[term.resource]!), term.coef));
     return n;

@@ -19,11 +19,20 @@ import type { NModel } from './normalize';
  * line: 2.5 % short of the LP bound) it halves the gap.
  */
 export function lpGuidedSchedule(m: NModel, plain: Core, folded: Core, lpX: Float64Array, order: number[]): Float64Array {
+  return greedySchedule(m, plain, order, lpTargets(m, plain, folded, lpX));
+}
+
+/**
+ * The LP's cumulative starts per recipe on each of the plain core's candidate days, rounded as above,
+ * plus `ahead` builds: a walk held to them may run that many builds ahead of the LP (solve.ts tries the
+ * look-ahead held one build ahead before it searches near the LP optimum; see there).
+ */
+export function lpTargets(m: NModel, plain: Core, folded: Core, lpX: Float64Array, ahead = 0): Float64Array[] {
   const daily = m.recipes.map(() => new Float64Array(m.H));
   placeCore(folded, lpX, daily);
   // A start between two candidate days can move back to the earlier one (core.ts): the target on a
   // candidate day counts the LP's starts up to the day before the next one.
-  const target = daily.map((d, r) => {
+  return daily.map((d, r) => {
     const t = new Float64Array(m.H);
     // Intermediates round up: a fraction of a cooling block the LP spreads over weeks is a whole block
     // that many racks wait for. Stock still bounds every start.
@@ -36,9 +45,8 @@ export function lpGuidedSchedule(m: NModel, plain: Core, folded: Core, lpX: Floa
     for (let i = 0; i < days.length; i++) {
       const end = i + 1 < days.length ? days[i + 1]! : m.H;
       for (; day < end; day++) s += d[day]!;
-      t[days[i]!] = round(s + eps);
+      t[days[i]!] = round(s + eps) + ahead;
     }
     return t;
   });
-  return greedySchedule(m, plain, order, target);
 }

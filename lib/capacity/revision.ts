@@ -8,5 +8,7 @@
  * 2026-12-04.2: more re-runs for line values (68 on the demo), pull-ins ranked by what their slip costs too.
  * 2026-12-04.3: a slip is free only on a proven optimal schedule.
  * 2026-12-04.4: a quick what-if's LP on its own grid, not one holding the base's (another vertex where the LP has several).
+ * 2026-12-04.5: a quick answer short of its target gap after the LP tries the look-ahead held to the LP's starts
+ *   before the integer program near the LP optimum (another schedule where it closes the gap).
  */
-export const ENGINE_REVISION = '2026-12-04.4';
+export const ENGINE_REVISION = '2026-12-04.5';
