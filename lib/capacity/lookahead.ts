@@ -27,19 +27,16 @@ export function lookaheadSchedule(m: NModel, core: Core, rel: Relaxation, order:
   for (const days of core.cand.values()) for (const d of days) dayset.add(d);
   const days = [...dayset].sort((a, b) => a - b);
 
-  const users = new Map<number, Array<{ r: number; coef: number }>>();
-  for (const [r, terms] of core.uses)
-    for (const t of terms) {
-      let list = users.get(t.resource);
-      if (!list) users.set(t.resource, (list = []));
-      list.push({ r, coef: t.coef });
-    }
-  const started = new Map<number, number>(core.recipes.map((r) => [r, 0]));
-  const weekUsed = new Map<number, { week: number; used: number }>();
-  const usedThisWeek = (r: number, t: number) => {
-    const wk = weekUsed.get(r);
-    return wk && wk.week === m.weekOf[t] ? wk.used : 0;
-  };
+  // By recipe and by resource in arrays, not maps: the walk below asks them for every build it hands out.
+  const users: Array<{ r: number; coef: number }>[] = core.resources.map(() => []);
+  for (const [r, terms] of core.uses) for (const t of terms) users[t.resource]!.push({ r, coef: t.coef });
+  const uses: Term[][] = m.recipes.map((_, r) => core.uses.get(r) ?? []);
+  const makes: (Term | null)[] = m.recipes.map((_, r) => core.makes.get(r) ?? null);
+  const started = new Float64Array(m.recipes.length);
+  // The week each recipe last started in (−1: none yet) and how many it started then.
+  const lastWeek = new Int32Array(m.recipes.length).fill(-1);
+  const weekStarts = new Float64Array(m.recipes.length);
+  const usedThisWeek = (r: number, t: number) => (lastWeek[r] === m.weekOf[t] ? weekStarts[r]! : 0);
 
   // First day ≥ from on which recipe u's cap allows `count` cumulative starts.
   const capDay = (u: number, from: number, count: number): number => {
@@ -63,10 +60,10 @@ export function lookaheadSchedule(m: NModel, core: Core, rel: Relaxation, order:
   };
   const online = (r: number, land: number, depth: number): number => {
     if (land >= m.H) return Infinity;
-    const make = core.makes.get(r);
+    const make = makes[r];
     if (!make || depth > 10) return land;
     let best = Infinity;
-    for (const u of users.get(make.resource) ?? []) {
+    for (const u of users[make.resource]!) {
       const k = floorDiv(Math.max(0, stock[make.resource]! + inflight[make.resource]!), u.coef) + 1;
       const rec = m.recipes[u.r]!;
       let from = land;
@@ -81,7 +78,7 @@ export function lookaheadSchedule(m: NModel, core: Core, rel: Relaxation, order:
         }
         if (rec.lim === 0) from = Infinity;
       }
-      const day = Math.max(from, capDay(u.r, from, started.get(u.r)! + k));
+      const day = Math.max(from, capDay(u.r, from, started[u.r]! + k));
       if (day === Infinity) continue;
       best = Math.min(best, online(u.r, day + rec.lead, depth + 1));
     }
@@ -97,27 +94,29 @@ export function lookaheadSchedule(m: NModel, core: Core, rel: Relaxation, order:
     list.push(r);
   }
   const levels = [...byLevel.keys()].sort((a, b) => a - b);
-  const next = new Map<number, number>(order.map((r) => [r, 0]));
+  const next = new Int32Array(m.recipes.length);
 
   const room = (r: number, v: number, t: number): number => {
     const rec = m.recipes[r]!;
     let n = core.varUb[v]! - x[v]!;
-    if (target) n = Math.min(n, target[r]![t]! - started.get(r)!);
+    if (target) n = Math.min(n, target[r]![t]! - started[r]!);
     if (rec.lim !== null) n = Math.min(n, rec.lim - usedThisWeek(r, t));
-    for (const term of core.uses.get(r)! as Term[]) n = Math.min(n, floorDiv(Math.max(0, stock[term.resource]!), term.coef));
+    for (const term of uses[r]!) n = Math.min(n, floorDiv(Math.max(0, stock[term.resource]!), term.coef));
     return n;
   };
   const start = (r: number, v: number, t: number, n: number) => {
     const rec = m.recipes[r]!;
     x[v]! += n;
-    started.set(r, started.get(r)! + n);
-    for (const term of core.uses.get(r)!) stock[term.resource]! -= n * term.coef;
+    started[r]! += n;
+    for (const term of uses[r]!) stock[term.resource]! -= n * term.coef;
     if (rec.lim !== null) {
-      const wk = weekUsed.get(r);
-      if (wk && wk.week === m.weekOf[t]) wk.used += n;
-      else weekUsed.set(r, { week: m.weekOf[t]!, used: n });
+      if (lastWeek[r] === m.weekOf[t]) weekStarts[r]! += n;
+      else {
+        lastWeek[r] = m.weekOf[t]!;
+        weekStarts[r] = n;
+      }
     }
-    const make = core.makes.get(r);
+    const make = makes[r];
     if (make && stretchOf(core.resources[make.resource]!, t + rec.lead) >= 0) {
       const qty = n * -make.coef;
       if (rec.lead === 0) stock[make.resource]! += qty;
@@ -139,9 +138,9 @@ export function lookaheadSchedule(m: NModel, core: Core, rel: Relaxation, order:
       const group: Array<{ r: number; v: number }> = [];
       for (const r of byLevel.get(l)!) {
         const cand = core.cand.get(r)!;
-        const i = next.get(r)!;
+        const i = next[r]!;
         if (i >= cand.length || cand[i] !== t) continue;
-        next.set(r, i + 1);
+        next[r] = i + 1;
         group.push({ r, v: core.varStart.get(r)! + i });
       }
       // Uncontested recipes take everything at once; contested ones one build at a time.
