@@ -8,8 +8,9 @@ import type { ForecastOptions, ForecastTier, WorkBudget } from './types';
  * quick: the heuristics plus the LP relaxation for a bound (on the demo core of
  * ~1,800 variables the LP closes the heuristics' 4 % bound to about 0.3 %); no
  * branch-and-bound, except the integer program near the LP optimum when the
- * heuristics end more than 0.5 % below the bound (neighbourhood.ts; 200 nodes
- * per neighbourhood). proven: the LP, then HiGHS branch-and-bound up to a node
+ * heuristics, the look-ahead held to the LP's starts included (solve.ts), end
+ * more than 0.5 % below the bound (neighbourhood.ts; 200 nodes per
+ * neighbourhood). proven: the LP, then HiGHS branch-and-bound up to a node
  * budget, on cores up to ~27,000 variables (what the interior-point LP solved in
  * about 10 s on this 2-core machine); past either limit the best schedule found
  * is returned with its proven gap. A warm quick answer skips the LP when the
