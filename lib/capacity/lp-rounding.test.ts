@@ -13,10 +13,10 @@ import { relax } from './relaxation';
 import { tinyModel } from './testing/arbitraries';
 import type { Forecast, ForecastOptions } from './types';
 import { forgetWarmStarts } from './warm-start';
+import { outsideStats } from './testing/outside-stats';
 
 const LIMITS = { lpMaxIterations: 200_000, mipMaxNodes: 0, safetyNetMs: 60_000 };
 const QUICK: ForecastOptions = { tier: 'quick', pegging: 'none', shortages: 'none' };
-const outsideStats = (f: Forecast) => JSON.stringify({ ...f, stats: undefined });
 const held = (f: Forecast) => f.optimality.method.includes("look-ahead held to the LP's starts");
 const searched = (f: Forecast) => f.optimality.method.includes('builds of the LP optimum');
 

@@ -9,9 +9,8 @@ import { oracleGpuDays } from './testing/oracle';
 import { referenceGpuDays } from './testing/reference-milp';
 import type { Forecast, ForecastOptions } from './types';
 import { forgetWarmStarts } from './warm-start';
+import { outsideStats } from './testing/outside-stats';
 
-/** The forecast document as JSON, without `stats` (the only place timing may live). */
-const outsideStats = (f: Forecast) => JSON.stringify({ ...f, stats: undefined });
 const QUICK: ForecastOptions = { tier: 'quick', pegging: 'none', shortages: 'none' };
 /** The quick tier with the neighbourhood search run whenever the schedule is not proven optimal. */
 const ALWAYS: ForecastOptions = { ...QUICK, work: { targetGapPercent: 0 } };

@@ -3,10 +3,10 @@ import { demoCapacityModel } from '@/bench/demo-model';
 import { computeForecast } from './forecast';
 import { rehearse } from './rehearse';
 import { sampleWhatIfs } from './sample-what-ifs';
-import type { Forecast, ForecastOptions } from './types';
+import type { ForecastOptions } from './types';
 import { forgetWarmStarts, warmStartCount } from './warm-start';
+import { outsideStats } from './testing/outside-stats';
 
-const outsideStats = (f: Forecast) => JSON.stringify({ ...f, stats: undefined });
 const QUICK: ForecastOptions = { tier: 'quick', pegging: 'none' };
 
 beforeEach(() => forgetWarmStarts());

@@ -8,11 +8,9 @@ import { solveCore } from './milp';
 import { normalize } from './normalize';
 import { relax } from './relaxation';
 import { tinyModel } from './testing/arbitraries';
-import type { Adjustment, CapacityModel, Forecast, ForecastOptions } from './types';
+import type { Adjustment, CapacityModel, ForecastOptions } from './types';
 import { baseVersion, forgetWarmStarts, warmBaseFor, warmStartCount } from './warm-start';
-
-/** The forecast document as JSON, without `stats` (the only place timing may live). */
-const outsideStats = (f: Forecast) => JSON.stringify({ ...f, stats: undefined });
+import { outsideStats } from './testing/outside-stats';
 
 /** One what-if of each kind the issue names, picked by `k` from the model's own lines and recipes. */
 function whatIf(model: CapacityModel, kind: number, k: number): Adjustment | null {
